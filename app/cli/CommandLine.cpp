@@ -1,0 +1,240 @@
+#include "CommandLine.h"
+
+#include "lesson/LessonRun.h"
+#include "programs/ProgramFactory.h"
+#include "trace/TickFormat.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace cli {
+
+namespace {
+
+void out(const QString &line)
+{
+    std::fputs(line.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &line)
+{
+    std::fputs((QStringLiteral("muxlab: ") + line).toUtf8().constData(), stderr);
+    std::fputc('\n', stderr);
+}
+
+std::atomic<bool> g_stop{false};
+
+void onStopSignal(int)
+{
+    g_stop.store(true);
+}
+
+} // namespace
+
+bool wantsTerminal(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--headless" || a == "--serve" || a == "--list-lessons" || a == "--help" ||
+            a == "-h" || a == "--version" || a == "-v" || a == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &error)
+{
+    p.setApplicationDescription(QStringLiteral(
+        "muxlab: a playground that teaches I/O multiplexing (select, poll, epoll) on real "
+        "sockets.\nWith no option it opens the window."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption list(QStringLiteral("list-lessons"),
+                                  QStringLiteral("List every lesson: <id><TAB><title>."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run a lesson's script to its end, one line per tick; exit 0 iff every checkpoint held."));
+    const QCommandLineOption serve(QStringLiteral("serve"),
+                                   QStringLiteral("Run the lesson's server for real external clients (nc, telnet, python3)."));
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("The lesson to run."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption backend(QStringLiteral("backend"),
+                                     QStringLiteral("select, poll, epoll or epoll-et (default: select)."),
+                                     QStringLiteral("B"), QStringLiteral("select"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh or en (default: en)."),
+                                  QStringLiteral("zh|en"), QStringLiteral("en"));
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QStringLiteral("Write the recorded ticks as JSON to FILE."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("First port to listen on (a lesson with several listeners uses P, P+1…)."),
+                                  QStringLiteral("P"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Where uploaded files land (file lessons)."),
+                                     QStringLiteral("DIR"));
+    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir});
+
+    if (!p.parse(args)) {
+        error = p.errorText();
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help")) || p.isSet(QStringLiteral("help-all")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+
+    const int modes = int(p.isSet(list)) + int(p.isSet(headless)) + int(p.isSet(serve));
+    if (modes > 1) {
+        error = QStringLiteral("--list-lessons, --headless and --serve cannot be combined.");
+        return false;
+    }
+    o.mode = p.isSet(list) ? Mode::ListLessons
+             : p.isSet(headless) ? Mode::Headless
+             : p.isSet(serve) ? Mode::Serve
+                              : Mode::Gui;
+    o.lesson = p.value(lesson);
+    o.backend = p.value(backend);
+    o.lang = p.value(lang);
+    o.traceFile = p.value(trace);
+    o.bind = p.value(bind);
+    o.dataDir = p.value(dataDir);
+    if ((o.mode == Mode::Headless || o.mode == Mode::Serve) && o.lesson.isEmpty()) {
+        error = QStringLiteral("--%1 needs --lesson ID (see --list-lessons).")
+                    .arg(o.mode == Mode::Headless ? QStringLiteral("headless") : QStringLiteral("serve"));
+        return false;
+    }
+    if (!mux::backendFromName(o.backend)) {
+        error = QStringLiteral("Unknown backend \"%1\": use select, poll, epoll or epoll-et.").arg(o.backend);
+        return false;
+    }
+    if (o.lang != QLatin1String("zh") && o.lang != QLatin1String("en")) {
+        error = QStringLiteral("Unknown language \"%1\": use zh or en.").arg(o.lang);
+        return false;
+    }
+    if (p.isSet(port)) {
+        bool ok = false;
+        o.port = p.value(port).toInt(&ok);
+        if (!ok || o.port < 1 || o.port > 65535) {
+            error = QStringLiteral("--port must be a number from 1 to 65535, not \"%1\".").arg(p.value(port));
+            return false;
+        }
+    }
+    return true;
+}
+
+int listLessons()
+{
+    QStringList problems;
+    const QList<mux::Lesson> lessons = mux::loadLessons(&problems);
+    for (const QString &p : problems)
+        err(p);
+    for (const mux::Lesson &l : lessons)
+        out(l.id + QLatin1Char('\t') + l.title.en);
+    return problems.isEmpty() ? 0 : 1;
+}
+
+int runHeadless(const Options &o)
+{
+    auto lesson = mux::findLesson(o.lesson);
+    if (!lesson) {
+        err(lesson.error().text);
+        return 2;
+    }
+    const mux::Backend backend = *mux::backendFromName(o.backend);
+    if (!lesson->backends.contains(backend)) {
+        err(QStringLiteral("Lesson %1 does not run on %2.").arg(o.lesson, o.backend));
+        return 2;
+    }
+    mux::Engine::Options eo;
+    eo.backend = backend;
+    mux::LessonRun run(*lesson, eo);
+    if (auto r = run.start(); !r) {
+        err(r.error().text);
+        return 1;
+    }
+    out(QStringLiteral("# %1 — %2 (%3)").arg(lesson->id, lesson->title.in(o.lang), o.backend));
+    bool allOk = true;
+    const mux::Trace &trace = run.engine().trace();
+    const QStringList names = run.engine().clientNames();
+    for (qsizetype i = 0; i < trace.size() || !run.finished(); ++i) {
+        if (i >= trace.size())
+            run.step();
+        for (const mux::SocketInfo &s : trace.at(i).extrasOrEmpty().opened)
+            out(QStringLiteral("  + fd %1 = %2 (%3)").arg(s.fd).arg(s.label, s.name));
+        out(mux::format::tickLine(trace, i, names));
+        if (const mux::LessonStep *step = trace.at(i).tick ? lesson->stepAt(trace.at(i).tick) : nullptr) {
+            out(QStringLiteral("    %1%2").arg(step->correction ? QStringLiteral("[correction] ") : QString(),
+                                               step->say.in(o.lang)));
+            for (const mux::CheckResult &c : run.checkStep(*step)) {
+                allOk = allOk && c.ok;
+                out(QStringLiteral("    %1 %2%3").arg(c.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
+                                                      c.what, c.ok ? QString() : QStringLiteral(": ") + c.detail));
+            }
+        }
+    }
+    if (!o.traceFile.isEmpty())
+        if (auto r = trace.save(o.traceFile); !r) {
+            err(r.error().text);
+            return 1;
+        }
+    out(allOk ? QStringLiteral("# every checkpoint held") : QStringLiteral("# a checkpoint failed"));
+    return allOk ? 0 : 1;
+}
+
+int runServe(const Options &o)
+{
+    auto lesson = mux::findLesson(o.lesson);
+    if (!lesson) {
+        err(lesson.error().text);
+        return 2;
+    }
+    const mux::Backend backend = *mux::backendFromName(o.backend);
+    mux::Engine::Options eo;
+    eo.backend = backend;
+    eo.host = o.bind;
+    eo.basePort = o.port > 0 ? quint16(o.port) : mux::defaultBasePort(lesson->params);
+    eo.probe = false;
+    // Check for SIGTERM at least four times a second even when the program blocks forever.
+    eo.stepTimeoutCapMs = 250;
+    if (o.bind != QLatin1String("127.0.0.1"))
+        err(QStringLiteral("warning: listening on %1, not only on this machine: anyone who can "
+                           "reach it can connect.").arg(o.bind));
+    mux::LessonRun run(*lesson, eo);
+    if (auto r = run.start(false); !r) {
+        err(r.error().text);
+        return 1;
+    }
+    for (const mux::net::Endpoint &e : run.engine().server().listenAddresses())
+        out(QStringLiteral("listening %1").arg(e.toString()));
+
+    // No SA_RESTART: the signal interrupts the wait (EINTR, zero events) and the loop ends.
+    struct sigaction sa {};
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+
+    const mux::Trace &trace = run.engine().trace();
+    QObject::connect(&run.engine(), &mux::Engine::tickRecorded, [&](quint32) {
+        const mux::TickRecord &t = run.engine().lastTick();
+        if (t.ret == 0 && t.actions.isEmpty())
+            return;
+        out(mux::format::tickLine(trace, trace.size() - 1));
+    });
+    run.engine().serve(g_stop);
+    if (!o.traceFile.isEmpty())
+        if (auto r = trace.save(o.traceFile); !r) {
+            err(r.error().text);
+            return 1;
+        }
+    return 0;
+}
+
+} // namespace cli

@@ -1,0 +1,281 @@
+#include "Engine.h"
+
+#include <netinet/tcp.h>
+
+namespace mux {
+
+Engine::Engine(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_mux(Multiplexer::create(m_options.backend))
+{
+    net::ignoreSigpipe();
+    m_server = std::make_unique<Server>(*m_mux, m_actions,
+                                        [this](const net::Endpoint &p) { return clientForPeer(p); });
+    m_server->setBind(m_options.host, m_options.basePort);
+    m_trace.backend = m_options.backend;
+}
+
+// The server (and its descriptors) must go before the multiplexer it points at.
+Engine::~Engine()
+{
+    m_program.reset();
+    m_server.reset();
+}
+
+int Engine::addClient(const QString &name)
+{
+    const int index = int(m_clients.size());
+    m_clients.push_back(std::make_unique<SimClient>(name, index));
+    m_server->setClientNames(clientNames());
+    return index;
+}
+
+QStringList Engine::clientNames() const
+{
+    QStringList names;
+    for (const auto &c : m_clients)
+        names.append(c->name());
+    return names;
+}
+
+void Engine::schedule(quint32 tick, const ClientOp &op)
+{
+    m_script.insert(tick, op);
+}
+
+void Engine::queue(const ClientOp &op)
+{
+    m_queued.append(op);
+}
+
+quint32 Engine::lastScheduledTick() const
+{
+    return m_script.isEmpty() ? 0 : m_script.lastKey();
+}
+
+Result<void> Engine::start(std::unique_ptr<Program> program)
+{
+    m_program = std::move(program);
+    auto started = m_program->start(*m_server);
+    // Tick 0 records the setup (listen, the first rlist) so tick 1 holds only tick 1.
+    TickRecord rec;
+    rec.kind = TickRecord::Kind::Setup;
+    rec.backend = m_options.backend;
+    rec.timeoutMs = m_program->timeoutMs();
+    rec.interest = m_server->takeInterestChanges();
+    rec.actions = std::exchange(m_actions, {});
+    TickExtras extras;
+    extras.opened = m_server->takeOpened();
+    if (m_options.probe)
+        probe(extras);
+    rec.extras = std::make_shared<const TickExtras>(std::move(extras));
+    m_trace.append(rec);
+    m_last = m_trace.last();
+    emit tickRecorded(0);
+    return started;
+}
+
+int Engine::clientForPeer(const net::Endpoint &peer) const
+{
+    for (const auto &c : m_clients)
+        if (c->fd() >= 0 && c->localEndpoint() == peer)
+            return c->index();
+    return -1;
+}
+
+int Engine::listenerFd(int index) const
+{
+    for (int fd : m_server->fds())
+        if (m_server->listenerIndex(fd) == index)
+            return fd;
+    return -1;
+}
+
+void Engine::clientsAct(TickExtras &extras)
+{
+    QList<ClientOp> ops = m_script.values(m_tick);
+    // QMultiMap::values gives the most recently inserted first; the script's order is ours.
+    std::reverse(ops.begin(), ops.end());
+    ops += std::exchange(m_queued, {});
+    if (ops.isEmpty())
+        return;
+
+    const QList<net::Endpoint> targets = m_server->listenAddresses();
+    QHash<int, int> backlog; // listener fd -> connections it must show after this tick
+    QList<SimClient *> closing;
+    for (const ClientOp &op : ops) {
+        if (op.client < 0 || op.client >= int(m_clients.size()))
+            continue;
+        SimClient &c = *m_clients[size_t(op.client)];
+        const net::Endpoint target = targets.value(op.listener);
+        const int fdBefore = c.fd();
+        int serverSide = -1;
+        if (op.kind == ClientOp::Reset) // find the conn before the client's port is gone
+            for (int fd : m_server->fds())
+                if (const SocketInfo *i = m_server->info(fd);
+                    i && i->peer == c.localEndpoint().toString())
+                    serverSide = fd;
+        m_actions.append(c.perform(op, target));
+        switch (op.kind) {
+        case ClientOp::Connect:
+            if (c.fd() >= 0) {
+                const int lfd = listenerFd(op.listener);
+                const int expected = backlog.value(lfd, net::acceptBacklog(lfd)) + 1;
+                backlog.insert(lfd, expected);
+                m_settler.expectConnected(c.fd(), lfd, expected);
+                extras.opened.append({c.fd(), Role::Client, QStringLiteral("client:") + c.name(),
+                                      QStringLiteral("client %1").arg(c.name()),
+                                      c.localEndpoint().toString(), target.toString()});
+            }
+            break;
+        case ClientOp::SendTo:
+            if (fdBefore < 0 && c.fd() >= 0)
+                extras.opened.append({c.fd(), Role::Client, QStringLiteral("client:") + c.name(),
+                                      QStringLiteral("client %1").arg(c.name()),
+                                      c.localEndpoint().toString(), target.toString()});
+            break;
+        case ClientOp::Send:
+        case ClientOp::SendUrgent: m_settler.expectDelivered(c.fd()); break;
+        case ClientOp::Shutdown: m_settler.expectFinAcked(c.fd()); break;
+        case ClientOp::Close:
+            if (c.fd() >= 0) {
+                m_settler.expectFinAcked(c.fd());
+                closing.append(&c);
+            } else {
+                extras.closed.append(fdBefore);
+            }
+            break;
+        case ClientOp::Reset:
+            if (serverSide >= 0)
+                m_settler.expectReset(serverSide);
+            extras.closed.append(fdBefore);
+            break;
+        default: break;
+        }
+    }
+    m_settler.wait(m_options.settleBudgetMs);
+    for (SimClient *c : closing) {
+        extras.closed.append(c->fd());
+        c->finishClose();
+    }
+}
+
+QHash<int, int> Engine::connsToClients() const
+{
+    QHash<int, int> out;
+    for (int fd : m_server->fds())
+        if (const SocketInfo *i = m_server->info(fd); i && i->role == Role::Conn)
+            for (const auto &c : m_clients)
+                if (c->fd() >= 0 && c->localEndpoint().toString() == i->peer)
+                    out.insert(fd, c->fd());
+    return out;
+}
+
+void Engine::settleReplies(const QHash<int, int> &connToClient)
+{
+    bool sent = false;
+    for (const Action &a : std::as_const(m_actions)) {
+        if (a.actor != Action::Actor::Server)
+            continue;
+        if (a.call == Action::Call::Send || a.call == Action::Call::SendTo)
+            sent = true;
+        // The server closed a conn: wait until its client has seen the FIN.
+        if (a.call == Action::Call::Close && connToClient.contains(a.fd))
+            m_settler.expectPeerClosed(connToClient.value(a.fd));
+    }
+    if (sent)
+        for (auto it = connToClient.begin(); it != connToClient.end(); ++it)
+            if (m_server->info(it.key()))
+                m_settler.expectDelivered(it.key());
+    if (!m_settler.isEmpty())
+        m_settler.wait(m_options.settleBudgetMs);
+    for (const auto &c : m_clients)
+        m_actions += c->drain();
+}
+
+void Engine::probe(TickExtras &extras)
+{
+    QList<int> fds = m_server->fds();
+    for (const auto &c : m_clients)
+        if (c->fd() >= 0)
+            fds.append(c->fd());
+    QHash<int, SocketProbe> now;
+    for (int fd : fds) {
+        SocketProbe p{fd};
+        const SocketInfo *info = m_server->info(fd);
+        if (info && info->role == Role::Listener) {
+            p.backlog = net::acceptBacklog(fd);
+        } else {
+            p.readable = net::bytesReadable(fd);
+            p.unsent = net::bytesUnsent(fd);
+        }
+        if (!info || info->role != Role::Udp)
+            p.tcpState = qint8(net::tcpState(fd));
+        now.insert(fd, p);
+        if (m_lastProbes.value(fd) != p)
+            extras.probes.append(p);
+    }
+    m_lastProbes = std::move(now);
+}
+
+const TickRecord &Engine::step()
+{
+    ++m_tick;
+    TickRecord rec;
+    rec.tick = m_tick;
+    rec.backend = m_options.backend;
+    TickExtras extras;
+
+    // 1. clients act, and the kernel settles
+    clientsAct(extras);
+
+    // 2. the call
+    rec.interest = m_server->takeInterestChanges();
+    rec.timeoutMs = m_program->timeoutMs();
+    int timeout = rec.timeoutMs;
+    if (m_options.stepTimeoutCapMs >= 0 && (timeout < 0 || timeout > m_options.stepTimeoutCapMs))
+        timeout = m_options.stepTimeoutCapMs;
+    WaitResult w = m_mux->wait(timeout);
+    rec.ret = w.ret;
+    rec.err = w.err;
+    rec.durationNs = w.durationNs;
+    rec.ready = std::move(w.ready);
+
+    // 3. the program handles what came back; replies reach the clients
+    const QHash<int, int> connToClient = m_clients.empty() ? QHash<int, int>() : connsToClients();
+    m_program->handle(*m_server, rec.ready);
+    if (!m_clients.empty())
+        settleReplies(connToClient);
+
+    // 4. record
+    rec.actions = std::exchange(m_actions, {});
+    extras.opened = m_server->takeOpened() + extras.opened;
+    extras.closed += m_server->takeClosed();
+    for (int fd : std::as_const(extras.closed))
+        m_lastProbes.remove(fd);
+    if (m_options.probe)
+        probe(extras);
+    if (!extras.opened.isEmpty() || !extras.closed.isEmpty() || !extras.probes.isEmpty())
+        rec.extras = std::make_shared<const TickExtras>(std::move(extras));
+    if (m_options.record) {
+        m_trace.append(rec);
+        m_last = m_trace.last();
+    } else {
+        m_last = std::move(rec);
+    }
+    emit tickRecorded(m_tick);
+    return m_last;
+}
+
+void Engine::run(int ticks)
+{
+    for (int i = 0; i < ticks; ++i)
+        step();
+}
+
+void Engine::serve(const std::atomic<bool> &stop)
+{
+    while (!stop.load(std::memory_order_relaxed))
+        step();
+}
+
+} // namespace mux

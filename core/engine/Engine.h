@@ -1,0 +1,98 @@
+#pragma once
+
+#include "clients/SimClient.h"
+#include "engine/Server.h"
+#include "engine/Settle.h"
+#include "mux/Multiplexer.h"
+#include "programs/Program.h"
+#include "trace/Trace.h"
+
+#include <QMultiMap>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace mux {
+
+/// The stepper (DESIGN.md, "The tick"). One step() is one tick:
+///   1. clients act (the script's ops for this tick, then the user's), and the engine settles;
+///   2. the program's interest is snapshotted and the backend is called;
+///   3. the program handles what came back; the engine waits for replies to reach clients;
+///   4. a TickRecord is appended to the trace and tickRecorded() is emitted.
+/// Like libuv's UV_RUN_ONCE, step() is the primitive; run(n) and serve() are loops over it.
+/// The engine owns the program, the server side, the clients and the trace. One thread.
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        Backend backend = Backend::Select;
+        QString host = QStringLiteral("127.0.0.1");
+        quint16 basePort = 0;     ///< 0: the kernel picks ports (tests, headless)
+        bool probe = true;        ///< read FIONREAD/SIOCOUTQ/backlog per socket each tick
+        bool record = true;       ///< keep every tick (off: keep only the last one)
+        /// In step mode only simulated clients act, and only between calls, so a longer wait
+        /// cannot change what the call returns: the call's timeout is capped to this (the
+        /// trace still shows the program's own timeout). -1: never cap (serve mode).
+        int stepTimeoutCapMs = 0;
+        int settleBudgetMs = 2000;
+    };
+
+    explicit Engine(Options options, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Adds a simulated client (A, B, C…); returns its index.
+    int addClient(const QString &name);
+    /// Schedules op at tick (1-based); the lesson script is a list of these.
+    void schedule(quint32 tick, const ClientOp &op);
+    /// Queues op for the next tick (the user pressed "send" in the GUI).
+    void queue(const ClientOp &op);
+
+    /// Starts the program: listeners open, the first interest set. Must precede step().
+    Result<void> start(std::unique_ptr<Program> program);
+
+    const TickRecord &step();
+    void run(int ticks);
+    /// Steps until `stop` is set (by a signal handler), as fast as the kernel allows.
+    void serve(const std::atomic<bool> &stop);
+
+    quint32 tickCount() const { return m_tick; }
+    quint32 lastScheduledTick() const;
+    const Trace &trace() const { return m_trace; }
+    Trace &trace() { return m_trace; }
+    const TickRecord &lastTick() const { return m_last; }
+    Server &server() { return *m_server; }
+    const Server &server() const { return *m_server; }
+    Multiplexer &multiplexer() { return *m_mux; }
+    const std::vector<std::unique_ptr<SimClient>> &clients() const { return m_clients; }
+    QStringList clientNames() const;
+    const Options &options() const { return m_options; }
+
+signals:
+    void tickRecorded(quint32 tick);
+
+private:
+    void clientsAct(TickExtras &extras);
+    QHash<int, int> connsToClients() const;
+    void settleReplies(const QHash<int, int> &connToClient);
+    void probe(TickExtras &extras);
+    int clientForPeer(const net::Endpoint &peer) const;
+    int listenerFd(int index) const;
+
+    Options m_options;
+    std::unique_ptr<Multiplexer> m_mux;
+    QList<Action> m_actions;
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<Program> m_program;
+    std::vector<std::unique_ptr<SimClient>> m_clients;
+    QMultiMap<quint32, ClientOp> m_script;
+    QList<ClientOp> m_queued;
+    QHash<int, SocketProbe> m_lastProbes;
+    Settler m_settler;
+    Trace m_trace;
+    TickRecord m_last;
+    quint32 m_tick = 0;
+};
+
+} // namespace mux

@@ -1,0 +1,281 @@
+#include "Server.h"
+
+#include <cerrno>
+
+namespace mux {
+
+using Call = Action::Call;
+
+Server::Server(Multiplexer &mux, QList<Action> &actions,
+               std::function<int(const net::Endpoint &)> peerName)
+    : m_mux(mux), m_actions(actions), m_peerName(std::move(peerName))
+{
+}
+
+Server::~Server() = default;
+
+void Server::setBind(const QString &host, quint16 basePort)
+{
+    m_host = host;
+    m_basePort = basePort;
+}
+
+void Server::record(Action a)
+{
+    a.actor = Action::Actor::Server;
+    m_actions.append(std::move(a));
+}
+
+int Server::adopt(Fd fd, SocketInfo info)
+{
+    const int n = fd.get();
+    info.fd = n;
+    m_info.insert(n, info);
+    m_opened.append(info);
+    m_fds.emplace(n, std::move(fd));
+    return n;
+}
+
+Result<int> Server::listenTcp(int index, quint16 defaultPort)
+{
+    const quint16 port = m_basePort ? quint16(m_basePort + index) : quint16(0);
+    (void)defaultPort; // the caller passes the document's port as the base when serving
+    auto fd = net::tcpListen({m_host, port});
+    if (!fd) {
+        record({.call = Call::Listen, .arg = port, .ret = -1, .err = fd.error().err,
+                .data = fd.error().text.toUtf8()});
+        return fd.error();
+    }
+    const net::Endpoint at = net::localEndpoint(fd->get());
+    SocketInfo info{.role = Role::Listener,
+                    .name = QStringLiteral("L%1").arg(index),
+                    .label = QStringLiteral("listener :%1").arg(at.port),
+                    .local = at.toString()};
+    const int n = adopt(std::move(*fd), info);
+    record({.call = Call::Listen, .fd = n, .arg = at.port});
+    return n;
+}
+
+Result<int> Server::bindUdp(int index, quint16 defaultPort)
+{
+    (void)defaultPort;
+    const quint16 port = m_basePort ? quint16(m_basePort + index) : quint16(0);
+    auto fd = net::udpBind({m_host, port});
+    if (!fd)
+        return fd.error();
+    const net::Endpoint at = net::localEndpoint(fd->get());
+    SocketInfo info{.role = Role::Udp,
+                    .name = QStringLiteral("U%1").arg(index),
+                    .label = QStringLiteral("udp :%1").arg(at.port),
+                    .local = at.toString()};
+    const int n = adopt(std::move(*fd), info);
+    record({.call = Call::Listen, .fd = n, .arg = at.port});
+    return n;
+}
+
+Result<int> Server::accept(int listener)
+{
+    net::Endpoint peer;
+    auto fd = net::accept(listener, &peer);
+    if (!fd) {
+        record({.call = Call::Accept, .fd = listener, .ret = -1, .err = fd.error().err});
+        return fd.error();
+    }
+    const int client = m_peerName ? m_peerName(peer) : -1;
+    SocketInfo info;
+    info.local = net::localEndpoint(fd->get()).toString();
+    info.peer = peer.toString();
+    if (client >= 0 && client < m_clientNames.size()) {
+        info.role = Role::Conn;
+        info.name = QStringLiteral("conn:") + m_clientNames[client];
+        info.label = QStringLiteral("conn %1").arg(m_clientNames[client]);
+    } else {
+        info.role = Role::External;
+        info.name = QStringLiteral("conn:#%1").arg(++m_externalCount);
+        info.label = QStringLiteral("conn %1").arg(info.peer);
+    }
+    const int n = adopt(std::move(*fd), info);
+    record({.call = Call::Accept, .fd = listener, .ret = n});
+    return n;
+}
+
+Result<QByteArray> Server::recv(int fd, int max)
+{
+    auto r = net::recv(fd, max);
+    if (!r) {
+        record({.call = Call::Recv, .fd = fd, .arg = max, .ret = -1, .err = r.error().err});
+        return r;
+    }
+    record({.call = Call::Recv, .fd = fd, .arg = max, .ret = r->size(), .data = *r});
+    return r;
+}
+
+Result<qint64> Server::send(int fd, const QByteArray &data)
+{
+    auto r = net::send(fd, data);
+    if (!r) {
+        record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = -1,
+                .err = r.error().err, .data = data});
+        return r;
+    }
+    record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = *r, .data = data.left(*r)});
+    return r;
+}
+
+Result<qint64> Server::sendAll(int fd, const QByteArray &data)
+{
+    qint64 done = 0;
+    while (done < data.size()) {
+        auto r = net::send(fd, data.mid(done));
+        if (!r) {
+            record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = -1,
+                    .err = r.error().err, .data = data.left(done)});
+            return r.error();
+        }
+        done += *r;
+    }
+    record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = done, .data = data});
+    return done;
+}
+
+Result<QByteArray> Server::recvUrgent(int fd)
+{
+    auto r = net::recvUrgent(fd);
+    record({.call = Call::RecvUrgent, .fd = fd, .arg = 1, .ret = r ? r->size() : -1,
+            .err = r ? 0 : r.error().err, .data = r ? *r : QByteArray()});
+    return r;
+}
+
+Result<QByteArray> Server::recvFrom(int fd, net::Endpoint *from, int max)
+{
+    auto r = net::recvFrom(fd, max, from);
+    record({.call = Call::RecvFrom, .fd = fd, .arg = max, .ret = r ? r->size() : -1,
+            .err = r ? 0 : r.error().err, .data = r ? *r : QByteArray()});
+    return r;
+}
+
+Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoint &to)
+{
+    auto r = net::sendTo(fd, data, to);
+    record({.call = Call::SendTo, .fd = fd, .arg = int(data.size()), .ret = r ? *r : -1,
+            .err = r ? 0 : r.error().err, .data = data});
+    return r;
+}
+
+void Server::close(int fd)
+{
+    auto it = m_fds.find(fd);
+    if (it == m_fds.end())
+        return;
+    // select() given a closed descriptor fails with EBADF for the whole call; a program must
+    // take it out of its lists first. We do it for the program and record it.
+    if (m_interest.value(fd, 0))
+        unwatch(fd);
+    m_fds.erase(it);
+    m_info.remove(fd);
+    m_closed.append(fd);
+    record({.call = Call::Close, .fd = fd});
+}
+
+void Server::note(int fd, const QString &text, bool refusal)
+{
+    record({.call = refusal ? Call::Refuse : Call::Note, .fd = fd, .data = text.toUtf8()});
+}
+
+Result<void> Server::watch(int fd, Events events)
+{
+    const Events before = m_interest.value(fd, 0);
+    const Events after = Events(before | (events & kRequestable));
+    if (after == before)
+        return {};
+    auto r = before ? m_mux.modify(fd, after) : m_mux.add(fd, after);
+    if (!r) {
+        record({.call = Call::Watch, .fd = fd, .arg = events, .ret = -1, .err = r.error().err,
+                .data = r.error().text.toUtf8()});
+        return r;
+    }
+    m_interest.insert(fd, after);
+    m_changes.append({fd, after});
+    record({.call = before ? Call::Modify : Call::Watch, .fd = fd, .arg = after, .ret = before});
+    return {};
+}
+
+void Server::unwatch(int fd, Events events)
+{
+    const Events before = m_interest.value(fd, 0);
+    const Events after = Events(before & ~events);
+    if (after == before)
+        return;
+    if (after)
+        m_mux.modify(fd, after);
+    else
+        m_mux.remove(fd);
+    if (after)
+        m_interest.insert(fd, after);
+    else
+        m_interest.remove(fd);
+    m_changes.append({fd, after});
+    record({.call = after ? Call::Modify : Call::Unwatch, .fd = fd, .arg = after, .ret = before});
+}
+
+bool Server::isListener(int fd) const
+{
+    auto it = m_info.constFind(fd);
+    return it != m_info.constEnd() && it->role == Role::Listener;
+}
+
+int Server::listenerIndex(int fd) const
+{
+    auto it = m_info.constFind(fd);
+    if (it == m_info.constEnd() || (it->role != Role::Listener && it->role != Role::Udp))
+        return -1;
+    return it->name.mid(1).toInt();
+}
+
+const SocketInfo *Server::info(int fd) const
+{
+    auto it = m_info.constFind(fd);
+    return it == m_info.constEnd() ? nullptr : &*it;
+}
+
+QList<int> Server::fds() const
+{
+    QList<int> out;
+    out.reserve(qsizetype(m_fds.size()));
+    for (const auto &[fd, owned] : m_fds)
+        out.append(fd);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QList<net::Endpoint> Server::listenAddresses() const
+{
+    QList<std::pair<QString, net::Endpoint>> named;
+    for (const SocketInfo &s : m_info)
+        if (s.role == Role::Listener || s.role == Role::Udp)
+            named.append({s.name, net::localEndpoint(s.fd)});
+    std::sort(named.begin(), named.end(), [](auto &a, auto &b) {
+        return a.first.mid(1).toInt() < b.first.mid(1).toInt();
+    });
+    QList<net::Endpoint> out;
+    for (auto &n : named)
+        out.append(n.second);
+    return out;
+}
+
+QList<FdEvents> Server::takeInterestChanges()
+{
+    return std::exchange(m_changes, {});
+}
+
+QList<SocketInfo> Server::takeOpened()
+{
+    return std::exchange(m_opened, {});
+}
+
+QList<int> Server::takeClosed()
+{
+    return std::exchange(m_closed, {});
+}
+
+} // namespace mux

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "mux/Multiplexer.h"
+#include "net/Fd.h"
+#include "net/Socket.h"
+#include "trace/TickRecord.h"
+
+#include <QHash>
+#include <QList>
+
+#include <functional>
+#include <unordered_map>
+
+namespace mux {
+
+/// The server side of the engine, as a lesson program sees it: the socket calls of the
+/// documents (listen, accept, recv, send, close) and the lists they keep (rlist, wlist,
+/// xlist — or poll's pollfd array, or epoll's interest list: one interest, shown per backend).
+///
+/// Every call is made on the real kernel and appended to the current tick's actions. The
+/// Server owns every descriptor the program opens; the program holds plain fd numbers.
+/// Must be used from the engine's thread only.
+class Server {
+public:
+    /// `peerName` maps a peer endpoint to a simulated client's index (-1 = external).
+    Server(Multiplexer &mux, QList<Action> &actions, std::function<int(const net::Endpoint &)> peerName);
+    ~Server();
+
+    /// Where listeners bind: base port 0 lets the kernel choose (headless runs, tests);
+    /// otherwise listener i binds base + i.
+    void setBind(const QString &host, quint16 basePort);
+    void setClientNames(const QStringList &names) { m_clientNames = names; }
+
+    // --- the socket calls -------------------------------------------------------------
+    /// Listener number `index` (the lesson's L0, L1, …) on `defaultPort` unless a base port is set.
+    Result<int> listenTcp(int index, quint16 defaultPort);
+    Result<int> bindUdp(int index, quint16 defaultPort);
+    /// accept(); on success the new conn is registered and named after its client.
+    Result<int> accept(int listener);
+    /// recv() of at most `max` bytes; empty = the peer closed.
+    Result<QByteArray> recv(int fd, int max = 1024);
+    /// send(): what the kernel took (may be short).
+    Result<qint64> send(int fd, const QByteArray &data);
+    /// sendall(): loops on send; stops at the first error or EAGAIN and reports how far it got.
+    Result<qint64> sendAll(int fd, const QByteArray &data);
+    Result<QByteArray> recvUrgent(int fd);
+    Result<QByteArray> recvFrom(int fd, net::Endpoint *from, int max = 1024);
+    Result<qint64> sendTo(int fd, const QByteArray &data, const net::Endpoint &to);
+    /// close(): also drops the fd from the interest first, as a correct program must.
+    void close(int fd);
+    /// A line in the log (a refusal, a correction, a warning) attached to fd.
+    void note(int fd, const QString &text, bool refusal = false);
+
+    // --- the lists ---------------------------------------------------------------------
+    /// Adds `events` to what fd is watched for (rlist.append / register / EPOLL_CTL_ADD|MOD).
+    /// Fails when the backend cannot watch fd (select with fd >= FD_SETSIZE).
+    Result<void> watch(int fd, Events events);
+    /// Removes `events` (rlist.remove / modify / EPOLL_CTL_DEL when nothing is left).
+    void unwatch(int fd, Events events = kRequestable);
+    Events interestOf(int fd) const { return m_interest.value(fd, 0); }
+    bool isWatched(int fd, Events e) const { return m_interest.value(fd, 0) & e; }
+
+    // --- what the program and the engine may ask ------------------------------------
+    bool isListener(int fd) const;
+    int listenerIndex(int fd) const;
+    const SocketInfo *info(int fd) const;
+    QList<int> fds() const;
+    int fdCount() const { return int(m_fds.size()); }
+    Backend backend() const { return m_mux.backend(); }
+    QList<net::Endpoint> listenAddresses() const;
+
+    /// Interest changes since the last call (for the trace's delta).
+    QList<FdEvents> takeInterestChanges();
+    /// Sockets opened/closed since the last call.
+    QList<SocketInfo> takeOpened();
+    QList<int> takeClosed();
+
+private:
+    void record(Action a);
+    int adopt(Fd fd, SocketInfo info);
+
+    Multiplexer &m_mux;
+    QList<Action> &m_actions;
+    std::function<int(const net::Endpoint &)> m_peerName;
+    QString m_host = QStringLiteral("127.0.0.1");
+    quint16 m_basePort = 0;
+    QStringList m_clientNames;
+    std::unordered_map<int, Fd> m_fds;
+    QHash<int, SocketInfo> m_info;
+    QHash<int, Events> m_interest;
+    QList<FdEvents> m_changes;
+    QList<SocketInfo> m_opened;
+    QList<int> m_closed;
+    int m_externalCount = 0;
+};
+
+} // namespace mux

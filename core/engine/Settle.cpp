@@ -1,0 +1,102 @@
+#include "Settle.h"
+
+#include "mux/Clock.h"
+#include "net/Socket.h"
+
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <time.h>
+
+namespace mux {
+
+// A send queue that has not moved for this long belongs to a peer that stopped reading.
+constexpr long long kStalledNs = 5'000'000;
+
+void Settler::expectConnected(int clientFd, int listenerFd, int backlog)
+{
+    m_waits.append({Wait::Connected, clientFd, listenerFd, backlog});
+}
+
+void Settler::expectDelivered(int fd)
+{
+    m_waits.append({Wait::Delivered, fd});
+}
+
+void Settler::expectFinAcked(int fd)
+{
+    m_waits.append({Wait::FinAcked, fd});
+}
+
+void Settler::expectReset(int serverFd)
+{
+    m_waits.append({Wait::Reset, serverFd});
+}
+
+void Settler::expectPeerClosed(int clientFd)
+{
+    m_waits.append({Wait::PeerClosed, clientFd});
+}
+
+bool Settler::done(Wait &w, long long now) const
+{
+    switch (w.kind) {
+    case Wait::Connected: {
+        if (net::tcpState(w.fd) != TCP_ESTABLISHED)
+            return false;
+        const int queued = net::acceptBacklog(w.other);
+        // -1: the listener is gone or not a TCP listener; nothing more to wait for.
+        return queued < 0 || queued >= w.value;
+    }
+    case Wait::Delivered: {
+        const int unsent = net::bytesUnsent(w.fd);
+        if (unsent <= 0)
+            return true;
+        if (unsent != w.last) {
+            w.last = unsent;
+            w.lastChangeNs = now;
+            return false;
+        }
+        return now - w.lastChangeNs > kStalledNs;
+    }
+    case Wait::FinAcked: {
+        const int s = net::tcpState(w.fd);
+        return s < 0 || s == TCP_FIN_WAIT2 || s == TCP_TIME_WAIT || s == TCP_CLOSE ||
+               s == TCP_CLOSING || s == TCP_LAST_ACK;
+    }
+    case Wait::PeerClosed: {
+        const int s = net::tcpState(w.fd);
+        return s != TCP_ESTABLISHED;
+    }
+    case Wait::Reset: {
+        pollfd p{w.fd, POLLIN, 0};
+        return ::poll(&p, 1, 0) < 0 || (p.revents & (POLLERR | POLLHUP)) ||
+               net::tcpState(w.fd) == TCP_CLOSE;
+    }
+    }
+    return true;
+}
+
+bool Settler::wait(int budgetMs)
+{
+    const long long start = monotonicNs();
+    const long long deadline = start + (long long)budgetMs * 1'000'000;
+    for (Wait &w : m_waits)
+        w.lastChangeNs = start;
+    bool all = false;
+    for (;;) {
+        const long long now = monotonicNs();
+        all = true;
+        for (Wait &w : m_waits)
+            if (!done(w, now))
+                all = false;
+        if (all || now > deadline)
+            break;
+        // Yield the CPU so the softirq (or ksoftirqd) that delivers the packet can run.
+        timespec ts{0, 50'000};
+        ::nanosleep(&ts, nullptr);
+    }
+    m_waits.clear();
+    return all;
+}
+
+} // namespace mux

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QList>
+
+namespace mux {
+
+/// The engine's bounded wait between "clients act" and "the program's call".
+///
+/// A send() on loopback returns before the bytes are in the peer's receive queue when the
+/// kernel defers the softirq (it does under load). Calling select right then would make the
+/// same lesson give different ticks on a busy machine. So the engine lists what each client
+/// action must make visible, and waits until the kernel shows all of it — or the budget ends.
+class Settler {
+public:
+    /// A non-blocking connect: wait until it is established and the listener's accept queue
+    /// holds at least `backlog` connections.
+    void expectConnected(int clientFd, int listenerFd, int backlog);
+    /// Bytes sent on fd: wait until the peer has acknowledged all of them (SIOCOUTQ == 0),
+    /// or until the queue stops draining (a peer that does not read).
+    void expectDelivered(int fd);
+    /// shutdown(SHUT_WR): wait until our FIN was acknowledged (FIN_WAIT2 or later).
+    void expectFinAcked(int fd);
+    /// A peer reset: wait until fd (the server side) shows the RST.
+    void expectReset(int serverFd);
+    /// The server closed a conn: wait until its client (fd) has seen the FIN.
+    void expectPeerClosed(int clientFd);
+
+    bool isEmpty() const { return m_waits.isEmpty(); }
+    /// Waits up to budgetMs; returns true when everything settled. Clears the list.
+    bool wait(int budgetMs = 2000);
+
+private:
+    struct Wait {
+        enum Kind { Connected, Delivered, FinAcked, Reset, PeerClosed } kind;
+        int fd;
+        int other = -1;
+        int value = 0;
+        int last = -1;
+        long long lastChangeNs = 0;
+    };
+    bool done(Wait &w, long long now) const;
+
+    QList<Wait> m_waits;
+};
+
+} // namespace mux

@@ -1,0 +1,214 @@
+#include "Lesson.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace mux {
+
+bool ReadyNames::operator==(const ReadyNames &o) const
+{
+    auto same = [](QStringList a, QStringList b) {
+        a.sort();
+        b.sort();
+        return a == b;
+    };
+    return same(r, o.r) && same(w, o.w) && same(x, o.x);
+}
+
+QString ReadyNames::toString() const
+{
+    auto list = [](QStringList l) {
+        l.sort();
+        return QLatin1Char('[') + l.join(QLatin1Char(' ')) + QLatin1Char(']');
+    };
+    return QStringLiteral("r=%1 w=%2 x=%3").arg(list(r), list(w), list(x));
+}
+
+const LessonStep *Lesson::stepAt(quint32 tick) const
+{
+    for (const LessonStep &s : steps)
+        if (s.tick == tick)
+            return &s;
+    return nullptr;
+}
+
+namespace {
+
+struct Parser {
+    QString path;
+    QString problem;
+
+    bool fail(const QString &what)
+    {
+        if (problem.isEmpty())
+            problem = what;
+        return false;
+    }
+
+    LocalText text(const QJsonValue &v, const QString &field, bool required = true)
+    {
+        const QJsonObject o = v.toObject();
+        LocalText t{o.value(QStringLiteral("zh")).toString(), o.value(QStringLiteral("en")).toString()};
+        if (required && !t.complete())
+            fail(QStringLiteral("\"%1\" needs non-empty \"zh\" and \"en\" texts").arg(field));
+        return t;
+    }
+
+    ReadyNames names(const QJsonValue &v)
+    {
+        const QJsonObject o = v.toObject();
+        auto list = [&](const char *k) {
+            QStringList out;
+            for (const QJsonValue &n : o.value(QLatin1String(k)).toArray())
+                out.append(n.toString());
+            return out;
+        };
+        return {list("r"), list("w"), list("x")};
+    }
+};
+
+} // namespace
+
+Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return Error{0, QStringLiteral("Lesson file %1 is not valid JSON: %2 at byte %3")
+                            .arg(path, pe.errorString())
+                            .arg(pe.offset)};
+    if (!doc.isObject())
+        return Error{0, QStringLiteral("Lesson file %1 must hold one JSON object").arg(path)};
+    const QJsonObject o = doc.object();
+    Parser p{path, {}};
+    Lesson l;
+    l.path = path;
+    l.id = o.value(QStringLiteral("id")).toString();
+    if (l.id.isEmpty())
+        p.fail(QStringLiteral("\"id\" is missing"));
+    l.document = o.value(QStringLiteral("document")).toString();
+    l.order = o.value(QStringLiteral("order")).toInt();
+    l.title = p.text(o.value(QStringLiteral("title")), QStringLiteral("title"));
+    l.section = p.text(o.value(QStringLiteral("section")), QStringLiteral("section"));
+    l.summary = p.text(o.value(QStringLiteral("summary")), QStringLiteral("summary"));
+    l.program = o.value(QStringLiteral("program")).toString();
+    if (l.program.isEmpty())
+        p.fail(QStringLiteral("\"program\" is missing"));
+    l.params = o.value(QStringLiteral("params")).toObject();
+    for (const QJsonValue &b : o.value(QStringLiteral("backends")).toArray()) {
+        const auto backend = backendFromName(b.toString());
+        if (!backend)
+            p.fail(QStringLiteral("unknown backend \"%1\" in \"backends\"").arg(b.toString()));
+        else
+            l.backends.append(*backend);
+    }
+    if (l.backends.isEmpty())
+        l.backends = allBackends();
+    for (const QJsonValue &c : o.value(QStringLiteral("clients")).toArray())
+        l.clients.append(c.toString());
+    for (const QJsonValue &line : o.value(QStringLiteral("python")).toArray()) {
+        const QJsonObject lo = line.toObject();
+        l.python.append({lo.value(QStringLiteral("code")).toString(),
+                         lo.value(QStringLiteral("tag")).toString()});
+    }
+    l.clientScript = o.value(QStringLiteral("client_script")).toString();
+
+    for (const QJsonValue &sv : o.value(QStringLiteral("steps")).toArray()) {
+        const QJsonObject so = sv.toObject();
+        LessonStep s;
+        s.tick = quint32(so.value(QStringLiteral("tick")).toInt());
+        const QString where = QStringLiteral("step at tick %1").arg(s.tick);
+        if (s.tick == 0)
+            p.fail(QStringLiteral("a step needs a \"tick\" of 1 or more"));
+        for (const QJsonValue &dv : so.value(QStringLiteral("do")).toArray()) {
+            const QJsonObject d = dv.toObject();
+            const QString client = d.value(QStringLiteral("client")).toString();
+            const auto kind = opFromName(d.value(QStringLiteral("op")).toString());
+            const int index = int(l.clients.indexOf(client));
+            if (!kind)
+                p.fail(QStringLiteral("%1: unknown op \"%2\"")
+                           .arg(where, d.value(QStringLiteral("op")).toString()));
+            if (index < 0)
+                p.fail(QStringLiteral("%1: client \"%2\" is not in \"clients\"").arg(where, client));
+            if (!kind || index < 0)
+                continue;
+            ClientOp op;
+            op.kind = *kind;
+            op.client = index;
+            op.data = d.value(QStringLiteral("data")).toString().toUtf8();
+            op.listener = d.value(QStringLiteral("listener")).toInt();
+            s.ops.append(op);
+        }
+        s.say = p.text(so.value(QStringLiteral("say")), where + QStringLiteral(" \"say\""));
+        s.correction = so.value(QStringLiteral("correction")).toBool();
+        const QJsonObject ex = so.value(QStringLiteral("expect")).toObject();
+        if (ex.contains(QStringLiteral("ready")))
+            s.expectReady = p.names(ex.value(QStringLiteral("ready")));
+        if (ex.contains(QStringLiteral("returned")))
+            s.expectReturned = ex.value(QStringLiteral("returned")).toInt();
+        for (const QJsonValue &c : ex.value(QStringLiteral("calls")).toArray())
+            s.expectCalls.append(c.toString());
+        const QJsonObject rec = ex.value(QStringLiteral("received")).toObject();
+        for (auto it = rec.begin(); it != rec.end(); ++it) {
+            if (!l.clients.contains(it.key()))
+                p.fail(QStringLiteral("%1: \"received\" names unknown client \"%2\"")
+                           .arg(where, it.key()));
+            s.expectReceived.insert(it.key(), it.value().toString().toUtf8());
+        }
+        if (so.contains(QStringLiteral("ask"))) {
+            const QJsonObject q = so.value(QStringLiteral("ask")).toObject();
+            s.question = Question{p.text(q, where + QStringLiteral(" \"ask\"")),
+                                  p.names(q.value(QStringLiteral("answer")))};
+        }
+        l.steps.append(s);
+        l.ticks = std::max(l.ticks, s.tick);
+    }
+    l.ticks = std::max(l.ticks, quint32(o.value(QStringLiteral("ticks")).toInt()));
+    if (l.steps.isEmpty())
+        p.fail(QStringLiteral("\"steps\" is empty"));
+    if (!p.problem.isEmpty())
+        return Error{0, QStringLiteral("Lesson file %1: %2").arg(path, p.problem)};
+    return l;
+}
+
+QList<Lesson> loadLessons(QStringList *errors)
+{
+    QList<Lesson> out;
+    QDirIterator it(QStringLiteral(":/lessons"), {QStringLiteral("*.json")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            if (errors)
+                errors->append(QStringLiteral("Cannot read lesson file %1").arg(path));
+            continue;
+        }
+        auto lesson = parseLesson(f.readAll(), path);
+        if (!lesson) {
+            if (errors)
+                errors->append(lesson.error().text);
+            continue;
+        }
+        out.append(*lesson);
+    }
+    std::sort(out.begin(), out.end(), [](const Lesson &a, const Lesson &b) {
+        return std::tie(a.document, a.order, a.id) < std::tie(b.document, b.order, b.id);
+    });
+    return out;
+}
+
+Result<Lesson> findLesson(const QString &id)
+{
+    for (const Lesson &l : loadLessons())
+        if (l.id == id)
+            return l;
+    return Error{0, QStringLiteral("There is no lesson \"%1\"; `muxlab --list-lessons` lists them.")
+                        .arg(id)};
+}
+
+} // namespace mux

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "clients/SimClient.h"
+#include "mux/Events.h"
+#include "net/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace mux {
+
+/// A text in both languages the lessons are written in.
+struct LocalText {
+    QString zh;
+    QString en;
+    const QString &in(const QString &lang) const { return lang == QLatin1String("zh") ? zh : en; }
+    bool complete() const { return !zh.trimmed().isEmpty() && !en.trimmed().isEmpty(); }
+};
+
+/// Socket names (L0, conn:A, client:A…) per select list: what a checkpoint expects to come
+/// back ready, or what a learner predicts.
+struct ReadyNames {
+    QStringList r, w, x;
+    bool operator==(const ReadyNames &o) const;
+    QString toString() const;
+};
+
+struct Question {
+    LocalText ask;
+    ReadyNames answer;
+};
+
+/// One tick of a lesson: what the clients do, what the narration says, what must hold.
+struct LessonStep {
+    quint32 tick = 0;
+    QList<ClientOp> ops;
+    LocalText say;
+    bool correction = false; ///< the narration corrects the document
+    std::optional<ReadyNames> expectReady;
+    std::optional<int> expectReturned;
+    QStringList expectCalls;              ///< the server's calls this tick, in order
+    QMap<QString, QByteArray> expectReceived; ///< client name -> all it has received so far
+    std::optional<Question> question;
+};
+
+/// A line of the lesson's own Python program, tagged with the action it performs so the GUI
+/// can light it when the tick performs that action ("select", "accept", "recv", "send"…).
+struct PythonLine {
+    QString code;
+    QString tag;
+};
+
+struct Lesson {
+    QString id;
+    QString document; ///< "000".."004", or "extra"
+    int order = 0;
+    LocalText title;
+    LocalText section; ///< the part of the document it mirrors
+    LocalText summary;
+    QString program;
+    QJsonObject params;
+    QList<Backend> backends;
+    QStringList clients;
+    QList<PythonLine> python;
+    QString clientScript; ///< path under lessons/ of the learner's Python client
+    QList<LessonStep> steps;
+    quint32 ticks = 0; ///< how many ticks the lesson runs
+    QString path;      ///< where it was loaded from (for error messages)
+
+    const LessonStep *stepAt(quint32 tick) const;
+};
+
+/// Parses one lesson file. Every problem names the file and the field.
+Result<Lesson> parseLesson(const QByteArray &json, const QString &path);
+
+/// Every lesson compiled into the binary (":/lessons"), sorted by document and order.
+/// Files that fail to parse are reported in `errors` and skipped.
+QList<Lesson> loadLessons(QStringList *errors = nullptr);
+Result<Lesson> findLesson(const QString &id);
+
+} // namespace mux

@@ -1,0 +1,112 @@
+#include "LessonRun.h"
+
+#include "programs/ProgramFactory.h"
+#include "trace/TickFormat.h"
+
+namespace mux {
+
+LessonRun::LessonRun(Lesson lesson, Engine::Options options)
+    : m_lesson(std::move(lesson)), m_engine(std::make_unique<Engine>(options))
+{
+    m_engine->trace().lessonId = m_lesson.id;
+}
+
+Result<void> LessonRun::start(bool withScript)
+{
+    auto program = createProgram(m_lesson.program, m_lesson.params);
+    if (!program)
+        return Error{0, QStringLiteral("Lesson %1: %2").arg(m_lesson.id, program.error().text)};
+    if (withScript) {
+        for (const QString &c : m_lesson.clients)
+            m_engine->addClient(c);
+        for (const LessonStep &s : m_lesson.steps)
+            for (const ClientOp &op : s.ops)
+                m_engine->schedule(s.tick, op);
+    }
+    return m_engine->start(std::move(*program));
+}
+
+void LessonRun::runToEnd()
+{
+    while (!finished())
+        m_engine->step();
+}
+
+ReadyNames LessonRun::readyNamesAt(const Trace &trace, qsizetype index)
+{
+    ReadyNames n;
+    for (const FdEvents &e : trace.at(index).ready) {
+        const QString name = socketNameAt(trace, index, e.fd);
+        if (e.events & Readable)
+            n.r.append(name);
+        if (e.events & Writable)
+            n.w.append(name);
+        if (e.events & Exceptional)
+            n.x.append(name);
+    }
+    return n;
+}
+
+QByteArray LessonRun::receivedBy(const QString &name, quint32 tick) const
+{
+    const int index = int(m_lesson.clients.indexOf(name));
+    QByteArray got;
+    const Trace &t = m_engine->trace();
+    for (qsizetype i = 0; i < t.size() && t.at(i).tick <= tick; ++i)
+        for (const Action &a : t.at(i).actions)
+            if (a.actor == Action::Actor::Client && a.client == index &&
+                (a.call == Action::Call::Recv || a.call == Action::Call::RecvFrom))
+                got += a.data;
+    return got;
+}
+
+QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
+{
+    QList<CheckResult> out;
+    const Trace &t = m_engine->trace();
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < t.size(); ++i)
+        if (t.at(i).tick == s.tick)
+            index = i;
+    if (index < 0)
+        return out;
+    const TickRecord &rec = t.at(index);
+    const ReadyNames got = readyNamesAt(t, index);
+    if (s.expectReady)
+        out.append({s.tick, *s.expectReady == got, QStringLiteral("ready"),
+                    QStringLiteral("expected %1, got %2").arg(s.expectReady->toString(), got.toString())});
+    if (s.question)
+        out.append({s.tick, s.question->answer == got, QStringLiteral("question"),
+                    QStringLiteral("answer %1, kernel said %2")
+                        .arg(s.question->answer.toString(), got.toString())});
+    if (s.expectReturned)
+        out.append({s.tick, *s.expectReturned == rec.ret, QStringLiteral("returned"),
+                    QStringLiteral("expected %1, got %2").arg(*s.expectReturned).arg(rec.ret)});
+    if (!s.expectCalls.isEmpty()) {
+        QStringList calls;
+        for (const Action &a : rec.actions)
+            if (a.actor == Action::Actor::Server)
+                calls.append(callName(a.call));
+        out.append({s.tick, calls == s.expectCalls, QStringLiteral("calls"),
+                    QStringLiteral("expected %1, got %2")
+                        .arg(s.expectCalls.join(QLatin1Char(' ')), calls.join(QLatin1Char(' ')))});
+    }
+    for (auto it = s.expectReceived.begin(); it != s.expectReceived.end(); ++it) {
+        const QByteArray got = receivedBy(it.key(), s.tick);
+        out.append({s.tick, got == it.value(), QStringLiteral("received %1").arg(it.key()),
+                    QStringLiteral("expected %1, got %2")
+                        .arg(format::quoted(it.value(), 200), format::quoted(got, 200))});
+    }
+    return out;
+}
+
+QList<CheckResult> LessonRun::check() const
+{
+    QList<CheckResult> out;
+    for (const LessonStep &s : m_lesson.steps)
+        if (s.tick <= m_engine->tickCount())
+            out += checkStep(s);
+    return out;
+}
+
+} // namespace mux

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Lesson.h"
+#include "engine/Engine.h"
+
+#include <memory>
+
+namespace mux {
+
+/// The outcome of one checkpoint.
+struct CheckResult {
+    quint32 tick = 0;
+    bool ok = false;
+    QString what;   ///< "ready", "returned", "calls", "received A", "question"
+    QString detail; ///< expected vs got, when it failed
+};
+
+/// A lesson on an engine: makes the program and the clients, schedules the script, and checks
+/// the checkpoints against what the engine recorded. The GUI, the command line and the tests
+/// all run lessons through this one class.
+class LessonRun {
+public:
+    LessonRun(Lesson lesson, Engine::Options options);
+
+    /// Opens the lesson's server. `withScript` false: no simulated clients (serve mode).
+    Result<void> start(bool withScript = true);
+
+    const Lesson &lesson() const { return m_lesson; }
+    Engine &engine() { return *m_engine; }
+    const Engine &engine() const { return *m_engine; }
+    bool finished() const { return m_engine->tickCount() >= m_lesson.ticks; }
+    const TickRecord &step() { return m_engine->step(); }
+    void runToEnd();
+
+    /// Every checkpoint of the steps that have run.
+    QList<CheckResult> check() const;
+    QList<CheckResult> checkStep(const LessonStep &step) const;
+
+    /// What came back at tick index i, as socket names per list.
+    static ReadyNames readyNamesAt(const Trace &trace, qsizetype index);
+    /// Everything client `name` received up to and including `tick`.
+    QByteArray receivedBy(const QString &name, quint32 tick) const;
+
+private:
+    Lesson m_lesson;
+    std::unique_ptr<Engine> m_engine;
+};
+
+} // namespace mux

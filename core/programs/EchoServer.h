@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Program.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace mux {
+
+/// The document-000 family: listeners in the rlist; a readable listener means accept; a
+/// readable conn means recv and reply at once.
+///   params: ports [..]        one listener each (multiport-welcome: 9991–9993)
+///           greeting "..."    sent on accept ("欢迎访问", "你好")
+///           prefix / suffix   wrapped around each echoed message ("好")
+///           watch_conns bool  false: conns are never put in the rlist (multiport-welcome)
+///           recv_size int     bytes per recv (1024, as the documents)
+///           timeout_ms int    the call's timeout (1000: the documents' select(..., 1))
+class EchoServer final : public Program {
+public:
+    explicit EchoServer(const QJsonObject &params);
+    Result<void> start(Server &server) override;
+    void handle(Server &server, const QList<FdEvents> &ready) override;
+    int timeoutMs() const override { return m_timeoutMs; }
+
+private:
+    QList<quint16> m_ports;
+    QByteArray m_greeting, m_prefix, m_suffix;
+    bool m_watchConns = true;
+    bool m_echo = true;
+    int m_recvSize = 1024;
+    int m_timeoutMs = 1000;
+};
+
+} // namespace mux

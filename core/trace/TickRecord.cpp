@@ -1,0 +1,67 @@
+#include "TickRecord.h"
+
+namespace mux {
+
+QString roleName(Role r)
+{
+    switch (r) {
+    case Role::Listener: return QStringLiteral("listener");
+    case Role::Conn: return QStringLiteral("conn");
+    case Role::Client: return QStringLiteral("client");
+    case Role::External: return QStringLiteral("external");
+    case Role::Udp: return QStringLiteral("udp");
+    }
+    return {};
+}
+
+static const char *const kCallNames[] = {
+    "listen",   "accept", "recv",       "send",         "close",    "connect", "shutdown",
+    "reset",    "send_oob", "recv_oob", "recvfrom",     "sendto",   "watch",   "unwatch",
+    "modify",   "stop_reading", "resume_reading", "note", "refuse",
+};
+static_assert(sizeof kCallNames / sizeof *kCallNames == int(Action::Call::Refuse) + 1);
+
+QString callName(Action::Call c)
+{
+    return QLatin1String(kCallNames[int(c)]);
+}
+
+std::optional<Action::Call> callFromName(const QString &name)
+{
+    for (int i = 0; i <= int(Action::Call::Refuse); ++i)
+        if (name == QLatin1String(kCallNames[i]))
+            return Action::Call(i);
+    return std::nullopt;
+}
+
+const TickExtras &TickRecord::extrasOrEmpty() const
+{
+    static const TickExtras empty;
+    return extras ? *extras : empty;
+}
+
+bool TickRecord::operator==(const TickRecord &o) const
+{
+    return tick == o.tick && kind == o.kind && backend == o.backend && keyframe == o.keyframe &&
+           timeoutMs == o.timeoutMs && ret == o.ret && err == o.err &&
+           durationNs == o.durationNs && interest == o.interest && ready == o.ready &&
+           actions == o.actions && extrasOrEmpty() == o.extrasOrEmpty();
+}
+
+qsizetype TickRecord::memoryBytes() const
+{
+    qsizetype n = sizeof(TickRecord);
+    n += interest.capacity() * qsizetype(sizeof(FdEvents));
+    n += ready.capacity() * qsizetype(sizeof(FdEvents));
+    n += actions.capacity() * qsizetype(sizeof(Action));
+    for (const Action &a : actions)
+        n += a.data.capacity();
+    if (extras) {
+        n += sizeof(TickExtras) + extras->opened.capacity() * qsizetype(sizeof(SocketInfo)) +
+             extras->closed.capacity() * qsizetype(sizeof(int)) +
+             extras->probes.capacity() * qsizetype(sizeof(SocketProbe));
+    }
+    return n;
+}
+
+} // namespace mux

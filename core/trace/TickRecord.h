@@ -1,0 +1,97 @@
+#pragma once
+
+#include "mux/Events.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace mux {
+
+/// Who a socket belongs to, as the tick view colours it.
+enum class Role : quint8 { Listener, Conn, Client, External, Udp };
+QString roleName(Role r);
+
+/// A socket as the trace knows it. `name` is stable across runs ("L0", "conn:A", "client:A",
+/// "conn:#7") so checkpoints and comparisons never depend on port numbers.
+struct SocketInfo {
+    int fd = -1;
+    Role role = Role::Conn;
+    QString name;
+    QString label; ///< what a learner reads: "listener :9991", "conn A", "client A"
+    QString local;
+    QString peer;
+    bool operator==(const SocketInfo &) const = default;
+};
+
+/// Why a socket is or is not ready, read from the kernel after the tick.
+struct SocketProbe {
+    int fd = -1;
+    int readable = -1; ///< FIONREAD: bytes waiting to be read
+    int unsent = -1;   ///< SIOCOUTQ: bytes sent but not yet acknowledged
+    int backlog = -1;  ///< listeners: connections waiting in the accept queue
+    qint8 tcpState = -1;
+    bool operator==(const SocketProbe &) const = default;
+};
+
+/// One syscall (or list mutation) made by the server or a client during a tick.
+struct Action {
+    enum class Actor : quint8 { Server, Client, Engine };
+    enum class Call : quint8 {
+        Listen, Accept, Recv, Send, Close, Connect, Shutdown, Reset, SendUrgent, RecvUrgent,
+        RecvFrom, SendTo, Watch, Unwatch, Modify, StopReading, ResumeReading, Note, Refuse,
+    };
+    Actor actor = Actor::Server;
+    Call call = Call::Note;
+    qint16 client = -1;  ///< index of the simulated client, for Actor::Client
+    int fd = -1;
+    int arg = 0;         ///< recv size, events for Watch/Modify, the previous events for Unwatch
+    qint64 ret = 0;
+    int err = 0;
+    QByteArray data;     ///< payload sent or received; the text of a Note or Refuse
+    bool operator==(const Action &) const = default;
+};
+QString callName(Action::Call c);
+std::optional<Action::Call> callFromName(const QString &name);
+
+/// What rarely happens in a tick: sockets opened or closed, probe values that changed.
+/// Kept behind one pointer so a quiet tick does not pay for it.
+struct TickExtras {
+    QList<SocketInfo> opened;
+    QList<int> closed;
+    QList<SocketProbe> probes;
+    bool operator==(const TickExtras &) const = default;
+};
+
+/// One tick: one call of select/poll/epoll_wait and everything around it (DESIGN.md, "The tick").
+///
+/// `interest` is delta-encoded: on a keyframe it is the whole interest in order; otherwise it
+/// lists only the descriptors whose requested events changed since the previous tick (events 0 =
+/// no longer watched). A tick that changed nothing costs sizeof(TickRecord) plus what happened.
+struct TickRecord {
+    enum class Kind : quint8 {
+        Call,  ///< one select/poll/epoll_wait call and what surrounded it
+        Setup, ///< tick 0: the program opened its listeners and set its first interest
+    };
+    quint32 tick = 0;
+    Backend backend = Backend::Select;
+    Kind kind = Kind::Call;
+    bool keyframe = false;
+    qint32 timeoutMs = -1;
+    qint32 ret = 0;
+    qint32 err = 0;
+    qint64 durationNs = 0;
+    QList<FdEvents> interest;
+    QList<FdEvents> ready;
+    QList<Action> actions; ///< client actions first, then the server's, in the order made
+    std::shared_ptr<const TickExtras> extras;
+
+    const TickExtras &extrasOrEmpty() const;
+    bool operator==(const TickRecord &o) const;
+    /// Heap and inline bytes this record holds (what the trace-memory target counts).
+    qsizetype memoryBytes() const;
+};
+
+} // namespace mux

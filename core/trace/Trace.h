@@ -1,0 +1,59 @@
+#pragma once
+
+#include "TickRecord.h"
+#include "net/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <vector>
+
+namespace mux {
+
+/// Every tick of a run, in order. Appending is O(what happened); reading the interest of an
+/// old tick replays deltas from the nearest keyframe, and a keyframe is written only when the
+/// changes since the last one outweigh a full copy — so replay cost stays bounded.
+class Trace {
+public:
+    QString lessonId;
+    Backend backend = Backend::Select;
+
+    void clear();
+    /// `rec.interest` holds the changes since the previous tick (events 0 = removed).
+    /// The trace turns it into a keyframe when that is cheaper to read back.
+    void append(TickRecord rec);
+
+    qsizetype size() const { return qsizetype(m_ticks.size()); }
+    bool isEmpty() const { return m_ticks.empty(); }
+    const TickRecord &at(qsizetype i) const { return m_ticks[size_t(i)]; }
+    const TickRecord &last() const { return m_ticks.back(); }
+
+    /// The whole interest (in the program's order) passed in at tick index i.
+    QList<FdEvents> interestAt(qsizetype i) const;
+    /// The interest after the last tick (what the next tick will pass in).
+    QList<FdEvents> currentInterest() const { return QList<FdEvents>(m_current.begin(), m_current.end()); }
+    /// Every socket open at the end of tick index i (all sockets ever seen with i = size()-1).
+    QHash<int, SocketInfo> socketsAt(qsizetype i) const;
+    /// Latest probe of each socket at the end of tick index i.
+    QHash<int, SocketProbe> probesAt(qsizetype i) const;
+
+    qsizetype memoryBytes() const;
+
+    QJsonObject toJson() const;
+    static Result<Trace> fromJson(const QJsonObject &o);
+    Result<void> save(const QString &path) const;
+    static Result<Trace> load(const QString &path);
+
+    bool operator==(const Trace &o) const;
+
+private:
+    static void apply(std::vector<FdEvents> &interest, QHash<int, qsizetype> &index,
+                      const QList<FdEvents> &delta);
+
+    std::vector<TickRecord> m_ticks;
+    std::vector<FdEvents> m_current;
+    QHash<int, qsizetype> m_index;
+    qsizetype m_changesSinceKey = 0;
+};
+
+} // namespace mux

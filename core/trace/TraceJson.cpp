@@ -1,0 +1,281 @@
+// JSON export and import of a Trace. The format is plain enough to read in an editor:
+// {"format": "muxlab-trace", "version": 1, "lesson": "...", "backend": "...", "ticks": [...]}
+
+#include "Trace.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStringDecoder>
+
+namespace mux {
+
+namespace {
+
+const QLatin1String kFormat("muxlab-trace");
+constexpr int kVersion = 1;
+
+QJsonArray fdEventsToJson(const QList<FdEvents> &list)
+{
+    QJsonArray a;
+    for (const FdEvents &e : list)
+        a.append(QJsonArray{e.fd, int(e.events)});
+    return a;
+}
+
+QList<FdEvents> fdEventsFromJson(const QJsonValue &v)
+{
+    QList<FdEvents> out;
+    for (const QJsonValue &e : v.toArray()) {
+        const QJsonArray pair = e.toArray();
+        out.append({pair.at(0).toInt(-1), Events(pair.at(1).toInt())});
+    }
+    return out;
+}
+
+bool isUtf8(const QByteArray &b)
+{
+    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString s = dec.decode(b);
+    return !dec.hasError();
+}
+
+// Payloads stay readable when they are text and exact when they are not.
+void putBytes(QJsonObject &o, const QByteArray &b)
+{
+    if (b.isEmpty())
+        return;
+    if (isUtf8(b))
+        o.insert(QStringLiteral("text"), QString::fromUtf8(b));
+    else
+        o.insert(QStringLiteral("b64"), QString::fromLatin1(b.toBase64()));
+}
+
+QByteArray getBytes(const QJsonObject &o)
+{
+    if (o.contains(QStringLiteral("b64")))
+        return QByteArray::fromBase64(o.value(QStringLiteral("b64")).toString().toLatin1());
+    return o.value(QStringLiteral("text")).toString().toUtf8();
+}
+
+QJsonObject actionToJson(const Action &a)
+{
+    QJsonObject o{{QStringLiteral("by"), a.actor == Action::Actor::Server   ? QStringLiteral("server")
+                                         : a.actor == Action::Actor::Client ? QStringLiteral("client")
+                                                                            : QStringLiteral("engine")},
+                  {QStringLiteral("call"), callName(a.call)},
+                  {QStringLiteral("fd"), a.fd}};
+    if (a.client >= 0)
+        o.insert(QStringLiteral("client"), a.client);
+    if (a.arg)
+        o.insert(QStringLiteral("arg"), a.arg);
+    if (a.ret)
+        o.insert(QStringLiteral("ret"), double(a.ret));
+    if (a.err)
+        o.insert(QStringLiteral("errno"), a.err);
+    putBytes(o, a.data);
+    return o;
+}
+
+Result<Action> actionFromJson(const QJsonObject &o)
+{
+    Action a;
+    const QString by = o.value(QStringLiteral("by")).toString();
+    a.actor = by == QLatin1String("client")   ? Action::Actor::Client
+              : by == QLatin1String("engine") ? Action::Actor::Engine
+                                              : Action::Actor::Server;
+    const auto call = callFromName(o.value(QStringLiteral("call")).toString());
+    if (!call)
+        return Error{0, QStringLiteral("unknown call \"%1\"")
+                            .arg(o.value(QStringLiteral("call")).toString())};
+    a.call = *call;
+    a.client = qint16(o.value(QStringLiteral("client")).toInt(-1));
+    a.fd = o.value(QStringLiteral("fd")).toInt(-1);
+    a.arg = o.value(QStringLiteral("arg")).toInt();
+    a.ret = qint64(o.value(QStringLiteral("ret")).toDouble());
+    a.err = o.value(QStringLiteral("errno")).toInt();
+    a.data = getBytes(o);
+    return a;
+}
+
+QJsonObject extrasToJson(const TickExtras &x)
+{
+    QJsonObject o;
+    QJsonArray opened, closed, probes;
+    for (const SocketInfo &s : x.opened)
+        opened.append(QJsonObject{{QStringLiteral("fd"), s.fd},
+                                  {QStringLiteral("role"), roleName(s.role)},
+                                  {QStringLiteral("name"), s.name},
+                                  {QStringLiteral("label"), s.label},
+                                  {QStringLiteral("local"), s.local},
+                                  {QStringLiteral("peer"), s.peer}});
+    for (int fd : x.closed)
+        closed.append(fd);
+    for (const SocketProbe &p : x.probes)
+        probes.append(QJsonArray{p.fd, p.readable, p.unsent, p.backlog, p.tcpState});
+    if (!opened.isEmpty())
+        o.insert(QStringLiteral("opened"), opened);
+    if (!closed.isEmpty())
+        o.insert(QStringLiteral("closed"), closed);
+    if (!probes.isEmpty())
+        o.insert(QStringLiteral("probes"), probes);
+    return o;
+}
+
+std::shared_ptr<const TickExtras> extrasFromJson(const QJsonObject &o)
+{
+    if (!o.contains(QStringLiteral("opened")) && !o.contains(QStringLiteral("closed")) &&
+        !o.contains(QStringLiteral("probes")))
+        return nullptr;
+    auto x = std::make_shared<TickExtras>();
+    for (const QJsonValue &v : o.value(QStringLiteral("opened")).toArray()) {
+        const QJsonObject s = v.toObject();
+        SocketInfo info;
+        info.fd = s.value(QStringLiteral("fd")).toInt(-1);
+        const QString role = s.value(QStringLiteral("role")).toString();
+        for (Role r : {Role::Listener, Role::Conn, Role::Client, Role::External, Role::Udp})
+            if (roleName(r) == role)
+                info.role = r;
+        info.name = s.value(QStringLiteral("name")).toString();
+        info.label = s.value(QStringLiteral("label")).toString();
+        info.local = s.value(QStringLiteral("local")).toString();
+        info.peer = s.value(QStringLiteral("peer")).toString();
+        x->opened.append(info);
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("closed")).toArray())
+        x->closed.append(v.toInt(-1));
+    for (const QJsonValue &v : o.value(QStringLiteral("probes")).toArray()) {
+        const QJsonArray p = v.toArray();
+        x->probes.append({p.at(0).toInt(-1), p.at(1).toInt(-1), p.at(2).toInt(-1),
+                          p.at(3).toInt(-1), qint8(p.at(4).toInt(-1))});
+    }
+    return x;
+}
+
+} // namespace
+
+QJsonObject Trace::toJson() const
+{
+    QJsonArray ticks;
+    for (const TickRecord &t : m_ticks) {
+        QJsonObject o{{QStringLiteral("tick"), double(t.tick)},
+                      {QStringLiteral("backend"), backendName(t.backend)},
+                      {QStringLiteral("timeout_ms"), t.timeoutMs},
+                      {QStringLiteral("ret"), t.ret},
+                      {QStringLiteral("duration_ns"), double(t.durationNs)},
+                      {t.keyframe ? QStringLiteral("interest") : QStringLiteral("interest_delta"),
+                       fdEventsToJson(t.interest)},
+                      {QStringLiteral("ready"), fdEventsToJson(t.ready)}};
+        if (t.err)
+            o.insert(QStringLiteral("errno"), t.err);
+        if (t.kind == TickRecord::Kind::Setup)
+            o.insert(QStringLiteral("setup"), true);
+        QJsonArray actions;
+        for (const Action &a : t.actions)
+            actions.append(actionToJson(a));
+        if (!actions.isEmpty())
+            o.insert(QStringLiteral("actions"), actions);
+        if (t.extras) {
+            const QJsonObject x = extrasToJson(*t.extras);
+            for (auto it = x.begin(); it != x.end(); ++it)
+                o.insert(it.key(), it.value());
+        }
+        ticks.append(o);
+    }
+    return QJsonObject{{QStringLiteral("format"), kFormat},
+                       {QStringLiteral("version"), kVersion},
+                       {QStringLiteral("lesson"), lessonId},
+                       {QStringLiteral("backend"), backendName(backend)},
+                       {QStringLiteral("ticks"), ticks}};
+}
+
+Result<Trace> Trace::fromJson(const QJsonObject &o)
+{
+    if (o.value(QStringLiteral("format")).toString() != kFormat)
+        return Error{0, QStringLiteral("this is not a muxlab trace (no \"format\": \"%1\")")
+                            .arg(kFormat)};
+    if (o.value(QStringLiteral("version")).toInt() != kVersion)
+        return Error{0, QStringLiteral("trace version %1 is not supported (this muxlab reads %2)")
+                            .arg(o.value(QStringLiteral("version")).toInt())
+                            .arg(kVersion)};
+    Trace t;
+    t.lessonId = o.value(QStringLiteral("lesson")).toString();
+    const auto backend = backendFromName(o.value(QStringLiteral("backend")).toString());
+    if (!backend)
+        return Error{0, QStringLiteral("unknown backend \"%1\"")
+                            .arg(o.value(QStringLiteral("backend")).toString())};
+    t.backend = *backend;
+    const QJsonArray ticks = o.value(QStringLiteral("ticks")).toArray();
+    for (qsizetype i = 0; i < ticks.size(); ++i) {
+        const QJsonObject j = ticks.at(i).toObject();
+        TickRecord r;
+        r.tick = quint32(j.value(QStringLiteral("tick")).toDouble());
+        const auto b = backendFromName(j.value(QStringLiteral("backend")).toString());
+        if (!b)
+            return Error{0, QStringLiteral("tick %1 has an unknown backend").arg(i)};
+        r.backend = *b;
+        r.kind = j.value(QStringLiteral("setup")).toBool() ? TickRecord::Kind::Setup
+                                                            : TickRecord::Kind::Call;
+        r.timeoutMs = j.value(QStringLiteral("timeout_ms")).toInt(-1);
+        r.ret = j.value(QStringLiteral("ret")).toInt();
+        r.err = j.value(QStringLiteral("errno")).toInt();
+        r.durationNs = qint64(j.value(QStringLiteral("duration_ns")).toDouble());
+        r.keyframe = j.contains(QStringLiteral("interest"));
+        if (i == 0 && !r.keyframe)
+            return Error{0, QStringLiteral("the first tick must carry the whole interest")};
+        r.interest = fdEventsFromJson(j.value(r.keyframe ? QStringLiteral("interest")
+                                                         : QStringLiteral("interest_delta")));
+        r.ready = fdEventsFromJson(j.value(QStringLiteral("ready")));
+        for (const QJsonValue &a : j.value(QStringLiteral("actions")).toArray()) {
+            auto action = actionFromJson(a.toObject());
+            if (!action)
+                return Error{0, QStringLiteral("tick %1: %2").arg(i).arg(action.error().text)};
+            r.actions.append(*action);
+        }
+        r.extras = extrasFromJson(j);
+        t.m_ticks.push_back(std::move(r));
+        // Rebuild the running interest exactly as append() would have, without re-deciding
+        // keyframes: the file says where they are.
+        TickRecord &back = t.m_ticks.back();
+        if (back.keyframe) {
+            t.m_current.clear();
+            t.m_index.clear();
+            t.m_changesSinceKey = 0;
+        } else {
+            t.m_changesSinceKey += back.interest.size();
+        }
+        apply(t.m_current, t.m_index, back.interest);
+    }
+    return t;
+}
+
+Result<void> Trace::save(const QString &path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error{0, QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
+    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return Error{0, QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
+    return {};
+}
+
+Result<Trace> Trace::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{0, QStringLiteral("Cannot open the trace %1: %2").arg(path, f.errorString())};
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return Error{0, QStringLiteral("The trace %1 is not valid JSON: %2 at byte %3")
+                            .arg(path, pe.errorString())
+                            .arg(pe.offset)};
+    auto t = fromJson(doc.object());
+    if (!t)
+        return Error{0, QStringLiteral("The trace %1 cannot be read: %2").arg(path, t.error().text)};
+    return t;
+}
+
+} // namespace mux
