@@ -182,6 +182,11 @@ void Server::note(int fd, const QString &text, bool refusal)
     record({.call = refusal ? Call::Refuse : Call::Note, .fd = fd, .data = text.toUtf8()});
 }
 
+void Server::measure(int fd, const QString &text)
+{
+    record({.call = Call::Measure, .fd = fd, .data = text.toUtf8()});
+}
+
 Result<void> Server::watch(int fd, Events events)
 {
     const Events before = m_interest.value(fd, 0);

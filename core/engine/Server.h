@@ -50,6 +50,8 @@ public:
     void close(int fd);
     /// A line in the log (a refusal, a correction, a warning) attached to fd.
     void note(int fd, const QString &text, bool refusal = false);
+    /// A figure measured live (timings, rates): shown, but left out of determinism checks.
+    void measure(int fd, const QString &text);
 
     // --- the lists ---------------------------------------------------------------------
     /// Adds `events` to what fd is watched for (rlist.append / register / EPOLL_CTL_ADD|MOD).

@@ -28,6 +28,20 @@ QString ReadyNames::toString() const
     return QStringLiteral("r=%1 w=%2 x=%3").arg(list(r), list(w), list(x));
 }
 
+const Expect &LessonStep::expectFor(Backend b) const
+{
+    auto it = expectOn.constFind(b);
+    return it == expectOn.constEnd() ? expect : *it;
+}
+
+std::optional<ReadyNames> LessonStep::answerFor(Backend b) const
+{
+    if (!question)
+        return std::nullopt;
+    auto it = answerOn.constFind(b);
+    return it == answerOn.constEnd() ? question->answer : *it;
+}
+
 const LessonStep *Lesson::stepAt(quint32 tick) const
 {
     for (const LessonStep &s : steps)
@@ -145,24 +159,47 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
         }
         s.say = p.text(so.value(QStringLiteral("say")), where + QStringLiteral(" \"say\""));
         s.correction = so.value(QStringLiteral("correction")).toBool();
-        const QJsonObject ex = so.value(QStringLiteral("expect")).toObject();
-        if (ex.contains(QStringLiteral("ready")))
-            s.expectReady = p.names(ex.value(QStringLiteral("ready")));
-        if (ex.contains(QStringLiteral("returned")))
-            s.expectReturned = ex.value(QStringLiteral("returned")).toInt();
-        for (const QJsonValue &c : ex.value(QStringLiteral("calls")).toArray())
-            s.expectCalls.append(c.toString());
-        const QJsonObject rec = ex.value(QStringLiteral("received")).toObject();
-        for (auto it = rec.begin(); it != rec.end(); ++it) {
-            if (!l.clients.contains(it.key()))
-                p.fail(QStringLiteral("%1: \"received\" names unknown client \"%2\"")
-                           .arg(where, it.key()));
-            s.expectReceived.insert(it.key(), it.value().toString().toUtf8());
+        auto expect = [&](const QJsonObject &ex) {
+            Expect e;
+            if (ex.contains(QStringLiteral("ready")))
+                e.ready = p.names(ex.value(QStringLiteral("ready")));
+            if (ex.contains(QStringLiteral("returned")))
+                e.returned = ex.value(QStringLiteral("returned")).toInt();
+            for (const QJsonValue &c : ex.value(QStringLiteral("calls")).toArray()) {
+                if (!callFromName(c.toString()))
+                    p.fail(QStringLiteral("%1: unknown call \"%2\" in \"calls\"").arg(where, c.toString()));
+                e.calls.append(c.toString());
+            }
+            const QJsonObject rec = ex.value(QStringLiteral("received")).toObject();
+            for (auto it = rec.begin(); it != rec.end(); ++it) {
+                if (!l.clients.contains(it.key()))
+                    p.fail(QStringLiteral("%1: \"received\" names unknown client \"%2\"")
+                               .arg(where, it.key()));
+                e.received.insert(it.key(), it.value().toString().toUtf8());
+            }
+            return e;
+        };
+        s.expect = expect(so.value(QStringLiteral("expect")).toObject());
+        const QJsonObject on = so.value(QStringLiteral("expect_on")).toObject();
+        for (auto it = on.begin(); it != on.end(); ++it) {
+            const auto b = backendFromName(it.key());
+            if (!b)
+                p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"expect_on\"").arg(where, it.key()));
+            else
+                s.expectOn.insert(*b, expect(it.value().toObject()));
         }
         if (so.contains(QStringLiteral("ask"))) {
             const QJsonObject q = so.value(QStringLiteral("ask")).toObject();
             s.question = Question{p.text(q, where + QStringLiteral(" \"ask\"")),
                                   p.names(q.value(QStringLiteral("answer")))};
+            const QJsonObject aon = q.value(QStringLiteral("answer_on")).toObject();
+            for (auto it = aon.begin(); it != aon.end(); ++it) {
+                const auto b = backendFromName(it.key());
+                if (!b)
+                    p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"answer_on\"").arg(where, it.key()));
+                else
+                    s.answerOn.insert(*b, p.names(it.value()));
+            }
         }
         l.steps.append(s);
         l.ticks = std::max(l.ticks, s.tick);

@@ -4,6 +4,7 @@
 #include "mux/Events.h"
 #include "net/Result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -34,17 +35,28 @@ struct Question {
     ReadyNames answer;
 };
 
+/// What must hold after a tick (a checkpoint).
+struct Expect {
+    std::optional<ReadyNames> ready;
+    std::optional<int> returned;
+    QStringList calls;                  ///< the server's calls this tick, in order
+    QMap<QString, QByteArray> received; ///< client name -> all it has received so far
+    bool isEmpty() const { return !ready && !returned && calls.isEmpty() && received.isEmpty(); }
+};
+
 /// One tick of a lesson: what the clients do, what the narration says, what must hold.
 struct LessonStep {
     quint32 tick = 0;
     QList<ClientOp> ops;
     LocalText say;
     bool correction = false; ///< the narration corrects the document
-    std::optional<ReadyNames> expectReady;
-    std::optional<int> expectReturned;
-    QStringList expectCalls;              ///< the server's calls this tick, in order
-    QMap<QString, QByteArray> expectReceived; ///< client name -> all it has received so far
+    Expect expect;
+    QHash<Backend, Expect> expectOn; ///< replaces `expect` on that backend (lt-vs-et)
     std::optional<Question> question;
+    QHash<Backend, ReadyNames> answerOn; ///< replaces the question's answer on that backend
+
+    const Expect &expectFor(Backend b) const;
+    std::optional<ReadyNames> answerFor(Backend b) const;
 };
 
 /// A line of the lesson's own Python program, tagged with the action it performs so the GUI

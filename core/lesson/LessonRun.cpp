@@ -72,26 +72,26 @@ QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
         return out;
     const TickRecord &rec = t.at(index);
     const ReadyNames got = readyNamesAt(t, index);
-    if (s.expectReady)
-        out.append({s.tick, *s.expectReady == got, QStringLiteral("ready"),
-                    QStringLiteral("expected %1, got %2").arg(s.expectReady->toString(), got.toString())});
-    if (s.question)
-        out.append({s.tick, s.question->answer == got, QStringLiteral("question"),
-                    QStringLiteral("answer %1, kernel said %2")
-                        .arg(s.question->answer.toString(), got.toString())});
-    if (s.expectReturned)
-        out.append({s.tick, *s.expectReturned == rec.ret, QStringLiteral("returned"),
-                    QStringLiteral("expected %1, got %2").arg(*s.expectReturned).arg(rec.ret)});
-    if (!s.expectCalls.isEmpty()) {
+    const Expect &e = s.expectFor(rec.backend);
+    if (e.ready)
+        out.append({s.tick, *e.ready == got, QStringLiteral("ready"),
+                    QStringLiteral("expected %1, got %2").arg(e.ready->toString(), got.toString())});
+    if (const auto answer = s.answerFor(rec.backend))
+        out.append({s.tick, *answer == got, QStringLiteral("question"),
+                    QStringLiteral("answer %1, kernel said %2").arg(answer->toString(), got.toString())});
+    if (e.returned)
+        out.append({s.tick, *e.returned == rec.ret, QStringLiteral("returned"),
+                    QStringLiteral("expected %1, got %2").arg(*e.returned).arg(rec.ret)});
+    if (!e.calls.isEmpty()) {
         QStringList calls;
         for (const Action &a : rec.actions)
-            if (a.actor == Action::Actor::Server)
+            if (a.actor == Action::Actor::Server && a.call != Action::Call::Measure)
                 calls.append(callName(a.call));
-        out.append({s.tick, calls == s.expectCalls, QStringLiteral("calls"),
+        out.append({s.tick, calls == e.calls, QStringLiteral("calls"),
                     QStringLiteral("expected %1, got %2")
-                        .arg(s.expectCalls.join(QLatin1Char(' ')), calls.join(QLatin1Char(' ')))});
+                        .arg(e.calls.join(QLatin1Char(' ')), calls.join(QLatin1Char(' ')))});
     }
-    for (auto it = s.expectReceived.begin(); it != s.expectReceived.end(); ++it) {
+    for (auto it = e.received.begin(); it != e.received.end(); ++it) {
         const QByteArray got = receivedBy(it.key(), s.tick);
         out.append({s.tick, got == it.value(), QStringLiteral("received %1").arg(it.key()),
                     QStringLiteral("expected %1, got %2")

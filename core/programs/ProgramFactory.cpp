@@ -21,22 +21,40 @@ quint16 defaultBasePort(const QJsonObject &params)
     return ports.isEmpty() ? 0 : ports.first();
 }
 
+namespace {
+
+using Maker = std::unique_ptr<Program> (*)(const QJsonObject &);
+template <typename T> std::unique_ptr<Program> make(const QJsonObject &p)
+{
+    return std::make_unique<T>(p);
+}
+
+// One row per lesson server. Add a row (and its #include above) for a new program.
+const struct {
+    const char *name;
+    Maker maker;
+} kPrograms[] = {
+    {"echo", make<EchoServer>},
+    {"queued-reply", make<QueuedReplyServer>},
+};
+
+} // namespace
+
 QStringList programNames()
 {
-    return {QStringLiteral("echo"), QStringLiteral("queued-reply")};
+    QStringList names;
+    for (const auto &p : kPrograms)
+        names.append(QLatin1String(p.name));
+    return names;
 }
 
 Result<std::unique_ptr<Program>> createProgram(const QString &name, const QJsonObject &params)
 {
-    std::unique_ptr<Program> p;
-    if (name == QLatin1String("echo"))
-        p = std::make_unique<EchoServer>(params);
-    else if (name == QLatin1String("queued-reply"))
-        p = std::make_unique<QueuedReplyServer>(params);
-    if (!p)
-        return Error{0, QStringLiteral("unknown program \"%1\" (known: %2)")
-                            .arg(name, programNames().join(QStringLiteral(", ")))};
-    return p;
+    for (const auto &p : kPrograms)
+        if (name == QLatin1String(p.name))
+            return p.maker(params);
+    return Error{0, QStringLiteral("unknown program \"%1\" (known: %2)")
+                        .arg(name, programNames().join(QStringLiteral(", ")))};
 }
 
 } // namespace mux

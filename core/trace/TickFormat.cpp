@@ -208,6 +208,7 @@ QString action(const Action &a, Backend backend, const QStringList &clientNames)
     case Call::StopReading: return who + QStringLiteral("stops reading");
     case Call::ResumeReading: return who + QStringLiteral("reads again");
     case Call::Note: return who + QStringLiteral("# ") + QString::fromUtf8(a.data);
+    case Call::Measure: return who + QStringLiteral("# measured: ") + QString::fromUtf8(a.data);
     case Call::Refuse: return who + QStringLiteral("refused fd %1: ").arg(a.fd) + QString::fromUtf8(a.data);
     }
     return {};

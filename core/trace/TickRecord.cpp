@@ -17,9 +17,9 @@ QString roleName(Role r)
 static const char *const kCallNames[] = {
     "listen",   "accept", "recv",       "send",         "close",    "connect", "shutdown",
     "reset",    "send_oob", "recv_oob", "recvfrom",     "sendto",   "watch",   "unwatch",
-    "modify",   "stop_reading", "resume_reading", "note", "refuse",
+    "modify",   "stop_reading", "resume_reading", "note", "refuse", "measure",
 };
-static_assert(sizeof kCallNames / sizeof *kCallNames == int(Action::Call::Refuse) + 1);
+static_assert(sizeof kCallNames / sizeof *kCallNames == int(Action::Call::Measure) + 1);
 
 QString callName(Action::Call c)
 {
@@ -28,7 +28,7 @@ QString callName(Action::Call c)
 
 std::optional<Action::Call> callFromName(const QString &name)
 {
-    for (int i = 0; i <= int(Action::Call::Refuse); ++i)
+    for (int i = 0; i <= int(Action::Call::Measure); ++i)
         if (name == QLatin1String(kCallNames[i]))
             return Action::Call(i);
     return std::nullopt;

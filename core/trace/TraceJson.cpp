@@ -24,21 +24,37 @@ QJsonArray fdEventsToJson(const QList<FdEvents> &list)
     return a;
 }
 
-QList<FdEvents> fdEventsFromJson(const QJsonValue &v)
+// Every entry must be [fd, events] with fd >= 0 and only known flags: a hand-edited or
+// truncated file must not turn into rows for descriptor -1 that the views then index by.
+Result<QList<FdEvents>> fdEventsFromJson(const QJsonValue &v, const QString &key)
 {
     QList<FdEvents> out;
-    for (const QJsonValue &e : v.toArray()) {
-        const QJsonArray pair = e.toArray();
-        out.append({pair.at(0).toInt(-1), Events(pair.at(1).toInt())});
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray())
+        return Error{0, QStringLiteral("\"%1\" is not a list").arg(key)};
+    const QJsonArray list = v.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonArray pair = list.at(i).toArray();
+        const int fd = pair.at(0).toInt(-1);
+        const int events = pair.at(1).toInt(-1);
+        if (!list.at(i).isArray() || pair.size() != 2 || fd < 0 || events < 0 ||
+            events > (Readable | Writable | Exceptional | HangUp | Failed | Invalid | PeerClosed))
+            return Error{0, QStringLiteral("entry %1 of \"%2\" is not a pair [fd, events]")
+                                .arg(i)
+                                .arg(key)};
+        out.append({fd, Events(events)});
     }
     return out;
 }
 
-bool isUtf8(const QByteArray &b)
+// Text only when the text gives back exactly these bytes: valid UTF-8 that does not start with
+// a byte order mark, which QString::fromUtf8 drops without a word.
+bool isExactUtf8(const QByteArray &b)
 {
     QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString s = dec.decode(b);
-    return !dec.hasError();
+    return !dec.hasError() && s.toUtf8() == b;
 }
 
 // Payloads stay readable when they are text and exact when they are not.
@@ -46,7 +62,7 @@ void putBytes(QJsonObject &o, const QByteArray &b)
 {
     if (b.isEmpty())
         return;
-    if (isUtf8(b))
+    if (isExactUtf8(b))
         o.insert(QStringLiteral("text"), QString::fromUtf8(b));
     else
         o.insert(QStringLiteral("b64"), QString::fromLatin1(b.toBase64()));
@@ -208,6 +224,8 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
     t.backend = *backend;
     const QJsonArray ticks = o.value(QStringLiteral("ticks")).toArray();
     for (qsizetype i = 0; i < ticks.size(); ++i) {
+        if (!ticks.at(i).isObject())
+            return Error{0, QStringLiteral("tick %1 is not an object").arg(i)};
         const QJsonObject j = ticks.at(i).toObject();
         TickRecord r;
         r.tick = quint32(j.value(QStringLiteral("tick")).toDouble());
@@ -224,9 +242,16 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
         r.keyframe = j.contains(QStringLiteral("interest"));
         if (i == 0 && !r.keyframe)
             return Error{0, QStringLiteral("the first tick must carry the whole interest")};
-        r.interest = fdEventsFromJson(j.value(r.keyframe ? QStringLiteral("interest")
-                                                         : QStringLiteral("interest_delta")));
-        r.ready = fdEventsFromJson(j.value(QStringLiteral("ready")));
+        const QString interestKey =
+            r.keyframe ? QStringLiteral("interest") : QStringLiteral("interest_delta");
+        auto interest = fdEventsFromJson(j.value(interestKey), interestKey);
+        if (!interest)
+            return Error{0, QStringLiteral("tick %1: %2").arg(i).arg(interest.error().text)};
+        r.interest = std::move(*interest);
+        auto ready = fdEventsFromJson(j.value(QStringLiteral("ready")), QStringLiteral("ready"));
+        if (!ready)
+            return Error{0, QStringLiteral("tick %1: %2").arg(i).arg(ready.error().text)};
+        r.ready = std::move(*ready);
         for (const QJsonValue &a : j.value(QStringLiteral("actions")).toArray()) {
             auto action = actionFromJson(a.toObject());
             if (!action)
