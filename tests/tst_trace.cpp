@@ -84,6 +84,7 @@ Trace sampleTrace()
                    QString(), QString()},
                   {7, Role::Udp, QStringLiteral("udp"), QString(), QString(), QString()}};
     x1->probes = {{3, -1, -1, 1, 10}, {5, 0, 0, -1, 1}};
+    x1->atCall = {{3, -1, -1, 1, 10}};
     t1.extras = x1;
     t.append(t1);
 
@@ -116,6 +117,7 @@ Trace sampleTrace()
     t3.actions = {close, refuse};
     auto x3 = std::make_shared<TickExtras>();
     x3->closed = {5, 4};
+    x3->atCall = {{5, 0, 0, -1, 7}}; // only the probes read just before the call
     t3.extras = x3;
     t.append(t3);
 

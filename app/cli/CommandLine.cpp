@@ -155,6 +155,7 @@ int runHeadless(const Options &o)
     mux::Engine::Options eo;
     eo.backend = backend;
     mux::LessonRun run(*lesson, eo);
+    run.setDataDir(o.dataDir);
     if (auto r = run.start(); !r) {
         err(r.error().text);
         return 1;
@@ -207,12 +208,15 @@ int runServe(const Options &o)
         err(QStringLiteral("warning: listening on %1, not only on this machine: anyone who can "
                            "reach it can connect.").arg(o.bind));
     mux::LessonRun run(*lesson, eo);
+    run.setDataDir(o.dataDir);
     if (auto r = run.start(false); !r) {
         err(r.error().text);
         return 1;
     }
     for (const mux::net::Endpoint &e : run.engine().server().listenAddresses())
         out(QStringLiteral("listening %1").arg(e.toString()));
+    if (o.dataDir.isEmpty() && !run.dataDir().isEmpty())
+        err(QStringLiteral("files go to %1, removed on exit (--data-dir DIR keeps them)").arg(run.dataDir()));
 
     // No SA_RESTART: the signal interrupts the wait (EINTR, zero events) and the loop ends.
     struct sigaction sa {};

@@ -2,6 +2,10 @@
 
 #include <cerrno>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace mux {
 
 static const char *const kOpNames[] = {"connect", "send",         "shutdown",       "close", "reset",
@@ -49,7 +53,7 @@ Action SimClient::perform(const ClientOp &op, const net::Endpoint &target)
     using Call = Action::Call;
     switch (op.kind) {
     case ClientOp::Connect: {
-        auto fd = net::tcpConnect(target);
+        auto fd = net::tcpConnect(target, op.rcvbuf);
         Action a = make(Call::Connect);
         a.arg = op.listener;
         if (!fd) {
@@ -59,6 +63,11 @@ Action SimClient::perform(const ClientOp &op, const net::Endpoint &target)
             return a;
         }
         m_fd = std::move(*fd);
+        // No Nagle: two sends in one tick must both leave before the engine settles. With Nagle
+        // the second waits for the first one's (delayed, ~40 ms) ACK, longer than the settle
+        // waits for a stalled queue, so a lesson would give different ticks run to run.
+        const int one = 1;
+        ::setsockopt(m_fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         m_local = net::localEndpoint(m_fd.get());
         m_state = State::Connecting;
         m_udp = false;

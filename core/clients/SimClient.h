@@ -18,6 +18,10 @@ struct ClientOp {
     int client = 0;
     QByteArray data;  ///< Send / SendTo payload; SendUrgent sends data[0]
     int listener = 0; ///< Connect / SendTo: which of the server's listeners (L0, L1…)
+    /// Connect: SO_RCVBUF set before connecting (0: the kernel's auto-tuned buffer). A client
+    /// that stops reading then fills up at a size the lesson knows, not at whatever the
+    /// kernel grew the buffer to.
+    int rcvbuf = 0;
 };
 QString opName(ClientOp::Kind k);
 std::optional<ClientOp::Kind> opFromName(const QString &name);

@@ -2,6 +2,8 @@
 
 #include <netinet/tcp.h>
 
+#include <algorithm>
+
 namespace mux {
 
 Engine::Engine(Options options, QObject *parent)
@@ -11,6 +13,14 @@ Engine::Engine(Options options, QObject *parent)
     m_server = std::make_unique<Server>(*m_mux, m_actions,
                                         [this](const net::Endpoint &p) { return clientForPeer(p); });
     m_server->setBind(m_options.host, m_options.basePort);
+    m_settler.setAckers([this] {
+        QList<int> fds = m_server->fds();
+        for (const auto &c : m_clients)
+            if (c->fd() >= 0)
+                fds.append(c->fd());
+        return fds;
+    });
+    m_server->setSettler(&m_settler);
     m_trace.backend = m_options.backend;
 }
 
@@ -98,6 +108,7 @@ void Engine::clientsAct(TickExtras &extras)
     ops += std::exchange(m_queued, {});
     if (ops.isEmpty())
         return;
+    m_settler.nudgeAcks();
 
     const QList<net::Endpoint> targets = m_server->listenAddresses();
     QHash<int, int> backlog; // listener fd -> connections it must show after this tick
@@ -114,12 +125,17 @@ void Engine::clientsAct(TickExtras &extras)
                 if (const SocketInfo *i = m_server->info(fd);
                     i && i->peer == c.localEndpoint().toString())
                     serverSide = fd;
+        // Count the accept queue before connecting: on loopback the handshake can finish
+        // inside connect() itself, and a count taken after it waits for one too many (the
+        // whole settle budget).
+        const int queuedBefore =
+            op.kind == ClientOp::Connect ? net::acceptBacklog(listenerFd(op.listener)) : -1;
         m_actions.append(c.perform(op, target));
         switch (op.kind) {
         case ClientOp::Connect:
             if (c.fd() >= 0) {
                 const int lfd = listenerFd(op.listener);
-                const int expected = backlog.value(lfd, net::acceptBacklog(lfd)) + 1;
+                const int expected = backlog.value(lfd, queuedBefore) + 1;
                 backlog.insert(lfd, expected);
                 m_settler.expectConnected(c.fd(), lfd, expected);
                 extras.opened.append({c.fd(), Role::Client, QStringLiteral("client:") + c.name(),
@@ -128,6 +144,9 @@ void Engine::clientsAct(TickExtras &extras)
             }
             break;
         case ClientOp::SendTo:
+            // A datagram on loopback can still be in the softirq queue when sendto returns.
+            if (const int lfd = listenerFd(op.listener); lfd >= 0 && m_actions.last().ret >= 0)
+                m_settler.expectReadable(lfd);
             if (fdBefore < 0 && c.fd() >= 0)
                 extras.opened.append({c.fd(), Role::Client, QStringLiteral("client:") + c.name(),
                                       QStringLiteral("client %1").arg(c.name()),
@@ -173,6 +192,9 @@ QHash<int, int> Engine::connsToClients() const
 void Engine::settleReplies(const QHash<int, int> &connToClient)
 {
     bool sent = false;
+    for (const net::Endpoint &to : m_server->takeDatagramPeers())
+        if (const int c = clientForPeer(to); c >= 0 && m_clients[size_t(c)]->fd() >= 0)
+            m_settler.expectReadable(m_clients[size_t(c)]->fd());
     for (const Action &a : std::as_const(m_actions)) {
         if (a.actor != Action::Actor::Server)
             continue;
@@ -192,13 +214,13 @@ void Engine::settleReplies(const QHash<int, int> &connToClient)
         m_actions += c->drain();
 }
 
-void Engine::probe(TickExtras &extras)
+QList<SocketProbe> Engine::readProbes() const
 {
     QList<int> fds = m_server->fds();
     for (const auto &c : m_clients)
         if (c->fd() >= 0)
             fds.append(c->fd());
-    QHash<int, SocketProbe> now;
+    QList<SocketProbe> now;
     for (int fd : fds) {
         SocketProbe p{fd};
         const SocketInfo *info = m_server->info(fd);
@@ -210,11 +232,28 @@ void Engine::probe(TickExtras &extras)
         }
         if (!info || info->role != Role::Udp)
             p.tcpState = qint8(net::tcpState(fd));
-        now.insert(fd, p);
-        if (m_lastProbes.value(fd) != p)
+        now.append(p);
+    }
+    return now;
+}
+
+void Engine::probe(TickExtras &extras)
+{
+    QHash<int, SocketProbe> now;
+    for (const SocketProbe &p : readProbes()) {
+        now.insert(p.fd, p);
+        if (m_lastProbes.value(p.fd) != p)
             extras.probes.append(p);
     }
     m_lastProbes = std::move(now);
+}
+
+void Engine::probeAtCall(TickExtras &extras)
+{
+    // Compared with the last tick's end but not stored: `probes` stays a delta between ends.
+    for (const SocketProbe &p : readProbes())
+        if (m_lastProbes.value(p.fd) != p)
+            extras.atCall.append(p);
 }
 
 const TickRecord &Engine::step()
@@ -227,8 +266,12 @@ const TickRecord &Engine::step()
 
     // 1. clients act, and the kernel settles
     clientsAct(extras);
+    if (!m_settler.isEmpty()) // the program's own connects (client-side lessons) since the last call
+        m_settler.wait(m_options.settleBudgetMs);
 
     // 2. the call
+    if (m_options.probe)
+        probeAtCall(extras);
     rec.interest = m_server->takeInterestChanges();
     rec.timeoutMs = m_program->timeoutMs();
     int timeout = rec.timeoutMs;
@@ -239,12 +282,22 @@ const TickRecord &Engine::step()
     rec.err = w.err;
     rec.durationNs = w.durationNs;
     rec.ready = std::move(w.ready);
+    // epoll_wait lists descriptors in the order they became ready, which follows softirq
+    // timing and the history of the ready list; select and poll report in interest order.
+    // Ordering epoll's list by fd makes a lesson's ticks the same on every run, and changes
+    // nothing about *which* descriptors the kernel reported.
+    if (m_options.backend == Backend::Epoll || m_options.backend == Backend::EpollEt)
+        std::sort(rec.ready.begin(), rec.ready.end(),
+                  [](const FdEvents &a, const FdEvents &b) { return a.fd < b.fd; });
 
     // 3. the program handles what came back; replies reach the clients
     const QHash<int, int> connToClient = m_clients.empty() ? QHash<int, int>() : connsToClients();
+    m_settler.nudgeAcks();
     m_program->handle(*m_server, rec.ready);
     if (!m_clients.empty())
         settleReplies(connToClient);
+    else if (!m_settler.isEmpty()) // the program talked to its own sockets
+        m_settler.wait(m_options.settleBudgetMs);
 
     // 4. record
     rec.actions = std::exchange(m_actions, {});
@@ -254,7 +307,8 @@ const TickRecord &Engine::step()
         m_lastProbes.remove(fd);
     if (m_options.probe)
         probe(extras);
-    if (!extras.opened.isEmpty() || !extras.closed.isEmpty() || !extras.probes.isEmpty())
+    if (!extras.opened.isEmpty() || !extras.closed.isEmpty() || !extras.probes.isEmpty() ||
+        !extras.atCall.isEmpty())
         rec.extras = std::make_shared<const TickExtras>(std::move(extras));
     if (m_options.record) {
         m_trace.append(rec);

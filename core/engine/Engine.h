@@ -65,6 +65,7 @@ public:
     Server &server() { return *m_server; }
     const Server &server() const { return *m_server; }
     Multiplexer &multiplexer() { return *m_mux; }
+    const Program *program() const { return m_program.get(); }
     const std::vector<std::unique_ptr<SimClient>> &clients() const { return m_clients; }
     QStringList clientNames() const;
     const Options &options() const { return m_options; }
@@ -77,6 +78,9 @@ private:
     QHash<int, int> connsToClients() const;
     void settleReplies(const QHash<int, int> &connToClient);
     void probe(TickExtras &extras);
+    /// Reads every socket just before the call; keeps the ones the clients' actions changed.
+    void probeAtCall(TickExtras &extras);
+    QList<SocketProbe> readProbes() const; ///< in fd order: server's, then clients'
     int clientForPeer(const net::Endpoint &peer) const;
     int listenerFd(int index) const;
 

@@ -1,5 +1,7 @@
 #include "Server.h"
 
+#include "Settle.h"
+
 #include <cerrno>
 
 namespace mux {
@@ -56,6 +58,24 @@ Result<int> Server::listenTcp(int index, quint16 defaultPort)
     return n;
 }
 
+Result<int> Server::listenTcpAt(int index, quint16 port, bool reuseAddr)
+{
+    const net::Endpoint at{m_host, port};
+    auto fd = reuseAddr ? net::tcpListen(at) : net::tcpListenNoReuse(at);
+    if (!fd) {
+        record({.call = Call::Listen, .arg = port, .ret = -1, .err = fd.error().err,
+                .data = fd.error().text.toUtf8()});
+        return fd.error();
+    }
+    SocketInfo info{.role = Role::Listener,
+                    .name = QStringLiteral("L%1").arg(index),
+                    .label = QStringLiteral("listener :%1").arg(port),
+                    .local = net::localEndpoint(fd->get()).toString()};
+    const int n = adopt(std::move(*fd), info);
+    record({.call = Call::Listen, .fd = n, .arg = port});
+    return n;
+}
+
 Result<int> Server::bindUdp(int index, quint16 defaultPort)
 {
     (void)defaultPort;
@@ -85,7 +105,13 @@ Result<int> Server::accept(int listener)
     SocketInfo info;
     info.local = net::localEndpoint(fd->get()).toString();
     info.peer = peer.toString();
-    if (client >= 0 && client < m_clientNames.size()) {
+    const int own = m_outgoing.value(info.peer, -1);
+    if (const SocketInfo *out = own >= 0 ? this->info(own) : nullptr) {
+        // The program's own connect: name both ends alike (client:first <-> conn:first).
+        info.role = Role::Conn;
+        info.name = QStringLiteral("conn:") + out->name.mid(out->name.indexOf(QLatin1Char(':')) + 1);
+        info.label = QStringLiteral("conn ") + out->label.mid(out->label.indexOf(QLatin1Char(' ')) + 1);
+    } else if (client >= 0 && client < m_clientNames.size()) {
         info.role = Role::Conn;
         info.name = QStringLiteral("conn:") + m_clientNames[client];
         info.label = QStringLiteral("conn %1").arg(m_clientNames[client]);
@@ -95,6 +121,10 @@ Result<int> Server::accept(int listener)
         info.label = QStringLiteral("conn %1").arg(info.peer);
     }
     const int n = adopt(std::move(*fd), info);
+    if (own >= 0) {
+        m_selfPeer.insert(n, own);
+        m_selfPeer.insert(own, n);
+    }
     record({.call = Call::Accept, .fd = listener, .ret = n});
     return n;
 }
@@ -119,6 +149,8 @@ Result<qint64> Server::send(int fd, const QByteArray &data)
         return r;
     }
     record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = *r, .data = data.left(*r)});
+    if (m_settler && isSelfConnected(fd))
+        m_settler->expectDelivered(fd);
     return r;
 }
 
@@ -135,6 +167,8 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
         done += *r;
     }
     record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = done, .data = data});
+    if (m_settler && isSelfConnected(fd))
+        m_settler->expectDelivered(fd);
     return done;
 }
 
@@ -159,6 +193,8 @@ Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoin
     auto r = net::sendTo(fd, data, to);
     record({.call = Call::SendTo, .fd = fd, .arg = int(data.size()), .ret = r ? *r : -1,
             .err = r ? 0 : r.error().err, .data = data});
+    if (r && m_peerName && m_peerName(to) >= 0)
+        m_datagramPeers.append(to);
     return r;
 }
 
@@ -171,10 +207,75 @@ void Server::close(int fd)
     // take it out of its lists first. We do it for the program and record it.
     if (m_interest.value(fd, 0))
         unwatch(fd);
+    if (const int other = m_selfPeer.value(fd, -1); other >= 0) {
+        // Both ends are ours: the other end must see the FIN before the next call.
+        if (m_settler)
+            m_settler->expectPeerClosed(other);
+        m_selfPeer.remove(other);
+        m_selfPeer.remove(fd);
+    }
+    if (const SocketInfo *i = info(fd); i && m_outgoing.value(i->local, -1) == fd)
+        m_outgoing.remove(i->local);
     m_fds.erase(it);
     m_info.remove(fd);
     m_closed.append(fd);
     record({.call = Call::Close, .fd = fd});
+}
+
+Result<int> Server::connectTcp(const QString &name, int listenerIndex)
+{
+    int listener = -1;
+    for (const SocketInfo &s : std::as_const(m_info))
+        if (s.role == Role::Listener && s.name == QStringLiteral("L%1").arg(listenerIndex))
+            listener = s.fd;
+    if (listener < 0)
+        return Error{EINVAL, QStringLiteral("connectTcp: there is no listener L%1").arg(listenerIndex)};
+    const net::Endpoint to = net::localEndpoint(listener);
+    auto fd = net::tcpConnect(to);
+    if (!fd) {
+        record({.call = Call::Connect, .arg = listenerIndex, .ret = -1, .err = fd.error().err});
+        return fd.error();
+    }
+    SocketInfo info{.role = Role::Client,
+                    .name = QStringLiteral("client:") + name,
+                    .label = QStringLiteral("client ") + name,
+                    .local = net::localEndpoint(fd->get()).toString(),
+                    .peer = to.toString()};
+    const int n = adopt(std::move(*fd), info);
+    m_outgoing.insert(info.local, n);
+    record({.call = Call::Connect, .fd = n, .arg = listenerIndex});
+    // Only the client's side is waited for: that is what makes it writable. Its accepted end
+    // has arrived by the time bytes sent on it are acknowledged (send waits for that).
+    if (m_settler)
+        m_settler->expectConnected(n, -1, 0);
+    return n;
+}
+
+bool Server::isSelfConnected(int fd) const
+{
+    if (m_selfPeer.contains(fd))
+        return true;
+    const SocketInfo *i = info(fd);
+    return i && m_outgoing.value(i->local, -1) == fd;
+}
+
+void Server::settle()
+{
+    if (m_settler && !m_settler->isEmpty())
+        m_settler->wait();
+}
+
+QString Server::peerLabel(const net::Endpoint &peer) const
+{
+    const int client = m_peerName ? m_peerName(peer) : -1;
+    if (client >= 0 && client < m_clientNames.size())
+        return QStringLiteral("client ") + m_clientNames[client];
+    return peer.toString();
+}
+
+QList<net::Endpoint> Server::takeDatagramPeers()
+{
+    return std::exchange(m_datagramPeers, {});
 }
 
 void Server::note(int fd, const QString &text, bool refusal)

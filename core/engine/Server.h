@@ -13,6 +13,8 @@
 
 namespace mux {
 
+class Settler;
+
 /// The server side of the engine, as a lesson program sees it: the socket calls of the
 /// documents (listen, accept, recv, send, close) and the lists they keep (rlist, wlist,
 /// xlist — or poll's pollfd array, or epoll's interest list: one interest, shown per backend).
@@ -30,10 +32,16 @@ public:
     /// otherwise listener i binds base + i.
     void setBind(const QString &host, quint16 basePort);
     void setClientNames(const QStringList &names) { m_clientNames = names; }
+    /// The engine's settler. What the program does to its own sockets (a client-side lesson
+    /// talking to its own helper listener) is waited for like the clients' actions are.
+    void setSettler(Settler *settler) { m_settler = settler; }
 
     // --- the socket calls -------------------------------------------------------------
     /// Listener number `index` (the lesson's L0, L1, …) on `defaultPort` unless a base port is set.
     Result<int> listenTcp(int index, quint16 defaultPort);
+    /// Listener `index` on exactly `port`, with or without SO_REUSEADDR (socket-options restarts
+    /// its listener on the port it had). A failed bind is recorded as a failed listen.
+    Result<int> listenTcpAt(int index, quint16 port, bool reuseAddr);
     Result<int> bindUdp(int index, quint16 defaultPort);
     /// accept(); on success the new conn is registered and named after its client.
     Result<int> accept(int listener);
@@ -46,6 +54,13 @@ public:
     Result<QByteArray> recvUrgent(int fd);
     Result<QByteArray> recvFrom(int fd, net::Endpoint *from, int max = 1024);
     Result<qint64> sendTo(int fd, const QByteArray &data, const net::Endpoint &to);
+    /// A non-blocking connect() from the program itself to its own listener `listenerIndex`
+    /// (client-side lessons). The socket is "client:<name>" and its accepted end "conn:<name>".
+    /// EINPROGRESS is not an error: watch it Writable to learn when the connect is done.
+    Result<int> connectTcp(const QString &name, int listenerIndex);
+    /// Waits, bounded, until the kernel shows what the program did to its own sockets so far
+    /// this tick (connects done, bytes arrived, FINs seen), so its other end sees it now.
+    void settle();
     /// close(): also drops the fd from the interest first, as a correct program must.
     void close(int fd);
     /// A line in the log (a refusal, a correction, a warning) attached to fd.
@@ -70,16 +85,21 @@ public:
     int fdCount() const { return int(m_fds.size()); }
     Backend backend() const { return m_mux.backend(); }
     QList<net::Endpoint> listenAddresses() const;
+    /// Who is at `peer`: "client A" for a simulated client, else "ip:port".
+    QString peerLabel(const net::Endpoint &peer) const;
 
     /// Interest changes since the last call (for the trace's delta).
     QList<FdEvents> takeInterestChanges();
     /// Sockets opened/closed since the last call.
     QList<SocketInfo> takeOpened();
     QList<int> takeClosed();
+    /// Simulated clients' addresses that datagrams were sent to since the last call.
+    QList<net::Endpoint> takeDatagramPeers();
 
 private:
     void record(Action a);
     int adopt(Fd fd, SocketInfo info);
+    bool isSelfConnected(int fd) const;
 
     Multiplexer &m_mux;
     QList<Action> &m_actions;
@@ -94,6 +114,10 @@ private:
     QList<SocketInfo> m_opened;
     QList<int> m_closed;
     int m_externalCount = 0;
+    Settler *m_settler = nullptr;
+    QHash<QString, int> m_outgoing; ///< the program's own connects: local address -> fd
+    QHash<int, int> m_selfPeer;     ///< both ends ours: fd -> the fd at the other end
+    QList<net::Endpoint> m_datagramPeers;
 };
 
 } // namespace mux

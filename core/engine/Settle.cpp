@@ -1,16 +1,23 @@
 #include "Settle.h"
 
+#include <QtGlobal>
+
 #include "mux/Clock.h"
 #include "net/Socket.h"
 
+#include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <time.h>
 
 namespace mux {
 
 // A send queue that has not moved for this long belongs to a peer that stopped reading.
 constexpr long long kStalledNs = 5'000'000;
+/// Segments still unacknowledged: a delayed ACK (up to 40 ms, longer on a loaded machine)
+/// will free room in the send buffer, so the queue is not final yet.
+constexpr long long kInFlightStalledNs = 200'000'000;
 
 void Settler::expectConnected(int clientFd, int listenerFd, int backlog)
 {
@@ -37,6 +44,21 @@ void Settler::expectPeerClosed(int clientFd)
     m_waits.append({Wait::PeerClosed, clientFd});
 }
 
+void Settler::expectReadable(int fd)
+{
+    m_waits.append({Wait::Readable, fd});
+}
+
+/// Segments sent and not yet acknowledged (TCP_INFO tcpi_unacked).
+static int segmentsInFlight(int fd)
+{
+    tcp_info info{};
+    socklen_t len = sizeof info;
+    if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) < 0)
+        return -1;
+    return int(info.tcpi_unacked);
+}
+
 bool Settler::done(Wait &w, long long now) const
 {
     switch (w.kind) {
@@ -56,6 +78,10 @@ bool Settler::done(Wait &w, long long now) const
             w.lastChangeNs = now;
             return false;
         }
+        // A peer that does not read closes its window; the queue is final only once every
+        // segment in flight has been acknowledged (a late ACK frees room in the send buffer).
+        if (segmentsInFlight(w.fd) != 0)
+            return now - w.lastChangeNs > kInFlightStalledNs;
         return now - w.lastChangeNs > kStalledNs;
     }
     case Wait::FinAcked: {
@@ -67,6 +93,11 @@ bool Settler::done(Wait &w, long long now) const
         const int s = net::tcpState(w.fd);
         return s != TCP_ESTABLISHED;
     }
+    case Wait::Readable: {
+        // poll, not FIONREAD: on UDP FIONREAD is the next datagram's size, 0 for an empty one.
+        pollfd p{w.fd, POLLIN, 0};
+        return ::poll(&p, 1, 0) != 0;
+    }
     case Wait::Reset: {
         pollfd p{w.fd, POLLIN, 0};
         return ::poll(&p, 1, 0) < 0 || (p.revents & (POLLERR | POLLHUP)) ||
@@ -74,6 +105,18 @@ bool Settler::done(Wait &w, long long now) const
     }
     }
     return true;
+}
+
+void Settler::nudgeAcks() const
+{
+    if (!m_ackers)
+        return;
+    // Only helps before the data lands: with unread bytes queued the kernel keeps the ACK for
+    // the reader (tcp_cleanup_rbuf), so this runs before clients send and before the program
+    // replies, never in the middle of a wait.
+    const int one = 1;
+    for (int fd : m_ackers())
+        ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
 }
 
 bool Settler::wait(int budgetMs)
@@ -95,6 +138,11 @@ bool Settler::wait(int budgetMs)
         timespec ts{0, 50'000};
         ::nanosleep(&ts, nullptr);
     }
+    if (!all && qEnvironmentVariableIsSet("MUXLAB_DEBUG_SETTLE"))
+        for (Wait &w : m_waits)
+            if (!done(w, monotonicNs()))
+                qWarning("settle: gave up on wait kind %d fd %d (other %d value %d)", int(w.kind), w.fd,
+                         w.other, w.value);
     m_waits.clear();
     return all;
 }

@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace mux {
 
 /// The engine's bounded wait between "clients act" and "the program's call".
@@ -24,6 +26,16 @@ public:
     void expectReset(int serverFd);
     /// The server closed a conn: wait until its client (fd) has seen the FIN.
     void expectPeerClosed(int clientFd);
+    /// A datagram sent to fd (a UDP socket): wait until fd has something to read.
+    void expectReadable(int fd);
+
+    /// The sockets (both ends: the engine owns them all) that nudgeAcks() takes out of
+    /// delayed-ACK mode. A receiver in that mode holds its ACK up to 40 ms, so the sender's
+    /// SIOCOUTQ — and the probes — would show whichever side of that timer a tick fell on.
+    void setAckers(std::function<QList<int>()> ackers) { m_ackers = std::move(ackers); }
+    /// TCP_QUICKACK on every acker: leave delayed-ACK ("pingpong") mode and send any ACK held
+    /// back. Called before data is sent, so the receiver acknowledges it at once.
+    void nudgeAcks() const;
 
     bool isEmpty() const { return m_waits.isEmpty(); }
     /// Waits up to budgetMs; returns true when everything settled. Clears the list.
@@ -31,7 +43,7 @@ public:
 
 private:
     struct Wait {
-        enum Kind { Connected, Delivered, FinAcked, Reset, PeerClosed } kind;
+        enum Kind { Connected, Delivered, FinAcked, Reset, PeerClosed, Readable } kind;
         int fd;
         int other = -1;
         int value = 0;
@@ -41,6 +53,7 @@ private:
     bool done(Wait &w, long long now) const;
 
     QList<Wait> m_waits;
+    std::function<QList<int>()> m_ackers;
 };
 
 } // namespace mux

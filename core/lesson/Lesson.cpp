@@ -1,5 +1,7 @@
 #include "Lesson.h"
 
+#include "proto/FrameDecoder.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -85,6 +87,40 @@ struct Parser {
     }
 };
 
+// The bytes a client op sends. "data" is UTF-8 text; "data_hex" is raw bytes for what text
+// cannot carry; "repeat" sends either N times (a file body without a 3000-character string);
+// "frame" appends length-prefixed frames (struct.pack('i', n) + payload, document 003 §3.2),
+// each a string or {"text"|"hex": ..., "repeat": N}.
+QByteArray opData(const QJsonObject &d)
+{
+    auto bytes = [](const QJsonObject &o) {
+        QByteArray b = o.contains(QStringLiteral("data_hex"))
+                           ? QByteArray::fromHex(o.value(QStringLiteral("data_hex")).toString().toLatin1())
+                           : o.value(QStringLiteral("data")).toString().toUtf8();
+        return b.repeated(std::max(1, o.value(QStringLiteral("repeat")).toInt(1)));
+    };
+    QByteArray out = bytes(d);
+    const QJsonValue frames = d.value(QStringLiteral("frame"));
+    const QJsonArray list = frames.isArray() ? frames.toArray() : QJsonArray{frames};
+    for (const QJsonValue &f : list) {
+        if (f.isUndefined() || f.isNull())
+            continue;
+        QByteArray payload;
+        if (f.isString()) {
+            payload = f.toString().toUtf8();
+        } else {
+            const QJsonObject fo = f.toObject();
+            QJsonObject as{{QStringLiteral("data"), fo.value(QStringLiteral("text"))},
+                           {QStringLiteral("repeat"), fo.value(QStringLiteral("repeat"))}};
+            if (fo.contains(QStringLiteral("hex")))
+                as.insert(QStringLiteral("data_hex"), fo.value(QStringLiteral("hex")));
+            payload = bytes(as);
+        }
+        out += proto::frame(payload);
+    }
+    return out;
+}
+
 } // namespace
 
 Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
@@ -153,8 +189,9 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
             ClientOp op;
             op.kind = *kind;
             op.client = index;
-            op.data = d.value(QStringLiteral("data")).toString().toUtf8();
+            op.data = opData(d);
             op.listener = d.value(QStringLiteral("listener")).toInt();
+            op.rcvbuf = d.value(QStringLiteral("rcvbuf")).toInt();
             s.ops.append(op);
         }
         s.say = p.text(so.value(QStringLiteral("say")), where + QStringLiteral(" \"say\""));

@@ -3,6 +3,8 @@
 #include "programs/ProgramFactory.h"
 #include "trace/TickFormat.h"
 
+#include <QDir>
+
 namespace mux {
 
 LessonRun::LessonRun(Lesson lesson, Engine::Options options)
@@ -13,7 +15,17 @@ LessonRun::LessonRun(Lesson lesson, Engine::Options options)
 
 Result<void> LessonRun::start(bool withScript)
 {
-    auto program = createProgram(m_lesson.program, m_lesson.params);
+    QJsonObject params = m_lesson.params;
+    const QString dataKey = QStringLiteral("data_dir");
+    if (params.contains(dataKey) && params.value(dataKey).toString().isEmpty()) {
+        if (m_dataDir.isEmpty()) {
+            m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                        QStringLiteral("/muxlab-data-XXXXXX"));
+            m_dataDir = m_tempDir->path();
+        }
+        params.insert(dataKey, m_dataDir);
+    }
+    auto program = createProgram(m_lesson.program, params);
     if (!program)
         return Error{0, QStringLiteral("Lesson %1: %2").arg(m_lesson.id, program.error().text)};
     if (withScript) {

@@ -3,6 +3,8 @@
 #include "Lesson.h"
 #include "engine/Engine.h"
 
+#include <QTemporaryDir>
+
 #include <memory>
 
 namespace mux {
@@ -21,6 +23,12 @@ struct CheckResult {
 class LessonRun {
 public:
     LessonRun(Lesson lesson, Engine::Options options);
+
+    /// Where programs that write files (uploads, the user file) keep them: a lesson asks for
+    /// one with `"data_dir": ""` in its params. Unset, start() makes a fresh temporary
+    /// directory that goes when the run does (--data-dir sets it).
+    void setDataDir(const QString &dir) { m_dataDir = dir; }
+    const QString &dataDir() const { return m_dataDir; }
 
     /// Opens the lesson's server. `withScript` false: no simulated clients (serve mode).
     Result<void> start(bool withScript = true);
@@ -43,6 +51,8 @@ public:
 
 private:
     Lesson m_lesson;
+    QString m_dataDir;
+    std::unique_ptr<QTemporaryDir> m_tempDir; // declared first: outlives the program in the engine
     std::unique_ptr<Engine> m_engine;
 };
 

@@ -84,6 +84,21 @@ Result<Fd> tcpListen(const Endpoint &at, int backlog)
     return fd;
 }
 
+Result<Fd> tcpListenNoReuse(const Endpoint &at, int backlog)
+{
+    auto addr = toSockaddr(at);
+    if (!addr)
+        return addr.error();
+    auto fd = makeSocket(SOCK_STREAM);
+    if (!fd)
+        return fd;
+    if (::bind(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0)
+        return errnoError(QStringLiteral("bind(%1) without SO_REUSEADDR").arg(at.toString()), errno);
+    if (::listen(fd->get(), backlog) < 0)
+        return errnoError(QStringLiteral("listen(%1)").arg(at.toString()), errno);
+    return fd;
+}
+
 Result<Fd> udpBind(const Endpoint &at)
 {
     auto addr = toSockaddr(at);
@@ -99,7 +114,7 @@ Result<Fd> udpBind(const Endpoint &at)
     return fd;
 }
 
-Result<Fd> tcpConnect(const Endpoint &to)
+Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf)
 {
     auto addr = toSockaddr(to);
     if (!addr)
@@ -107,6 +122,9 @@ Result<Fd> tcpConnect(const Endpoint &to)
     auto fd = makeSocket(SOCK_STREAM);
     if (!fd)
         return fd;
+    // Before connect: the window scale is chosen from the buffer at SYN time.
+    if (rcvbuf > 0 && ::setsockopt(fd->get(), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) < 0)
+        return errnoError(QStringLiteral("setsockopt(SO_RCVBUF, %1)").arg(rcvbuf), errno);
     if (::connect(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0 &&
         errno != EINPROGRESS)
         return errnoError(QStringLiteral("connect(%1)").arg(to.toString()), errno);

@@ -24,11 +24,14 @@ void ignoreSigpipe();
 
 /// A TCP listener: socket, SO_REUSEADDR, bind, listen — non-blocking, close-on-exec.
 Result<Fd> tcpListen(const Endpoint &at, int backlog = 128);
+/// The same listener without SO_REUSEADDR (socket-options): bind fails with EADDRINUSE while
+/// any connection on that port, even one in TIME_WAIT, still holds it.
+Result<Fd> tcpListenNoReuse(const Endpoint &at, int backlog = 128);
 /// A UDP socket bound to `at` (non-blocking).
 Result<Fd> udpBind(const Endpoint &at);
 /// A non-blocking TCP connect. Returns at once; the connection completes in the kernel
 /// (writable when done). EINPROGRESS is not an error here.
-Result<Fd> tcpConnect(const Endpoint &to);
+Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf = 0);
 /// A blocking-mode TCP connect (used for the blocking lessons and the helper clients).
 Result<Fd> tcpConnectBlocking(const Endpoint &to);
 

@@ -1,4 +1,5 @@
 #include "EchoServer.h"
+#include "Listen.h"
 
 #include "ProgramFactory.h"
 #include "engine/Server.h"
@@ -21,14 +22,7 @@ EchoServer::EchoServer(const QJsonObject &p)
 
 Result<void> EchoServer::start(Server &server)
 {
-    for (int i = 0; i < m_ports.size(); ++i) {
-        auto fd = server.listenTcp(i, m_ports[i]);
-        if (!fd)
-            return fd.error();
-        if (auto w = server.watch(*fd, Readable); !w)
-            return w;
-    }
-    return {};
+    return listenOnEvery(server, m_ports);
 }
 
 void EchoServer::handle(Server &server, const QList<FdEvents> &ready)

@@ -3,6 +3,8 @@
 #include "mux/Events.h"
 #include "net/Result.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QList>
 
 namespace mux {
@@ -21,6 +23,9 @@ public:
     virtual void handle(Server &server, const QList<FdEvents> &ready) = 0;
     /// The timeout the program passes to the call; -1 blocks (Python's select with no timeout).
     virtual int timeoutMs() const { return 1000; }
+    /// The messages waiting to be sent, per conn fd, oldest first (the queue servers of the
+    /// documents). Live state for the GUI's queue pane; programs without queues keep none.
+    virtual QHash<int, QList<QByteArray>> queues() const { return {}; }
 };
 
 } // namespace mux

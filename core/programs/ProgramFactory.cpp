@@ -2,6 +2,25 @@
 
 #include "EchoServer.h"
 #include "QueuedReplyServer.h"
+#include "FileUploadServer.h"
+#include "LengthPrefixServer.h"
+#include "LoginServer.h"
+#include "MsgFileServer.h"
+#include "RecvReportServer.h"
+#include "BlockingServer.h"
+#include "ClientSideSelect.h"
+#include "NonBlockingServer.h"
+#include "UdpEchoServer.h"
+#include "AckServer.h"
+#include "MuxHistoryServer.h"
+#include "OutputsClearServer.h"
+#include "PartialSendServer.h"
+#include "ThreadsVsSelectServer.h"
+#include "SelectQueueServer.h"
+#include "ChatServer.h"
+#include "ReuseAddrServer.h"
+#include "FdSetSizeServer.h"
+#include "ScalingServer.h"
 
 #include <QJsonArray>
 
@@ -36,6 +55,25 @@ const struct {
 } kPrograms[] = {
     {"echo", make<EchoServer>},
     {"queued-reply", make<QueuedReplyServer>},
+    {"recv-report", make<RecvReportServer>},
+    {"file-upload", make<FileUploadServer>},
+    {"login", make<LoginServer>},
+    {"length-prefix", make<LengthPrefixServer>},
+    {"msg-file", make<MsgFileServer>},
+    {"blocking", make<BlockingServer>},
+    {"nonblocking", make<NonBlockingServer>},
+    {"udp-echo", make<UdpEchoServer>},
+    {"select-client", make<ClientSideSelect>},
+    {"ack-reply", make<AckServer>},
+    {"mux-history", make<MuxHistoryServer>},
+    {"outputs-clear", make<OutputsClearServer>},
+    {"partial-send", make<PartialSendServer>},
+    {"threads-vs-select", make<ThreadsVsSelectServer>},
+    {"select-queue", make<SelectQueueServer>},
+    {"chat", make<ChatServer>},
+    {"reuse-addr", make<ReuseAddrServer>},
+    {"fd-setsize", make<FdSetSizeServer>},
+    {"scaling", make<ScalingServer>},
 };
 
 } // namespace

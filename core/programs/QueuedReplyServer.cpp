@@ -1,4 +1,5 @@
 #include "QueuedReplyServer.h"
+#include "Listen.h"
 
 #include "ProgramFactory.h"
 #include "engine/Server.h"
@@ -24,14 +25,7 @@ QueuedReplyServer::QueuedReplyServer(const QJsonObject &p)
 Result<void> QueuedReplyServer::start(Server &server)
 {
     const Events in = m_xlist ? Events(Readable | Exceptional) : Events(Readable);
-    for (int i = 0; i < m_ports.size(); ++i) {
-        auto fd = server.listenTcp(i, m_ports[i]);
-        if (!fd)
-            return fd.error();
-        if (auto w = server.watch(*fd, in); !w)
-            return w;
-    }
-    return {};
+    return listenOnEvery(server, m_ports, in);
 }
 
 void QueuedReplyServer::drop(Server &server, int fd)

@@ -24,6 +24,7 @@ public:
     Result<void> start(Server &server) override;
     void handle(Server &server, const QList<FdEvents> &ready) override;
     int timeoutMs() const override { return m_timeoutMs; }
+    QHash<int, QList<QByteArray>> queues() const override { return m_queues; }
 
 private:
     void drop(Server &server, int fd);

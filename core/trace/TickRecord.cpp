@@ -1,5 +1,7 @@
 #include "TickRecord.h"
 
+#include <netinet/tcp.h>
+
 namespace mux {
 
 QString roleName(Role r)
@@ -34,6 +36,24 @@ std::optional<Action::Call> callFromName(const QString &name)
     return std::nullopt;
 }
 
+PeerEnd peerEnd(const SocketProbe &p)
+{
+    switch (p.tcpState) {
+    case TCP_ESTABLISHED:
+    case TCP_SYN_SENT:
+    case TCP_SYN_RECV:
+    case TCP_FIN_WAIT1:
+    case TCP_FIN_WAIT2: return PeerEnd::Open;
+    case TCP_CLOSE_WAIT:
+    case TCP_LAST_ACK:
+    case TCP_CLOSING:
+    case TCP_TIME_WAIT: return PeerEnd::FinSeen;
+    // An open descriptor whose connection is CLOSED was torn down by the peer's RST.
+    case TCP_CLOSE: return PeerEnd::ResetSeen;
+    default: return PeerEnd::Unknown;
+    }
+}
+
 const TickExtras &TickRecord::extrasOrEmpty() const
 {
     static const TickExtras empty;
@@ -59,7 +79,7 @@ qsizetype TickRecord::memoryBytes() const
     if (extras) {
         n += sizeof(TickExtras) + extras->opened.capacity() * qsizetype(sizeof(SocketInfo)) +
              extras->closed.capacity() * qsizetype(sizeof(int)) +
-             extras->probes.capacity() * qsizetype(sizeof(SocketProbe));
+             (extras->probes.capacity() + extras->atCall.capacity()) * qsizetype(sizeof(SocketProbe));
     }
     return n;
 }

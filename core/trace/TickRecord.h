@@ -36,6 +36,11 @@ struct SocketProbe {
     bool operator==(const SocketProbe &) const = default;
 };
 
+/// The peer's end as this socket's TCP state shows it: a FIN seen (CLOSE_WAIT…) or a RST seen
+/// (CLOSED while still open here). Unknown for listeners, UDP and sockets not probed.
+enum class PeerEnd : quint8 { Unknown, Open, FinSeen, ResetSeen };
+PeerEnd peerEnd(const SocketProbe &p);
+
 /// One syscall (or list mutation) made by the server or a client during a tick.
 struct Action {
     enum class Actor : quint8 { Server, Client, Engine };
@@ -64,6 +69,9 @@ struct TickExtras {
     QList<SocketInfo> opened;
     QList<int> closed;
     QList<SocketProbe> probes;
+    /// Probes read just before the call, where they differ from the previous tick's end:
+    /// what the clients' actions changed, i.e. why a socket came back ready.
+    QList<SocketProbe> atCall;
     bool operator==(const TickExtras &) const = default;
 };
 

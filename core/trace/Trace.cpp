@@ -74,6 +74,27 @@ QList<FdEvents> Trace::interestAt(qsizetype i) const
     return QList<FdEvents>(interest.begin(), interest.end());
 }
 
+QList<FdEvents> Trace::interestAfter(qsizetype i) const
+{
+    if (i < 0 || i >= size())
+        return {};
+    if (i + 1 < size())
+        return interestAt(i + 1);
+    const QList<FdEvents> now = interestAt(i);
+    std::vector<FdEvents> interest(now.begin(), now.end());
+    QHash<int, qsizetype> index;
+    for (size_t k = 0; k < interest.size(); ++k)
+        index.insert(interest[k].fd, qsizetype(k));
+    QList<FdEvents> delta;
+    for (const Action &a : m_ticks[size_t(i)].actions)
+        if (a.actor == Action::Actor::Server && !a.err &&
+            (a.call == Action::Call::Watch || a.call == Action::Call::Modify ||
+             a.call == Action::Call::Unwatch))
+            delta.append({a.fd, Events(a.arg)});
+    apply(interest, index, delta);
+    return QList<FdEvents>(interest.begin(), interest.end());
+}
+
 QHash<int, SocketInfo> Trace::socketsAt(qsizetype i) const
 {
     QHash<int, SocketInfo> open;
@@ -98,6 +119,46 @@ QHash<int, SocketProbe> Trace::probesAt(qsizetype i) const
             probes.insert(p.fd, p);
     }
     return probes;
+}
+
+QHash<int, SocketProbe> Trace::probesAtCall(qsizetype i) const
+{
+    QHash<int, SocketProbe> probes = probesAt(i - 1);
+    if (i >= 0 && i < size())
+        for (const SocketProbe &p : m_ticks[size_t(i)].extrasOrEmpty().atCall)
+            probes.insert(p.fd, p);
+    return probes;
+}
+
+QHash<int, Trace::Traffic> Trace::trafficAt(qsizetype i) const
+{
+    using Call = Action::Call;
+    QHash<int, Traffic> traffic;
+    for (qsizetype j = 0; j <= i && j < size(); ++j) {
+        const TickRecord &t = m_ticks[size_t(j)];
+        for (const SocketInfo &s : t.extrasOrEmpty().opened) // a reused fd starts again at 0
+            traffic.remove(s.fd);
+        for (const Action &a : t.actions) {
+            if (a.fd < 0 || a.ret <= 0 || a.err)
+                continue;
+            if (a.call == Call::Recv || a.call == Call::RecvFrom || a.call == Call::RecvUrgent)
+                traffic[a.fd].in += a.ret;
+            else if (a.call == Call::Send || a.call == Call::SendTo || a.call == Call::SendUrgent)
+                traffic[a.fd].out += a.ret;
+        }
+    }
+    return traffic;
+}
+
+QHash<int, QByteArray> Trace::receivedByClients(qsizetype i) const
+{
+    QHash<int, QByteArray> got;
+    for (qsizetype j = 0; j <= i && j < size(); ++j)
+        for (const Action &a : m_ticks[size_t(j)].actions)
+            if (a.actor == Action::Actor::Client &&
+                (a.call == Action::Call::Recv || a.call == Action::Call::RecvFrom))
+                got[a.client] += a.data;
+    return got;
 }
 
 qsizetype Trace::memoryBytes() const

@@ -31,11 +31,26 @@ public:
     /// The whole interest (in the program's order) passed in at tick index i.
     QList<FdEvents> interestAt(qsizetype i) const;
     /// The interest after the last tick (what the next tick will pass in).
+    /// The interest after the program handled tick index i: what the next call passes in. For
+    /// the newest tick it is rebuilt from the tick's recorded list changes (watch, unwatch,
+    /// modify), which the next tick's delta will carry.
+    QList<FdEvents> interestAfter(qsizetype i) const;
     QList<FdEvents> currentInterest() const { return QList<FdEvents>(m_current.begin(), m_current.end()); }
     /// Every socket open at the end of tick index i (all sockets ever seen with i = size()-1).
     QHash<int, SocketInfo> socketsAt(qsizetype i) const;
     /// Latest probe of each socket at the end of tick index i.
     QHash<int, SocketProbe> probesAt(qsizetype i) const;
+    /// Probes as they were just before the call of tick index i (why a socket came back ready).
+    QHash<int, SocketProbe> probesAtCall(qsizetype i) const;
+    /// Bytes each socket has taken in (recv) and put out (send) from its opening to the end of
+    /// tick index i, as the recorded calls returned them.
+    struct Traffic {
+        qint64 in = 0;
+        qint64 out = 0;
+    };
+    QHash<int, Traffic> trafficAt(qsizetype i) const;
+    /// Everything each simulated client (by index) received up to the end of tick index i.
+    QHash<int, QByteArray> receivedByClients(qsizetype i) const;
 
     qsizetype memoryBytes() const;
 

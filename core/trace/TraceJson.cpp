@@ -118,7 +118,7 @@ Result<Action> actionFromJson(const QJsonObject &o)
 QJsonObject extrasToJson(const TickExtras &x)
 {
     QJsonObject o;
-    QJsonArray opened, closed, probes;
+    QJsonArray opened, closed, probes, atCall;
     for (const SocketInfo &s : x.opened)
         opened.append(QJsonObject{{QStringLiteral("fd"), s.fd},
                                   {QStringLiteral("role"), roleName(s.role)},
@@ -130,19 +130,23 @@ QJsonObject extrasToJson(const TickExtras &x)
         closed.append(fd);
     for (const SocketProbe &p : x.probes)
         probes.append(QJsonArray{p.fd, p.readable, p.unsent, p.backlog, p.tcpState});
+    for (const SocketProbe &p : x.atCall)
+        atCall.append(QJsonArray{p.fd, p.readable, p.unsent, p.backlog, p.tcpState});
     if (!opened.isEmpty())
         o.insert(QStringLiteral("opened"), opened);
     if (!closed.isEmpty())
         o.insert(QStringLiteral("closed"), closed);
     if (!probes.isEmpty())
         o.insert(QStringLiteral("probes"), probes);
+    if (!atCall.isEmpty())
+        o.insert(QStringLiteral("probes_at_call"), atCall);
     return o;
 }
 
 std::shared_ptr<const TickExtras> extrasFromJson(const QJsonObject &o)
 {
     if (!o.contains(QStringLiteral("opened")) && !o.contains(QStringLiteral("closed")) &&
-        !o.contains(QStringLiteral("probes")))
+        !o.contains(QStringLiteral("probes")) && !o.contains(QStringLiteral("probes_at_call")))
         return nullptr;
     auto x = std::make_shared<TickExtras>();
     for (const QJsonValue &v : o.value(QStringLiteral("opened")).toArray()) {
@@ -164,6 +168,11 @@ std::shared_ptr<const TickExtras> extrasFromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QStringLiteral("probes")).toArray()) {
         const QJsonArray p = v.toArray();
         x->probes.append({p.at(0).toInt(-1), p.at(1).toInt(-1), p.at(2).toInt(-1),
+                          p.at(3).toInt(-1), qint8(p.at(4).toInt(-1))});
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("probes_at_call")).toArray()) {
+        const QJsonArray p = v.toArray();
+        x->atCall.append({p.at(0).toInt(-1), p.at(1).toInt(-1), p.at(2).toInt(-1),
                           p.at(3).toInt(-1), qint8(p.at(4).toInt(-1))});
     }
     return x;

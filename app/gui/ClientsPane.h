@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ClientsModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTableView>
+#include <QWidget>
+
+namespace gui {
+
+class Session;
+
+/// The simulated clients and what the learner can make them do at any tick: connect, type
+/// and send, half-close (shutdown SHUT_WR), close, reset (RST), send one urgent byte, stop or
+/// resume reading, and add another client. Each op runs at the next tick, as a lesson's
+/// script would; "step at once" runs that tick straight away.
+class ClientsPane : public QWidget {
+    Q_OBJECT
+public:
+    ClientsPane(Session *session, ClientsModel *model, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    /// Queues `kind` for the selected client (tests drive the pane through this).
+    void act(mux::ClientOp::Kind kind);
+    void selectClient(int index);
+    void setText(const QString &text) { m_text->setText(text); }
+    bool stepsAtOnce() const { return m_stepAtOnce->isChecked(); }
+
+signals:
+    /// The pane queued an op and wants the tick run now ("step at once").
+    void stepRequested();
+
+protected:
+    void changeEvent(QEvent *e) override;
+
+private:
+    void retranslate();
+    void refreshChoices();
+    void refreshPending();
+    int currentClient() const;
+
+    QPointer<Session> m_session;
+    ClientsModel *m_model;
+    QTableView *m_table;
+    QComboBox *m_client;
+    QComboBox *m_listener;
+    QLineEdit *m_text;
+    QPushButton *m_connect, *m_send, *m_shutdown, *m_close, *m_reset, *m_urgent, *m_stop, *m_resume, *m_add;
+    QCheckBox *m_stepAtOnce;
+    QLabel *m_pending;
+};
+
+} // namespace gui

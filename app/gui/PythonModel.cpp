@@ -1,0 +1,104 @@
+#include "PythonModel.h"
+
+#include "Session.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+
+namespace gui {
+
+PythonModel::PythonModel(Session *session, QObject *parent) : QAbstractListModel(parent), m_session(session)
+{
+    connect(session, &Session::sessionReset, this, &PythonModel::reset);
+    connect(session, &Session::cursorChanged, this, &PythonModel::cursorMoved);
+    reset();
+}
+
+void PythonModel::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    if (rowCount())
+        emit dataChanged(index(0), index(rowCount() - 1));
+}
+
+void PythonModel::reset()
+{
+    beginResetModel();
+    m_lit.clear();
+    endResetModel();
+    cursorMoved(m_session->cursor());
+}
+
+void PythonModel::cursorMoved(qsizetype i)
+{
+    QSet<QString> lit;
+    const mux::Trace *t = m_session->trace();
+    if (t && i >= 0 && i < t->size()) {
+        const mux::TickRecord &rec = t->at(i);
+        if (rec.kind == mux::TickRecord::Kind::Call)
+            lit.insert(QStringLiteral("select"));
+        for (const mux::Action &a : rec.actions)
+            if (a.actor == mux::Action::Actor::Server)
+                lit.insert(mux::callName(a.call));
+    }
+    if (lit == m_lit)
+        return;
+    m_lit = lit;
+    if (rowCount())
+        emit dataChanged(index(0), index(rowCount() - 1));
+}
+
+int PythonModel::firstActionRow() const
+{
+    for (int r = 0; r < rowCount(); ++r) {
+        const mux::PythonLine &line = m_session->lesson()->python[r];
+        if (!line.tag.isEmpty() && line.tag != QLatin1String("select") && m_lit.contains(line.tag))
+            return r;
+    }
+    return -1;
+}
+
+int PythonModel::rowCount(const QModelIndex &parent) const
+{
+    const mux::Lesson *l = m_session ? m_session->lesson() : nullptr;
+    return parent.isValid() || !l ? 0 : int(l->python.size());
+}
+
+QVariant PythonModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const mux::PythonLine &line = m_session->lesson()->python[index.row()];
+    const bool lit = !line.tag.isEmpty() && m_lit.contains(line.tag);
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1  %2").arg(index.row() + 1, 2).arg(line.code);
+    case Qt::ToolTipRole:
+        return line.tag.isEmpty() ? QString() : tr("This line performs: %1").arg(line.tag);
+    case Qt::FontRole: {
+        QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        f.setPointSizeF(QGuiApplication::font().pointSizeF());
+        f.setBold(lit);
+        return f;
+    }
+    case Qt::BackgroundRole:
+        if (lit) {
+            QColor c = m_theme.readyMark();
+            c.setAlphaF(m_theme.highContrast ? 0.55 : 0.30);
+            return c;
+        }
+        return {};
+    case LitRole: return lit;
+    case TagRole: return line.tag;
+    }
+    return {};
+}
+
+QVariant PythonModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (role == Qt::DisplayRole && o == Qt::Horizontal && section == 0)
+        return tr("Python");
+    return {};
+}
+
+} // namespace gui

@@ -1,0 +1,279 @@
+#include "Session.h"
+
+#include "programs/ProgramFactory.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cerrno>
+
+namespace gui {
+
+Session::Session(QObject *parent) : QObject(parent) {}
+
+Session::~Session() = default;
+
+const mux::Trace *Session::trace() const
+{
+    if (m_run)
+        return &m_run->engine().trace();
+    if (m_loaded)
+        return &*m_loaded;
+    return nullptr;
+}
+
+const mux::Lesson *Session::lesson() const
+{
+    if (m_run)
+        return &m_run->lesson();
+    if (m_loadedLesson)
+        return &*m_loadedLesson;
+    return nullptr;
+}
+
+mux::Backend Session::backend() const
+{
+    const mux::Trace *t = trace();
+    return t ? t->backend : mux::Backend::Select;
+}
+
+QStringList Session::clientNames() const
+{
+    if (m_run)
+        return m_run->engine().clientNames();
+    if (m_loadedLesson)
+        return m_loadedLesson->clients;
+    return {};
+}
+
+QString Session::title() const
+{
+    if (m_run)
+        return m_run->lesson().id;
+    return m_traceName;
+}
+
+bool Session::isLive() const
+{
+    return m_run && atEnd();
+}
+
+void Session::setLang(const QString &lang)
+{
+    if (lang == m_lang)
+        return;
+    m_lang = lang;
+    emit langChanged(lang);
+}
+
+bool Session::openLesson(const QString &id, mux::Backend backend)
+{
+    auto lesson = mux::findLesson(id);
+    if (!lesson) {
+        emit errorRaised(tr("There is no lesson called \"%1\".").arg(id));
+        return false;
+    }
+    if (!lesson->backends.contains(backend)) {
+        const mux::Backend first = lesson->backends.value(0, mux::Backend::Select);
+        emit noticeRaised(tr("The lesson \"%1\" does not run on %2, so it runs on %3.")
+                              .arg(id, mux::backendName(backend), mux::backendName(first)));
+        backend = first;
+    }
+    m_extraClients.clear();
+    m_userOps.clear();
+    m_pending.clear();
+    return startRun(*lesson, backend, 0);
+}
+
+bool Session::setBackend(mux::Backend backend)
+{
+    const mux::Lesson *l = lesson();
+    if (!l) {
+        emit errorRaised(tr("Open a lesson first: a saved trace keeps the backend it was recorded on."));
+        return false;
+    }
+    if (!l->backends.contains(backend)) {
+        emit errorRaised(tr("The lesson \"%1\" does not run on %2.").arg(l->id, mux::backendName(backend)));
+        return false;
+    }
+    const mux::Lesson copy = *l;
+    m_userOps.clear();
+    m_pending.clear();
+    return startRun(copy, backend, 0);
+}
+
+bool Session::replayTo(qsizetype index)
+{
+    const mux::Lesson *l = lesson();
+    if (!l || !m_run) {
+        if (l)
+            return setBackend(backend());
+        emit errorRaised(tr("A saved trace cannot be replayed; open its lesson to run it again."));
+        return false;
+    }
+    const mux::Lesson copy = *l;
+    const quint32 upTo = index >= 0 && index < trace()->size() ? trace()->at(index).tick : 0;
+    // Ops after the target tick belong to a future that the replay throws away.
+    QList<UserOp> kept;
+    for (const UserOp &u : std::as_const(m_userOps))
+        if (u.tick <= upTo)
+            kept.append(u);
+    m_userOps = kept;
+    m_pending.clear();
+    return startRun(copy, backend(), index);
+}
+
+bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo)
+{
+    mux::Engine::Options options;
+    options.backend = backend;
+    options.basePort = m_useLessonPorts ? mux::defaultBasePort(lesson.params) : 0;
+    auto run = std::make_unique<mux::LessonRun>(lesson, options);
+    auto started = run->start();
+    if (!started && started.error().err == EADDRINUSE && options.basePort != 0) {
+        emit noticeRaised(tr("Port %1 is already in use (is another muxlab or server running?), "
+                             "so the lesson listens on ports the system chose instead.")
+                              .arg(options.basePort));
+        options.basePort = 0;
+        run = std::make_unique<mux::LessonRun>(lesson, options);
+        started = run->start();
+    }
+    if (!started) {
+        emit errorRaised(tr("The lesson \"%1\" could not start its server: %2")
+                             .arg(lesson.id, started.error().text));
+        return false;
+    }
+    for (const QString &name : std::as_const(m_extraClients))
+        run->engine().addClient(name);
+    for (const UserOp &u : std::as_const(m_userOps))
+        run->engine().schedule(u.tick, u.op);
+
+    m_loaded.reset();
+    m_loadedLesson.reset();
+    m_traceName.clear();
+    m_run = std::move(run);
+    m_cursor = 0;
+    const qsizetype target = replayTo;
+    while (m_run->engine().trace().size() <= target)
+        m_run->engine().step();
+    m_cursor = m_run->engine().trace().size() - 1;
+    connect(&m_run->engine(), &mux::Engine::tickRecorded, this, &Session::onTick);
+    emit sessionReset();
+    emit cursorChanged(m_cursor);
+    emit pendingChanged();
+    return true;
+}
+
+bool Session::openTrace(const QString &path)
+{
+    auto loaded = mux::Trace::load(path);
+    if (!loaded) {
+        emit errorRaised(tr("\"%1\" could not be opened as a muxlab trace: %2")
+                             .arg(QFileInfo(path).fileName(), loaded.error().text));
+        return false;
+    }
+    if (loaded->isEmpty()) {
+        emit errorRaised(tr("\"%1\" holds no ticks, so there is nothing to show.").arg(QFileInfo(path).fileName()));
+        return false;
+    }
+    m_run.reset();
+    m_loaded = std::move(*loaded);
+    m_loadedLesson.reset();
+    if (auto l = mux::findLesson(m_loaded->lessonId))
+        m_loadedLesson = std::move(*l);
+    m_traceName = QFileInfo(path).fileName();
+    m_userOps.clear();
+    m_extraClients.clear();
+    m_pending.clear();
+    m_cursor = 0;
+    emit sessionReset();
+    emit cursorChanged(m_cursor);
+    emit pendingChanged();
+    return true;
+}
+
+void Session::onTick(quint32)
+{
+    const qsizetype last = trace()->size() - 1;
+    emit tickAppended(last);
+}
+
+void Session::setCursor(qsizetype index)
+{
+    if (isEmpty())
+        return;
+    index = std::clamp<qsizetype>(index, 0, trace()->size() - 1);
+    if (index == m_cursor)
+        return;
+    m_cursor = index;
+    emit cursorChanged(m_cursor);
+}
+
+void Session::stepForward()
+{
+    if (isEmpty())
+        return;
+    if (!atEnd()) {
+        setCursor(m_cursor + 1);
+        return;
+    }
+    if (!m_run) {
+        emit noticeRaised(tr("This is the last tick of the saved trace."));
+        return;
+    }
+    for (const mux::ClientOp &op : std::as_const(m_pending)) {
+        m_userOps.append({m_run->engine().tickCount() + 1, op});
+        m_run->engine().queue(op);
+    }
+    const bool hadPending = !m_pending.isEmpty();
+    m_pending.clear();
+    m_run->engine().step();
+    m_cursor = trace()->size() - 1;
+    emit cursorChanged(m_cursor);
+    if (hadPending)
+        emit pendingChanged();
+}
+
+void Session::stepBack()
+{
+    if (m_cursor > 0)
+        setCursor(m_cursor - 1);
+}
+
+void Session::goLive()
+{
+    if (!isEmpty())
+        setCursor(trace()->size() - 1);
+}
+
+void Session::queueOp(const mux::ClientOp &op)
+{
+    if (!m_run) {
+        emit errorRaised(tr("A saved trace is only for browsing; open a lesson to act as a client."));
+        return;
+    }
+    m_pending.append(op);
+    emit pendingChanged();
+}
+
+QString Session::addClient()
+{
+    if (!m_run) {
+        emit errorRaised(tr("A saved trace is only for browsing; open a lesson to add a client."));
+        return {};
+    }
+    const QStringList names = clientNames();
+    QString name;
+    for (int i = 0; i < 26 * 27 && name.isEmpty(); ++i) {
+        const QString candidate = i < 26 ? QString(QChar(u'A' + i))
+                                         : QString(QChar(u'A' + i / 26 - 1)) + QChar(u'A' + i % 26);
+        if (!names.contains(candidate))
+            name = candidate;
+    }
+    m_run->engine().addClient(name);
+    m_extraClients.append(name);
+    emit pendingChanged();
+    return name;
+}
+
+} // namespace gui

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "lesson/LessonRun.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace gui {
+
+/// What the window shows: a lesson running live on an engine, or a saved trace opened to
+/// browse. It holds the cursor — the tick index every pane shows — and forwards the user's
+/// commands to core. It computes no socket state; everything it hands out is recorded.
+///
+/// History is the recorded trace: stepping back moves the cursor; stepping forward moves it
+/// again until it reaches the newest tick, and only then asks the engine for a new one.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    /// 0: ports the kernel picks. Otherwise the lesson's own ports (so the documents' clients
+    /// can connect); when one is taken the session says so and falls back to kernel ports.
+    void setUseLessonPorts(bool on) { m_useLessonPorts = on; }
+    bool useLessonPorts() const { return m_useLessonPorts; }
+
+    /// Opens a lesson live. On failure emits errorRaised() with one sentence and returns false.
+    bool openLesson(const QString &id, mux::Backend backend);
+    /// Opens a saved trace to browse (no engine: stepping past its end does nothing).
+    bool openTrace(const QString &path);
+    /// Runs the same lesson again from tick 0, with the user's own actions up to `index`.
+    bool replayTo(qsizetype index);
+    bool restart() { return replayTo(0); }
+    bool setBackend(mux::Backend backend);
+
+    bool hasEngine() const { return m_run != nullptr; }
+    bool isEmpty() const { return trace() == nullptr || trace()->isEmpty(); }
+    /// The cursor is on the newest tick of a live engine: the next step makes a new tick.
+    bool isLive() const;
+    bool atEnd() const { return !isEmpty() && m_cursor == trace()->size() - 1; }
+
+    const mux::Trace *trace() const;
+    const mux::Lesson *lesson() const;
+    mux::LessonRun *run() { return m_run.get(); }
+    const mux::LessonRun *run() const { return m_run.get(); }
+    mux::Backend backend() const;
+    QStringList clientNames() const;
+    QString title() const; ///< the lesson's id, or the trace file's name
+
+    qsizetype cursor() const { return m_cursor; }
+    void setCursor(qsizetype index);
+    /// One tick forward: along the history, or a new tick from the engine at its end.
+    void stepForward();
+    void stepBack();
+    void goLive();
+
+    /// A client op for the next tick; remembered so "replay to here" rebuilds it.
+    void queueOp(const mux::ClientOp &op);
+    QList<mux::ClientOp> pendingOps() const { return m_pending; }
+    /// Adds a simulated client (the next free letter); returns its name.
+    QString addClient();
+
+    QString lang() const { return m_lang; }
+    void setLang(const QString &lang);
+
+signals:
+    /// A new lesson or trace: every model rebuilds.
+    void sessionReset();
+    void tickAppended(qsizetype index);
+    void cursorChanged(qsizetype index);
+    void pendingChanged();
+    void langChanged(const QString &lang);
+    /// A problem the user caused, as one sentence to show in the window.
+    void errorRaised(const QString &sentence);
+    /// Something worth a word in the window that is not an error.
+    void noticeRaised(const QString &sentence);
+
+private:
+    struct UserOp {
+        quint32 tick;
+        mux::ClientOp op;
+    };
+    bool startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo);
+    void onTick(quint32 tick);
+
+    std::unique_ptr<mux::LessonRun> m_run;
+    std::optional<mux::Trace> m_loaded;
+    std::optional<mux::Lesson> m_loadedLesson; ///< the lesson a loaded trace came from, if known
+    QString m_traceName;
+    qsizetype m_cursor = -1;
+    bool m_useLessonPorts = true;
+    QString m_lang = QStringLiteral("en");
+    QStringList m_extraClients;   ///< clients the user added, in order
+    QList<UserOp> m_userOps;      ///< every op the user sent, at the tick it ran
+    QList<mux::ClientOp> m_pending;
+};
+
+} // namespace gui

@@ -1,0 +1,115 @@
+#include "SocketsModel.h"
+
+#include "net/Socket.h"
+
+namespace gui {
+
+SocketsModel::SocketsModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void SocketsModel::setSnapshot(const TickSnapshot &s)
+{
+    beginResetModel();
+    m_rows.clear();
+    QList<int> fds;
+    for (auto it = s.sockets.begin(); it != s.sockets.end(); ++it)
+        if (s.isOpenAfter(it.key()))
+            fds.append(it.key());
+    std::sort(fds.begin(), fds.end());
+    for (int fd : fds) {
+        Row r;
+        r.info = s.sockets.value(fd);
+        if (auto p = s.probesAfter.constFind(fd); p != s.probesAfter.constEnd()) {
+            r.probe = *p;
+            r.probed = true;
+        }
+        r.traffic = s.traffic.value(fd);
+        m_rows.append(r);
+    }
+    endResetModel();
+}
+
+void SocketsModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+QString SocketsModel::roleText(mux::Role r)
+{
+    switch (r) {
+    case mux::Role::Listener: return tr("listener");
+    case mux::Role::Conn: return tr("conn");
+    case mux::Role::Client: return tr("client");
+    case mux::Role::External: return tr("external peer");
+    case mux::Role::Udp: return tr("UDP");
+    }
+    return {};
+}
+
+int SocketsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SocketsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SocketsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case FdColumn: return r.info.fd;
+        case RoleColumn: return roleText(r.info.role);
+        case LabelColumn: return r.info.label;
+        case LocalColumn: return r.info.local;
+        case PeerColumn: return r.info.peer;
+        case StateColumn:
+            return r.probed && r.probe.tcpState >= 0 ? mux::net::tcpStateName(r.probe.tcpState) : QString();
+        case InColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.in);
+        case OutColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.out);
+        case QueueColumn:
+            if (!r.probed)
+                return {};
+            if (r.info.role == mux::Role::Listener)
+                return tr("backlog %1").arg(r.probe.backlog);
+            return tr("recv-q %1 · send-q %2").arg(r.probe.readable).arg(r.probe.unsent);
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == FdColumn ? QVariant(m_theme.role(r.info.role)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == FdColumn || index.column() == InColumn || index.column() == OutColumn
+                   ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                   : QVariant();
+    case NameRole: return r.info.name;
+    case SocketRoleRole: return int(r.info.role);
+    }
+    return {};
+}
+
+QVariant SocketsModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case FdColumn: return tr("fd");
+    case RoleColumn: return tr("Role");
+    case LabelColumn: return tr("Socket");
+    case LocalColumn: return tr("Local address");
+    case PeerColumn: return tr("Peer address");
+    case StateColumn: return tr("State");
+    case InColumn: return tr("Bytes in");
+    case OutColumn: return tr("Bytes out");
+    case QueueColumn: return tr("Queue");
+    }
+    return {};
+}
+
+} // namespace gui

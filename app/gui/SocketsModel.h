@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Theme.h"
+#include "TickSnapshot.h"
+
+#include <QAbstractTableModel>
+
+namespace gui {
+
+/// The sockets table: every socket open at the end of the cursor's tick, server side and
+/// simulated clients, with what the kernel said about it (TCP state, bytes queued) and how
+/// many bytes the recorded calls moved through it.
+class SocketsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { FdColumn, RoleColumn, LabelColumn, LocalColumn, PeerColumn, StateColumn,
+                  InColumn, OutColumn, QueueColumn, ColumnCount };
+    enum Roles { NameRole = Qt::UserRole + 1, SocketRoleRole };
+
+    explicit SocketsModel(QObject *parent = nullptr);
+    void setSnapshot(const TickSnapshot &snapshot);
+    void setTheme(const Theme &theme) { m_theme = theme; }
+    void retranslate();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    static QString roleText(mux::Role r);
+
+private:
+    struct Row {
+        mux::SocketInfo info;
+        mux::SocketProbe probe;
+        bool probed = false;
+        mux::Trace::Traffic traffic;
+    };
+    QList<Row> m_rows;
+    Theme m_theme;
+};
+
+} // namespace gui

@@ -1,0 +1,169 @@
+#include "SyscallLogModel.h"
+
+#include "Session.h"
+#include "trace/TickFormat.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+
+namespace gui {
+
+SyscallLogModel::SyscallLogModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    connect(session, &Session::sessionReset, this, &SyscallLogModel::reset);
+    connect(session, &Session::tickAppended, this, &SyscallLogModel::appended);
+    connect(session, &Session::cursorChanged, this, &SyscallLogModel::cursorMoved);
+    reset();
+}
+
+void SyscallLogModel::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
+                         {Qt::BackgroundRole, Qt::ForegroundRole});
+}
+
+QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
+{
+    const mux::Trace &trace = *m_session->trace();
+    const mux::TickRecord &t = trace.at(i);
+    const QStringList clients = m_session->clientNames();
+    QList<Row> rows;
+    if (t.kind == mux::TickRecord::Kind::Setup) {
+        rows.append({i, tr("server"), tr("# setup"), true});
+    } else {
+        QString line = mux::format::call(t, trace.interestAt(i)) + mux::format::returned(t);
+        if (t.ret == 0 && !t.err)
+            line += QStringLiteral("   # ") + tr("timeout");
+        rows.append({i, tr("server"), line, true});
+    }
+    for (const mux::Action &a : t.actions) {
+        const bool client = a.actor == mux::Action::Actor::Client;
+        // The client's name goes in its own column; the call reads as strace prints it.
+        QString text = mux::format::action(a, t.backend, {});
+        if (client) // drop format's "client0: " prefix: the name has its own column
+            text = text.mid(QStringLiteral("client%1: ").arg(a.client).size());
+        rows.append({i, client ? tr("client %1").arg(clients.value(a.client, QString::number(a.client))) : tr("server"),
+                     text, false});
+    }
+    return rows;
+}
+
+void SyscallLogModel::reset()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_firstRow.clear();
+    m_cursor = m_session ? m_session->cursor() : -1;
+    if (const mux::Trace *t = m_session ? m_session->trace() : nullptr)
+        for (qsizetype i = 0; i < t->size(); ++i) {
+            m_firstRow.append(int(m_rows.size()));
+            m_rows += rowsOf(i);
+        }
+    endResetModel();
+}
+
+void SyscallLogModel::appended(qsizetype index)
+{
+    if (index < m_firstRow.size())
+        return;
+    QList<Row> rows;
+    for (qsizetype i = m_firstRow.size(); i <= index; ++i)
+        rows += rowsOf(i);
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    int at = first;
+    for (qsizetype i = m_firstRow.size(); i <= index; ++i) {
+        m_firstRow.append(at);
+        while (at < first + rows.size() && rows[at - first].tick == i)
+            ++at;
+    }
+    m_rows += rows;
+    endInsertRows();
+}
+
+void SyscallLogModel::cursorMoved(qsizetype index)
+{
+    const qsizetype old = m_cursor;
+    m_cursor = index;
+    if (m_rows.isEmpty())
+        return;
+    // Rows from the lower of the two ticks to the end change colour (highlight and future).
+    const int from = firstRowOf(std::min(old < 0 ? index : old, index));
+    if (from >= 0)
+        emit dataChanged(this->index(from, 0), this->index(int(m_rows.size()) - 1, ColumnCount - 1),
+                         {Qt::BackgroundRole, Qt::ForegroundRole});
+}
+
+int SyscallLogModel::firstRowOf(qsizetype tickIndex) const
+{
+    return tickIndex >= 0 && tickIndex < m_firstRow.size() ? m_firstRow[tickIndex] : -1;
+}
+
+int SyscallLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SyscallLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SyscallLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TickColumn: return r.isCall ? QVariant(m_session->trace()->at(r.tick).tick) : QVariant();
+        case WhoColumn: return r.who;
+        case CallColumn: return r.isCall ? r.text : QStringLiteral("    ") + r.text;
+        }
+        return {};
+    case Qt::ToolTipRole: return r.text;
+    case Qt::FontRole: {
+        if (index.column() != CallColumn)
+            return {};
+        // Follows the application font, so zooming scales the log with everything else.
+        QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        f.setPointSizeF(QGuiApplication::font().pointSizeF());
+        f.setBold(r.isCall);
+        return f;
+    }
+    case Qt::BackgroundRole:
+        if (r.tick == m_cursor) {
+            QColor c = m_theme.cursor();
+            c.setAlphaF(m_theme.highContrast ? 0.45 : 0.16);
+            return c;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (r.tick > m_cursor)
+            return m_theme.mutedText();
+        return {};
+    case TickIndexRole: return r.tick;
+    case IsCallRole: return r.isCall;
+    }
+    return {};
+}
+
+QVariant SyscallLogModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TickColumn: return tr("Tick");
+    case WhoColumn: return tr("Who");
+    case CallColumn: return tr("Call (strace form)");
+    }
+    return {};
+}
+
+} // namespace gui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Theme.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+namespace gui {
+
+class Session;
+
+/// Every recorded call in strace form, a row each: the tick's multiplexing call and what it
+/// returned (`select([4,6],[],[], 1.0) = 1 ([6],[],[])`), then the program's and the clients'
+/// calls (`accept(4) = 6`, `recv(6, 1024) = 5 "hello"`). Rows of the cursor's tick are
+/// highlighted; rows after it are the recorded future, greyed.
+class SyscallLogModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { TickColumn, WhoColumn, CallColumn, ColumnCount };
+    enum Roles { TickIndexRole = Qt::UserRole + 1, IsCallRole };
+
+    explicit SyscallLogModel(Session *session, QObject *parent = nullptr);
+
+    void setTheme(const Theme &theme);
+    /// The first row of tick index i (for scrolling the view to the cursor).
+    int firstRowOf(qsizetype tickIndex) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        qsizetype tick;
+        QString who;
+        QString text;
+        bool isCall;
+    };
+    void reset();
+    void appended(qsizetype index);
+    void cursorMoved(qsizetype index);
+    QList<Row> rowsOf(qsizetype index) const;
+
+    QPointer<Session> m_session;
+    QList<Row> m_rows;
+    QList<int> m_firstRow; ///< per tick index
+    qsizetype m_cursor = -1;
+    Theme m_theme;
+};
+
+} // namespace gui

@@ -1,0 +1,323 @@
+#include "TickViewModel.h"
+
+#include "trace/TickFormat.h"
+
+namespace gui {
+
+TickViewModel::TickViewModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+void TickViewModel::setSnapshot(const TickSnapshot &snapshot)
+{
+    beginResetModel();
+    m_snapshot = snapshot;
+    build();
+    endResetModel();
+}
+
+void TickViewModel::retranslate()
+{
+    setSnapshot(m_snapshot);
+}
+
+QString TickViewModel::laneTitle(LaneKind lane)
+{
+    switch (lane) {
+    case LaneKind::Read: return QStringLiteral("rlist");
+    case LaneKind::Write: return QStringLiteral("wlist");
+    case LaneKind::Except: return QStringLiteral("xlist");
+    case LaneKind::PollFds: return tr("pollfd array");
+    case LaneKind::EpollInterest: return tr("interest list");
+    case LaneKind::EpollReady: return tr("ready list");
+    }
+    return {};
+}
+
+QString TickViewModel::laneSubtitle(LaneKind lane)
+{
+    switch (lane) {
+    case LaneKind::Read: return tr("ready to read");
+    case LaneKind::Write: return tr("ready to write");
+    case LaneKind::Except: return tr("exceptional");
+    case LaneKind::PollFds: return tr("events → revents");
+    case LaneKind::EpollInterest: return tr("epoll_ctl");
+    case LaneKind::EpollReady: return tr("epoll_wait");
+    }
+    return {};
+}
+
+QString TickViewModel::eventsText(mux::Events e) const
+{
+    if (!e)
+        return QStringLiteral("0");
+    switch (backend()) {
+    case mux::Backend::Poll: return mux::pollEventsToString(e);
+    case mux::Backend::Epoll:
+    case mux::Backend::EpollEt: return mux::epollEventsToString(e);
+    case mux::Backend::Select: return mux::eventsToString(e);
+    }
+    return {};
+}
+
+QString TickViewModel::callText() const
+{
+    if (!m_snapshot.isValid())
+        return {};
+    if (isSetup())
+        return tr("setup: the program opens its listeners and sets its first interest");
+    return mux::format::call(m_snapshot.record, m_snapshot.interestIn);
+}
+
+QString TickViewModel::returnedText() const
+{
+    if (!m_snapshot.isValid() || isSetup())
+        return {};
+    return mux::format::returned(m_snapshot.record);
+}
+
+void TickViewModel::build()
+{
+    m_lanes.clear();
+    if (!m_snapshot.isValid())
+        return;
+    switch (backend()) {
+    case mux::Backend::Select:
+        buildSelectLane(LaneKind::Read, mux::Readable);
+        buildSelectLane(LaneKind::Write, mux::Writable);
+        buildSelectLane(LaneKind::Except, mux::Exceptional);
+        break;
+    case mux::Backend::Poll: buildMaskLane(LaneKind::PollFds); break;
+    case mux::Backend::Epoll:
+    case mux::Backend::EpollEt:
+        buildMaskLane(LaneKind::EpollInterest);
+        buildReadyLane();
+        break;
+    }
+}
+
+void TickViewModel::buildSelectLane(LaneKind kind, mux::Events bit)
+{
+    Lane lane{kind, {}};
+    QHash<int, mux::Events> after;
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter))
+        after.insert(e.fd, e.events);
+    QSet<int> seen;
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestIn)) {
+        if (!(e.events & bit))
+            continue;
+        Entry en;
+        en.info = m_snapshot.info(e.fd);
+        en.requested = bit;
+        en.after = after.value(e.fd) & bit;
+        en.returned = m_snapshot.ready.value(e.fd) & bit;
+        en.passedIn = true;
+        en.ready = en.returned;
+        en.change = en.after ? Change::None : Change::Removed;
+        const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
+        en.reason = readyReason(kind, en.info, probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
+                                en.requested, en.returned);
+        lane.passedIn++;
+        lane.ready += en.ready;
+        lane.entries.append(en);
+        seen.insert(e.fd);
+    }
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter)) {
+        if (!(e.events & bit) || seen.contains(e.fd))
+            continue;
+        Entry en;
+        en.info = m_snapshot.info(e.fd);
+        en.after = bit;
+        en.change = Change::Appended;
+        en.reason = tr("added for the next call");
+        lane.entries.append(en);
+    }
+    m_lanes.append(lane);
+}
+
+void TickViewModel::buildMaskLane(LaneKind kind)
+{
+    Lane lane{kind, {}};
+    QHash<int, mux::Events> after;
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter))
+        after.insert(e.fd, e.events);
+    QSet<int> seen;
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestIn)) {
+        Entry en;
+        en.info = m_snapshot.info(e.fd);
+        en.requested = e.events;
+        en.after = after.value(e.fd);
+        en.returned = m_snapshot.ready.value(e.fd);
+        en.passedIn = true;
+        en.ready = en.returned != 0;
+        en.change = !en.after                  ? Change::Removed
+                    : en.after != en.requested ? Change::Modified
+                                               : Change::None;
+        const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
+        en.reason = readyReason(kind, en.info, probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
+                                en.requested, en.returned);
+        lane.passedIn++;
+        lane.ready += en.ready;
+        lane.entries.append(en);
+        seen.insert(e.fd);
+    }
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter)) {
+        if (seen.contains(e.fd))
+            continue;
+        Entry en;
+        en.info = m_snapshot.info(e.fd);
+        en.after = e.events;
+        en.change = Change::Appended;
+        en.reason = tr("added for the next call");
+        lane.entries.append(en);
+    }
+    m_lanes.append(lane);
+}
+
+void TickViewModel::buildReadyLane()
+{
+    // epoll_wait hands back only the ready ones, in the kernel's order.
+    Lane lane{LaneKind::EpollReady, {}};
+    for (const mux::FdEvents &e : std::as_const(m_snapshot.record.ready)) {
+        Entry en;
+        en.info = m_snapshot.info(e.fd);
+        en.returned = e.events;
+        en.passedIn = true;
+        en.ready = true;
+        const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
+        en.reason = readyReason(LaneKind::EpollReady, en.info,
+                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe, 0, e.events);
+        lane.passedIn++;
+        lane.ready++;
+        lane.entries.append(en);
+    }
+    m_lanes.append(lane);
+}
+
+int TickViewModel::laneRow(LaneKind lane) const
+{
+    for (int i = 0; i < m_lanes.size(); ++i)
+        if (m_lanes[i].kind == lane)
+            return i;
+    return -1;
+}
+
+const TickViewModel::Entry *TickViewModel::find(LaneKind lane, const QString &name) const
+{
+    const int row = laneRow(lane);
+    if (row < 0)
+        return nullptr;
+    for (const Entry &e : m_lanes[row].entries)
+        if (e.info.name == name)
+            return &e;
+    return nullptr;
+}
+
+bool TickViewModel::isReadyIn(LaneKind lane, const QString &name) const
+{
+    const Entry *e = find(lane, name);
+    return e && e->ready;
+}
+
+bool TickViewModel::isPassedIn(LaneKind lane, const QString &name) const
+{
+    const Entry *e = find(lane, name);
+    return e && e->passedIn;
+}
+
+QModelIndex TickViewModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    // internalId 0 marks a lane row; lane n's sockets carry n + 1.
+    if (!parent.isValid())
+        return createIndex(row, column, quintptr(0));
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex TickViewModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
+}
+
+int TickViewModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_lanes.size());
+    if (parent.column() != 0 || parent.internalId() != 0)
+        return 0;
+    return int(m_lanes.value(parent.row()).entries.size());
+}
+
+int TickViewModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant TickViewModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == 0) {
+        const Lane &lane = m_lanes[index.row()];
+        if (role == LaneRole)
+            return int(lane.kind);
+        if (role == Qt::DisplayRole) {
+            switch (index.column()) {
+            case LabelColumn: return laneTitle(lane.kind);
+            case FdColumn: return tr("%n passed in", nullptr, lane.passedIn);
+            case ReturnedColumn: return tr("%n ready", nullptr, lane.ready);
+            case ReasonColumn: return laneSubtitle(lane.kind);
+            default: return {};
+            }
+        }
+        return {};
+    }
+    const Lane &lane = m_lanes[int(index.internalId() - 1)];
+    const Entry &e = lane.entries[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case LabelColumn: return e.info.label;
+        case FdColumn: return e.info.fd;
+        case RequestedColumn: return e.passedIn && lane.kind != LaneKind::EpollReady ? eventsText(e.requested) : QString();
+        case ReturnedColumn: return e.returned ? eventsText(e.returned) : QString();
+        case ReasonColumn: return e.reason;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1 (fd %2) — %3").arg(e.info.label).arg(e.info.fd).arg(e.reason);
+    case LaneRole: return int(lane.kind);
+    case NameRole: return e.info.name;
+    case FdRole: return e.info.fd;
+    case SocketRoleRole: return int(e.info.role);
+    case PassedInRole: return e.passedIn;
+    case ReadyRole: return e.ready;
+    case ChangeRole: return int(e.change);
+    case ReasonRole: return e.reason;
+    case RequestedRole:
+        if (e.change == Change::Appended)
+            return eventsText(e.after);
+        if (e.change == Change::Modified)
+            return eventsText(e.requested) + QStringLiteral(" → ") + eventsText(e.after);
+        return eventsText(e.requested);
+    case ReturnedRole: return e.returned ? eventsText(e.returned) : QString();
+    }
+    return {};
+}
+
+QVariant TickViewModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case LabelColumn: return tr("Socket");
+    case FdColumn: return tr("fd");
+    case RequestedColumn: return tr("Asked for");
+    case ReturnedColumn: return tr("Came back");
+    case ReasonColumn: return tr("Why");
+    }
+    return {};
+}
+
+} // namespace gui

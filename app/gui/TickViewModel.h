@@ -1,0 +1,92 @@
+#pragma once
+
+#include "ReadyReason.h"
+#include "TickSnapshot.h"
+
+#include <QAbstractItemModel>
+
+namespace gui {
+
+/// The tick view's model: one tick as lanes of sockets. A tree: the top rows are the lanes
+/// (select: rlist, wlist, xlist · poll: the pollfd array · epoll: the interest list and the
+/// ready list); each lane's children are the sockets in it — passed in, came back ready, and
+/// appended or removed while the program handled the result. Filled from a TickSnapshot only.
+class TickViewModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { LabelColumn, FdColumn, RequestedColumn, ReturnedColumn, ReasonColumn, ColumnCount };
+    enum Roles {
+        LaneRole = Qt::UserRole + 1, ///< int(LaneKind), on lane rows and socket rows
+        NameRole,                    ///< the stable name: L0, conn:A, client:B
+        FdRole,
+        SocketRoleRole,              ///< int(mux::Role)
+        PassedInRole,                ///< bool: in the list given to the call
+        ReadyRole,                   ///< bool: came back ready in this lane
+        ChangeRole,                  ///< int(Change): what the program did to it after the call
+        ReasonRole,                  ///< why it is or is not ready, in words
+        RequestedRole,               ///< events asked for (poll/epoll), text
+        ReturnedRole,                ///< events that came back, text
+    };
+    enum class Change { None, Appended, Removed, Modified };
+    Q_ENUM(Change)
+
+    explicit TickViewModel(QObject *parent = nullptr);
+
+    void setSnapshot(const TickSnapshot &snapshot);
+    /// Re-reads the texts in the current language.
+    void retranslate();
+
+    qsizetype tickIndex() const { return m_snapshot.index; }
+    quint32 tickNumber() const { return m_snapshot.record.tick; }
+    bool isSetup() const { return m_snapshot.isSetup(); }
+    mux::Backend backend() const { return m_snapshot.record.backend; }
+    /// The call in strace form and what it returned (`select([4],[],[], 1.0)`, ` = 1 ([4],[],[])`).
+    QString callText() const;
+    QString returnedText() const;
+    int returnedCount() const { return m_snapshot.record.ret; }
+
+    /// Lane lookup for views and tests: the row of `lane`, or -1.
+    int laneRow(LaneKind lane) const;
+    /// True when socket `name` came back ready in `lane` at this tick.
+    bool isReadyIn(LaneKind lane, const QString &name) const;
+    bool isPassedIn(LaneKind lane, const QString &name) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    static QString laneTitle(LaneKind lane);
+    static QString laneSubtitle(LaneKind lane);
+
+private:
+    struct Entry {
+        mux::SocketInfo info;
+        mux::Events requested = 0; ///< passed in (poll/epoll: the whole mask)
+        mux::Events after = 0;     ///< after handling
+        mux::Events returned = 0;
+        bool passedIn = false;
+        bool ready = false;
+        Change change = Change::None;
+        QString reason;
+    };
+    struct Lane {
+        LaneKind kind;
+        QList<Entry> entries;
+        int passedIn = 0;
+        int ready = 0;
+    };
+    void build();
+    void buildSelectLane(LaneKind kind, mux::Events bit);
+    void buildMaskLane(LaneKind kind);
+    void buildReadyLane();
+    QString eventsText(mux::Events e) const;
+    const Entry *find(LaneKind lane, const QString &name) const;
+
+    TickSnapshot m_snapshot;
+    QList<Lane> m_lanes;
+};
+
+} // namespace gui

@@ -1,0 +1,146 @@
+#include "TimelineModel.h"
+
+#include "Session.h"
+
+namespace gui {
+
+TimelineModel::TimelineModel(Session *session, QObject *parent)
+    : QAbstractListModel(parent), m_session(session)
+{
+    connect(session, &Session::sessionReset, this, &TimelineModel::reset);
+    connect(session, &Session::tickAppended, this, &TimelineModel::appended);
+    connect(session, &Session::langChanged, this, [this] {
+        if (m_rows)
+            emit dataChanged(index(0), index(m_rows - 1));
+    });
+    reset();
+}
+
+void TimelineModel::reset()
+{
+    beginResetModel();
+    m_marks.clear();
+    const mux::Trace *t = m_session ? m_session->trace() : nullptr;
+    m_rows = t ? int(t->size()) : 0;
+    for (int i = 0; i < m_rows; ++i)
+        m_marks.append(marksOf(i));
+    endResetModel();
+}
+
+void TimelineModel::appended(qsizetype index)
+{
+    const mux::Trace *t = m_session->trace();
+    if (!t || index < m_rows)
+        return;
+    beginInsertRows({}, m_rows, int(index));
+    for (qsizetype i = m_rows; i <= index; ++i)
+        m_marks.append(marksOf(i));
+    m_rows = int(index) + 1;
+    endInsertRows();
+}
+
+int TimelineModel::marksOf(qsizetype index) const
+{
+    using Call = mux::Action::Call;
+    const mux::TickRecord &t = m_session->trace()->at(index);
+    int m = 0;
+    if (t.kind == mux::TickRecord::Kind::Setup)
+        m |= Setup;
+    else if (t.ret == 0 && !t.err)
+        m |= Timeout;
+    if (t.err)
+        m |= Failure;
+    for (const mux::Action &a : t.actions) {
+        if (a.actor == mux::Action::Actor::Client) {
+            if (a.call != Call::Recv)
+                m |= ClientActed;
+            continue;
+        }
+        switch (a.call) {
+        case Call::Accept: m |= Accept; break;
+        case Call::Recv:
+        case Call::RecvFrom:
+        case Call::RecvUrgent: m |= Recv; break;
+        case Call::Send:
+        case Call::SendTo: m |= Send; break;
+        case Call::Close: m |= Close; break;
+        case Call::Watch:
+        case Call::Unwatch:
+        case Call::Modify: m |= ListChange; break;
+        case Call::Refuse: m |= Failure; break;
+        default: break;
+        }
+        if (a.err && a.call != Call::Accept && a.call != Call::Recv)
+            m |= Failure;
+    }
+    return m;
+}
+
+QString TimelineModel::markNames(int marks)
+{
+    QStringList names;
+    if (marks & Setup)
+        names << tr("setup");
+    if (marks & ClientActed)
+        names << tr("clients act");
+    if (marks & Timeout)
+        names << tr("timeout");
+    if (marks & Accept)
+        names << tr("accept");
+    if (marks & Recv)
+        names << tr("recv");
+    if (marks & Send)
+        names << tr("send");
+    if (marks & Close)
+        names << tr("close");
+    if (marks & ListChange)
+        names << tr("list changed");
+    if (marks & Failure)
+        names << tr("error");
+    return names.join(QStringLiteral(", "));
+}
+
+int TimelineModel::plannedTicks() const
+{
+    const mux::Lesson *l = m_session ? m_session->lesson() : nullptr;
+    return l && m_session->hasEngine() ? int(l->ticks) + 1 : 0;
+}
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const mux::TickRecord &t = m_session->trace()->at(index.row());
+    const mux::Lesson *l = m_session->lesson();
+    const mux::LessonStep *step = l && t.tick ? l->stepAt(t.tick) : nullptr;
+    switch (role) {
+    case Qt::DisplayRole: return tr("tick %1").arg(t.tick);
+    case Qt::ToolTipRole: {
+        QString tip = tr("tick %1: %2").arg(t.tick).arg(markNames(m_marks[index.row()]));
+        if (t.kind == mux::TickRecord::Kind::Call)
+            tip += QLatin1Char('\n') + tr("returned %1").arg(t.ret);
+        return tip;
+    }
+    case MarksRole: return m_marks[index.row()];
+    case TickRole: return t.tick;
+    case ReturnedRole: return t.ret;
+    case NarratedRole: return step != nullptr;
+    case QuestionRole: return step && step->question.has_value();
+    case SummaryRole: return markNames(m_marks[index.row()]);
+    }
+    return {};
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (role == Qt::DisplayRole && o == Qt::Horizontal && section == 0)
+        return tr("Tick");
+    return {};
+}
+
+} // namespace gui

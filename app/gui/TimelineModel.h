@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+namespace gui {
+
+class Session;
+
+/// One row per recorded tick, with what happened in it (accept, recv, send, close, timeout…)
+/// as marks for the timeline strip.
+class TimelineModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Mark {
+        Accept = 0x01,
+        Recv = 0x02,
+        Send = 0x04,
+        Close = 0x08,
+        Timeout = 0x10,
+        ClientActed = 0x20,
+        ListChange = 0x40,
+        Failure = 0x80,  ///< a call failed or was refused
+        Setup = 0x100,
+    };
+    enum Roles {
+        MarksRole = Qt::UserRole + 1, ///< int: Mark bits
+        TickRole,                     ///< the tick number
+        ReturnedRole,                 ///< the call's return value
+        NarratedRole,                 ///< bool: the lesson says something at this tick
+        QuestionRole,                 ///< bool: the lesson asks a question about this tick
+        SummaryRole,                  ///< "accept, recv, send"
+    };
+
+    explicit TimelineModel(Session *session, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    /// The ticks the lesson's script plans (drawn as not yet recorded).
+    int plannedTicks() const;
+    static QString markNames(int marks);
+
+private:
+    void reset();
+    void appended(qsizetype index);
+    int marksOf(qsizetype index) const;
+
+    QPointer<Session> m_session;
+    QList<int> m_marks; ///< cached per row: the strip repaints often
+    int m_rows = 0;
+};
+
+} // namespace gui

@@ -1,0 +1,83 @@
+#include "WaitCost.h"
+
+#include "Clock.h"
+#include "Multiplexer.h"
+#include "net/Socket.h"
+
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+
+namespace mux {
+
+QString WaitCostSample::toString() const
+{
+    const QString head = QStringLiteral("%1 over %2 sockets").arg(backendName(backend)).arg(sockets);
+    if (medianNs < 0)
+        return head + QStringLiteral(": not measured, ") + refused;
+    const double us = double(medianNs) / 1000.0;
+    return head + QStringLiteral(": %1 µs per call (median of %2)")
+                      .arg(QString::number(us, 'f', us < 10 ? 2 : 1))
+                      .arg(repeats);
+}
+
+Result<std::vector<Fd>> openIdleSockets(int count)
+{
+    std::vector<Fd> out;
+    out.reserve(size_t(count));
+    while (int(out.size()) < count) {
+        int pair[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair) < 0)
+            return errnoError(QStringLiteral("socketpair() after %1 sockets").arg(out.size()), errno);
+        out.emplace_back(pair[0]);
+        if (int(out.size()) < count)
+            out.emplace_back(pair[1]);
+        else
+            ::close(pair[1]); // an odd count: the spare end is not watched
+    }
+    return out;
+}
+
+WaitCostSample measureWaitCost(Backend backend, const std::vector<Fd> &fds, int repeats)
+{
+    WaitCostSample s;
+    s.backend = backend;
+    s.sockets = int(fds.size());
+    auto mux = Multiplexer::create(backend);
+    for (const Fd &fd : fds)
+        if (auto r = mux->add(fd.get(), Readable); !r) {
+            s.refused = r.error().text;
+            return s;
+        }
+    std::vector<long long> ns;
+    ns.reserve(size_t(std::max(1, repeats)));
+    // One untimed call first: epoll links its wait queues and caches warm up on the first scan.
+    mux->wait(0);
+    for (int i = 0; i < std::max(1, repeats); ++i) {
+        const long long t0 = monotonicNs();
+        mux->wait(0);
+        ns.push_back(monotonicNs() - t0);
+    }
+    std::nth_element(ns.begin(), ns.begin() + ns.size() / 2, ns.end());
+    s.medianNs = ns[ns.size() / 2];
+    s.repeats = int(ns.size());
+    return s;
+}
+
+int raiseOpenFileLimit()
+{
+    rlimit lim{};
+    if (::getrlimit(RLIMIT_NOFILE, &lim) < 0)
+        return -1;
+    if (lim.rlim_cur < lim.rlim_max) {
+        rlimit raised = lim;
+        raised.rlim_cur = lim.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            lim = raised;
+    }
+    return lim.rlim_cur == RLIM_INFINITY ? 1 << 30 : int(std::min<rlim_t>(lim.rlim_cur, 1 << 30));
+}
+
+} // namespace mux

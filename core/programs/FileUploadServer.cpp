@@ -1,0 +1,119 @@
+#include "FileUploadServer.h"
+#include "Listen.h"
+
+#include "ProgramFactory.h"
+#include "Refuse.h"
+#include "engine/Server.h"
+
+namespace mux {
+
+namespace {
+constexpr int kHeaderLimit = 256; // "name-size\n" never needs more
+}
+
+FileUploadServer::FileUploadServer(const QJsonObject &p)
+    : m_ports(portsParam(p)), m_dataDir(p.value(QStringLiteral("data_dir")).toString()),
+      m_fileLimit(p.value(QStringLiteral("file_limit")).toInteger(1024 * 1024)),
+      m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+{
+}
+
+Result<void> FileUploadServer::start(Server &server)
+{
+    if (m_dataDir.isEmpty())
+        return Error{
+            0, QStringLiteral("The file-upload server needs a data directory (\"data_dir\").")};
+    return listenOnEvery(server, m_ports);
+}
+
+void FileUploadServer::drop(Server &server, int fd, const QString &why)
+{
+    m_conns.remove(fd); // an unfinished upload removes its temporary file here
+    refuseAndClose(server, fd, why);
+}
+
+void FileUploadServer::handle(Server &server, const QList<FdEvents> &ready)
+{
+    for (const FdEvents &r : ready) {
+        if (server.isListener(r.fd)) {
+            if (const int conn = acceptAndWatch(server, r.fd); conn >= 0)
+                m_conns.insert(conn, std::make_shared<Conn>());
+            continue;
+        }
+        if (!server.info(r.fd)) continue;
+        const std::shared_ptr<Conn> conn = m_conns.value(r.fd);
+        if (!conn) continue;
+        auto data = server.recv(r.fd, m_recvSize);
+        if (!data || data->isEmpty()) {
+            if (conn->upload)
+                server.note(r.fd,
+                            QStringLiteral("The client left after %1 of %2 bytes of \"%3\": the "
+                                           "partial file was removed.")
+                                .arg(conn->upload->written())
+                                .arg(conn->upload->size())
+                                .arg(conn->upload->savedName()));
+            m_conns.remove(r.fd);
+            server.close(r.fd);
+            continue;
+        }
+        received(server, r.fd, *conn, *data);
+    }
+}
+
+void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteArray &data)
+{
+    QByteArray body = data;
+    if (!conn.upload) {
+        conn.header += data;
+        const qsizetype end = conn.header.indexOf('\n');
+        if (end < 0) {
+            if (conn.header.size() > kHeaderLimit)
+                drop(server, fd,
+                     QStringLiteral("Refused: no end of line within %1 bytes; start with "
+                                    "\"name-size\\n\".")
+                         .arg(kHeaderLimit));
+            return;
+        }
+        const QString line = QString::fromUtf8(conn.header.left(end)).trimmed();
+        body = conn.header.mid(end + 1);
+        conn.header.clear();
+        const qsizetype dash = line.lastIndexOf(QLatin1Char('-'));
+        bool ok = false;
+        const qint64 size = dash > 0 ? line.mid(dash + 1).toLongLong(&ok) : -1;
+        if (!ok || size < 0)
+            return drop(server, fd,
+                        QStringLiteral("Refused: the first line must be \"name-size\", "
+                                       "such as \"notes.txt-3000\"."));
+        const QString requested = line.left(dash);
+        auto up = proto::UploadFile::begin(m_dataDir, requested, size, m_fileLimit);
+        if (!up) return drop(server, fd, up.error().text);
+        conn.upload = std::move(*up);
+        server.note(fd, QStringLiteral("Receiving \"%1\" as \"%2\": %3 bytes.")
+                            .arg(requested, conn.upload->savedName())
+                            .arg(size));
+    }
+    proto::UploadFile &up = *conn.upload;
+    if (up.written() + body.size() > up.size())
+        return drop(server, fd,
+                    QStringLiteral("Refused: more bytes than the %1 announced.").arg(up.size()));
+    if (auto w = up.write(body); !w) return drop(server, fd, w.error().text);
+    if (!up.complete()) {
+        server.note(fd, QStringLiteral("\"%1\": %2 of %3 bytes (%4%).")
+                            .arg(up.savedName())
+                            .arg(up.written())
+                            .arg(up.size())
+                            .arg(up.written() * 100 / up.size()));
+        return;
+    }
+    if (auto f = up.finish(); !f) return drop(server, fd, f.error().text);
+    server.sendAll(fd, QStringLiteral("saved %1: %2 bytes, md5 %3\n")
+                           .arg(up.savedName())
+                           .arg(up.size())
+                           .arg(QString::fromLatin1(up.md5Hex()))
+                           .toUtf8());
+    m_conns.remove(fd);
+    server.close(fd);
+}
+
+} // namespace mux

@@ -1,0 +1,121 @@
+#include "ReuseAddrServer.h"
+
+#include "ProgramFactory.h"
+#include "Refuse.h"
+#include "engine/Server.h"
+#include "net/Socket.h"
+
+#include <QFile>
+#include <QJsonObject>
+
+#include <time.h>
+
+namespace mux {
+
+int kernelSocketsInState(quint16 port, int state)
+{
+    QFile f(QStringLiteral("/proc/net/tcp"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    int n = 0;
+    f.readLine(); // the header
+    while (!f.atEnd()) {
+        // "  0: 0100007F:2710 0100007F:D3A2 06 ..." — local address:port in hex, then the peer,
+        // then the state.
+        const QList<QByteArray> cols = f.readLine().simplified().split(' ');
+        if (cols.size() < 4)
+            continue;
+        const QByteArray local = cols.at(1);
+        bool ok1 = false, ok2 = false;
+        const int localPort = local.mid(local.indexOf(':') + 1).toInt(&ok1, 16);
+        const int st = cols.at(3).toInt(&ok2, 16);
+        if (ok1 && ok2 && localPort == port && st == state)
+            ++n;
+    }
+    return n;
+}
+
+ReuseAddrServer::ReuseAddrServer(const QJsonObject &p)
+    : m_ports(portsParam(p)),
+      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+      m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+{
+}
+
+Result<void> ReuseAddrServer::start(Server &server)
+{
+    auto fd = server.listenTcp(0, m_ports.value(0));
+    if (!fd)
+        return fd.error();
+    m_listener = *fd;
+    return server.watch(m_listener, Readable);
+}
+
+void ReuseAddrServer::restart(Server &server)
+{
+    const net::Endpoint at = net::localEndpoint(m_listener);
+    // The client's FIN may still be on its way (its side says LAST_ACK as soon as it is
+    // sent); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
+    int finWait2 = kernelSocketsInState(at.port, 0x05);
+    for (int i = 0; i < 200 && finWait2 > 0; ++i) {
+        timespec ts{0, 1'000'000};
+        ::nanosleep(&ts, nullptr);
+        finWait2 = kernelSocketsInState(at.port, 0x05);
+    }
+    const int timeWait = kernelSocketsInState(at.port, 0x06);
+    server.note(m_listener, QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
+                                           "in TIME_WAIT and %3 in FIN_WAIT2")
+                                .arg(at.toString())
+                                .arg(timeWait)
+                                .arg(finWait2));
+    server.close(m_listener);
+    m_listener = -1;
+    // First the way a server without the option starts: the bind is refused while any old
+    // connection on the port is still remembered by the kernel.
+    auto plain = server.listenTcpAt(0, at.port, /*reuseAddr=*/false);
+    if (plain) {
+        m_listener = *plain;
+    } else {
+        auto reused = server.listenTcpAt(0, at.port, /*reuseAddr=*/true);
+        if (!reused) {
+            server.note(-1, QStringLiteral("could not listen again: ") + reused.error().text, true);
+            return;
+        }
+        m_listener = *reused;
+    }
+    server.watch(m_listener, Readable);
+}
+
+void ReuseAddrServer::handle(Server &server, const QList<FdEvents> &ready)
+{
+    // Restart on the call after the "bye": by then the client has had a tick to close its
+    // end, so the server's old conn has gone from FIN_WAIT2 to TIME_WAIT.
+    const bool restartNow = std::exchange(m_restartNext, false);
+    for (const FdEvents &r : ready) {
+        if (!server.info(r.fd))
+            continue;
+        if (server.isListener(r.fd)) {
+            const int conn = acceptAndWatch(server, r.fd);
+            if (conn >= 0 && !m_greeting.isEmpty())
+                server.sendAll(conn, m_greeting);
+            continue;
+        }
+        auto data = server.recv(r.fd, m_recvSize);
+        if (!data || data->isEmpty()) {
+            server.close(r.fd);
+            continue;
+        }
+        if (data->trimmed() == "bye") {
+            server.sendAll(r.fd, "bye\n");
+            server.close(r.fd); // the server closes first: its side will sit in TIME_WAIT
+            m_restartNext = true;
+            continue;
+        }
+        server.sendAll(r.fd, *data);
+    }
+    if (restartNow)
+        restart(server);
+}
+
+} // namespace mux

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""A client for `muxlab --serve --lesson nonblocking`.
+
+The server polls: each pass it tries accept() and recv() and mostly gets EAGAIN, so an
+answer may take up to one pass. Two clients; exit 0 only if both answers are right.
+"""
+import argparse
+import socket
+import sys
+import time
+
+
+def recv_exactly(sock, n):
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=8001)
+    args = ap.parse_args()
+    ok = True
+    clients = [socket.create_connection((args.host, args.port), timeout=5) for _ in range(2)]
+    for i, (sock, text) in enumerate(zip(clients, ("ABCDEFGH", "hi"))):
+        start = time.monotonic()
+        sock.sendall(text.encode())
+        want = ("收到:" + text).encode()
+        got = recv_exactly(sock, len(want))
+        print("client %d sent %r, got %r after %.2f s" % (i + 1, text, got.decode(errors="replace"),
+                                                       time.monotonic() - start))
+        ok &= got == want
+    for sock in clients:
+        sock.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

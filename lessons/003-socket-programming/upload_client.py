@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Client for the file-upload lesson: `muxlab --serve --lesson file-upload`.
+
+Uploads a small generated file the way the lesson's server expects it — a "name-size" line,
+then the bytes — and checks the server's answer: the saved name, the size and the MD5 of what
+it wrote. A second upload uses a hostile name ("../../escape.txt") and checks that the server
+kept it inside its data directory. Exits 0 only if both answers are right.
+"""
+import argparse
+import hashlib
+import socket
+import sys
+
+
+def upload(host, port, name, data):
+    with socket.create_connection((host, port), timeout=5) as s:
+        s.sendall(f"{name}-{len(data)}\n".encode())
+        for i in range(0, len(data), 1024):  # as the document's client: 1024 at a time
+            s.sendall(data[i:i + 1024])
+        reply = b""
+        while True:  # the server answers, then closes
+            chunk = s.recv(1024)
+            if not chunk:
+                break
+            reply += chunk
+    return reply.decode(errors="replace")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=8001)
+    args = ap.parse_args()
+
+    data = bytes((i * 7 + 3) % 256 for i in range(5000))  # every byte value, NULs included
+    md5 = hashlib.md5(data).hexdigest()
+    ok = True
+    for name, saved in (("muxlab-upload.bin", "muxlab-upload.bin"), ("../../escape.txt", "escape.txt")):
+        reply = upload(args.host, args.port, name, data)
+        expected = f"saved {saved}: {len(data)} bytes, md5 {md5}\n"
+        print(f"uploaded {name!r} ({len(data)} bytes), server said: {reply.strip()!r}")
+        if reply != expected:
+            print(f"  expected: {expected.strip()!r}")
+            ok = False
+    print("ok" if ok else "FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except OSError as e:
+        print(f"cannot talk to the server: {e}", file=sys.stderr)
+        sys.exit(1)

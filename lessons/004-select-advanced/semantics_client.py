@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""A client for `muxlab --serve --lesson select-semantics`.
+
+It makes the server's select() return each way the lesson shows: a connect (the listener is
+readable), the welcome line (sent when the conn is writable), an urgent byte (the xlist) and
+ordinary data (the rlist). Watch the server's tick lines while it runs.
+"""
+import argparse
+import socket
+import sys
+import time
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=8002)
+    args = ap.parse_args()
+
+    with socket.create_connection((args.host, args.port), timeout=5) as s:
+        got = b""
+        while not got.endswith(b"\n"):
+            chunk = s.recv(1024)
+            if not chunk:
+                break
+            got += chunk
+        print("received:", got)
+        if got != b"welcome\n":
+            print("expected the welcome line the server queued for the wlist", file=sys.stderr)
+            return 1
+        s.send(b"!", socket.MSG_OOB)   # the server's xlist
+        time.sleep(0.3)
+        s.sendall(b"hi")               # the server's rlist; it prints, it does not answer
+        time.sleep(0.3)
+        # The server must still be there: nothing arrives, and the connection is not closed.
+        s.settimeout(0.5)
+        try:
+            extra = s.recv(1024)
+        except socket.timeout:
+            extra = None
+        if extra is not None:
+            print("the server should stay silent, got", extra, file=sys.stderr)
+            return 1
+    print("ok: welcome received, urgent byte and data sent")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

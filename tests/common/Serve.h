@@ -1,0 +1,78 @@
+#pragma once
+
+#include "net/Socket.h"
+
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+/// A free TCP port block on 127.0.0.1: binds `count` consecutive ports to prove they are free,
+/// then lets them go. (A race with another process is possible but harmless on a test box.)
+inline quint16 freePortBlock(int count = 3)
+{
+    for (quint16 base = 20000 + quint16(QCoreApplication::applicationPid() % 20000); base < 60000; base += 7) {
+        bool ok = true;
+        std::vector<mux::Fd> held;
+        for (int i = 0; i < count && ok; ++i) {
+            auto fd = mux::net::tcpListen({QStringLiteral("127.0.0.1"), quint16(base + i)});
+            ok = bool(fd);
+            if (fd)
+                held.push_back(std::move(*fd));
+        }
+        if (ok)
+            return base;
+    }
+    return 0;
+}
+
+/// `muxlab --serve` as a real child process; waits for its `listening` lines.
+class ServeProcess {
+public:
+    ServeProcess(const QString &lesson, const QString &backend, quint16 port, QStringList extra = {})
+    {
+        m_proc.setProgram(QStringLiteral(MUXLAB_BINARY));
+        m_proc.setArguments(QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"), lesson,
+                                        QStringLiteral("--backend"), backend, QStringLiteral("--port"),
+                                        QString::number(port)} + extra);
+        m_proc.start();
+    }
+    ~ServeProcess()
+    {
+        if (m_proc.state() != QProcess::NotRunning) {
+            m_proc.kill();
+            m_proc.waitForFinished();
+        }
+    }
+    /// Waits until the server printed a `listening` line (it is ready for clients).
+    bool waitListening(int ms = 10000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < ms) {
+            m_out += m_proc.readAllStandardOutput();
+            if (m_out.contains("listening "))
+                return true;
+            if (m_proc.state() == QProcess::NotRunning)
+                return false;
+            m_proc.waitForReadyRead(100);
+        }
+        return false;
+    }
+    /// SIGTERM and the exit code (-1 if it did not stop in time).
+    int terminate()
+    {
+        m_proc.terminate();
+        if (!m_proc.waitForFinished(5000))
+            return -1;
+        m_out += m_proc.readAllStandardOutput();
+        return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
+    }
+    QByteArray output() { return m_out += m_proc.readAllStandardOutput(); }
+    QByteArray errors() { return m_proc.readAllStandardError(); }
+    QProcess &process() { return m_proc; }
+
+private:
+    QProcess m_proc;
+    QByteArray m_out;
+};

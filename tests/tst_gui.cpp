@@ -1,0 +1,383 @@
+// The playground window, driven as a learner would: through its actions and panes, offscreen.
+// Every model the window uses runs under QAbstractItemModelTester for the whole suite, so
+// each reset, insert and dataChanged the steps below cause is checked as it happens.
+
+#include "gui/ClientsModel.h"
+#include "gui/ClientsPane.h"
+#include "gui/LessonsModel.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBar.h"
+#include "gui/NarrationPane.h"
+#include "gui/PythonModel.h"
+#include "gui/QueuesModel.h"
+#include "gui/Session.h"
+#include "gui/SocketsModel.h"
+#include "gui/SyscallLogModel.h"
+#include "gui/TickView.h"
+#include "gui/TickViewModel.h"
+#include "gui/TimelineModel.h"
+#include "net/Socket.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDockWidget>
+#include <QImage>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using gui::LaneKind;
+using gui::MainWindow;
+using gui::TickViewModel;
+
+class TestGui : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void opensTheLessonAtTickZero();
+    void stepUntilAcceptShowsListenerReady();
+    void stepBackShowsTheEarlierTick();
+    void predictionIsJudgedAgainstTheKernel();
+    void logAndPythonFollowTheCursor();
+    void switchingToChineseChangesTheUi();
+    void zoomScalesEveryPane();
+    void presenterModeScalesEveryPane();
+    void clientsActAtAnyTick();
+    void replayToRebuildsTheRun();
+    void pollAndEpollLanes();
+    void exportsAndSavedTraces();
+    void badTraceFileIsOneSentence();
+    void portInUseIsOneSentence();
+
+private:
+    void step(int n = 1);
+    const mux::Trace &trace() const { return *m_w->session()->trace(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_w;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+void TestGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    MainWindow::Config c;
+    c.lesson = QStringLiteral("select-echo");
+    c.backend = QStringLiteral("select");
+    c.lang = QStringLiteral("en");
+    c.useLessonPorts = false; // tests run side by side: let the kernel pick ports
+    c.useSettings = false;
+    m_w = std::make_unique<MainWindow>(c);
+    m_w->resize(1366, 768);
+    m_w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_w.get()));
+    m_w->tickView()->setAnimated(false);
+    const QList<QAbstractItemModel *> models = {
+        m_w->tickModel(),  m_w->timelineModel(), m_w->logModel(),    m_w->socketsModel(),
+        m_w->clientsModel(), m_w->queuesModel(), m_w->pythonModel(), m_w->lessonsModel()};
+    for (QAbstractItemModel *m : models)
+        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+}
+
+void TestGui::cleanupTestCase()
+{
+    m_testers.clear();
+    m_w.reset();
+}
+
+void TestGui::step(int n)
+{
+    for (int i = 0; i < n; ++i)
+        m_w->actions().step->trigger();
+}
+
+void TestGui::opensTheLessonAtTickZero()
+{
+    QCOMPARE(m_w->session()->title(), QStringLiteral("select-echo"));
+    QVERIFY(m_w->session()->isLive());
+    QCOMPARE(m_w->tickModel()->tickNumber(), 0u);
+    QVERIFY(m_w->tickModel()->isSetup());
+    // Setup: the listener is appended to the rlist for the first call.
+    const int lane = m_w->tickModel()->laneRow(LaneKind::Read);
+    QVERIFY(lane >= 0);
+    const QModelIndex l0 = m_w->tickModel()->index(0, 0, m_w->tickModel()->index(lane, 0));
+    QCOMPARE(l0.data(TickViewModel::NameRole).toString(), QStringLiteral("L0"));
+    QCOMPARE(TickViewModel::Change(l0.data(TickViewModel::ChangeRole).toInt()), TickViewModel::Change::Appended);
+    QVERIFY(m_w->lessonsModel()->indexOf(QStringLiteral("select-echo")).isValid());
+}
+
+void TestGui::stepUntilAcceptShowsListenerReady()
+{
+    auto accepted = [this] {
+        for (const mux::Action &a : trace().at(m_w->session()->cursor()).actions)
+            if (a.actor == mux::Action::Actor::Server && a.call == mux::Action::Call::Accept && a.ret >= 0)
+                return true;
+        return false;
+    };
+    for (int i = 0; i < 5 && !accepted(); ++i)
+        step();
+    QVERIFY(accepted());
+    TickViewModel *m = m_w->tickModel();
+    QVERIFY(m->isPassedIn(LaneKind::Read, QStringLiteral("L0")));
+    QVERIFY(m->isReadyIn(LaneKind::Read, QStringLiteral("L0")));
+    // The new conn is appended for the next call, not (yet) passed in.
+    QVERIFY(!m->isPassedIn(LaneKind::Read, QStringLiteral("conn:A")));
+    // Why it was ready: the kernel's backlog at the call.
+    const int lane = m->laneRow(LaneKind::Read);
+    const QModelIndex l0 = m->index(0, 0, m->index(lane, 0));
+    QVERIFY2(l0.data(TickViewModel::ReasonRole).toString().contains(QStringLiteral("backlog")),
+             qPrintable(l0.data(TickViewModel::ReasonRole).toString()));
+    QVERIFY(m->callText().startsWith(QStringLiteral("select(")));
+}
+
+void TestGui::stepBackShowsTheEarlierTick()
+{
+    const quint32 now = m_w->tickModel()->tickNumber();
+    QVERIFY(now >= 1);
+    m_w->actions().back->trigger();
+    QCOMPARE(m_w->tickModel()->tickNumber(), now - 1);
+    QVERIFY(!m_w->session()->isLive());
+    QVERIFY(!m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("L0")));
+    // Forward moves along the history without a new tick.
+    const qsizetype recorded = trace().size();
+    m_w->actions().forward->trigger();
+    QCOMPARE(m_w->tickModel()->tickNumber(), now);
+    QCOMPARE(trace().size(), recorded);
+    QVERIFY(m_w->session()->isLive());
+}
+
+void TestGui::predictionIsJudgedAgainstTheKernel()
+{
+    // At tick 1 the lesson asks about tick 2 (A sent hello): conn A comes back.
+    QCOMPARE(m_w->tickModel()->tickNumber(), 1u);
+    QVERIFY(m_w->narration()->questionVisible());
+    mux::ReadyNames guess;
+    guess.r = {QStringLiteral("conn:A")};
+    m_w->narration()->setPrediction(guess);
+    step();
+    QCOMPARE(m_w->tickModel()->tickNumber(), 2u);
+    QCOMPARE(m_w->narration()->verdict(), QStringLiteral("right"));
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:A")));
+
+    // Tick 3 (B connects) asks nothing; tick 4 asks, and a wrong guess is called wrong.
+    step();
+    QVERIFY(m_w->narration()->questionVisible());
+    mux::ReadyNames wrong;
+    wrong.r = {QStringLiteral("L0")};
+    m_w->narration()->setPrediction(wrong);
+    step();
+    QCOMPARE(m_w->narration()->verdict(), QStringLiteral("wrong"));
+}
+
+void TestGui::logAndPythonFollowTheCursor()
+{
+    gui::SyscallLogModel *log = m_w->logModel();
+    const int row = log->firstRowOf(m_w->session()->cursor());
+    QVERIFY(row >= 0);
+    const QString call = log->index(row, gui::SyscallLogModel::CallColumn).data().toString();
+    QVERIFY2(call.startsWith(QStringLiteral("select([")) && call.contains(QStringLiteral(") = 2 (")), qPrintable(call));
+    bool sawRecv = false;
+    for (int r = row + 1; r < log->rowCount(); ++r)
+        sawRecv = sawRecv || log->index(r, gui::SyscallLogModel::CallColumn).data().toString().contains(QStringLiteral("recv("));
+    QVERIFY(sawRecv);
+    QVERIFY(m_w->pythonModel()->litTags().contains(QStringLiteral("select")));
+    QVERIFY(m_w->pythonModel()->litTags().contains(QStringLiteral("recv")));
+    // One timeline row per recorded tick.
+    QCOMPARE(m_w->timelineModel()->rowCount(), int(trace().size()));
+    const int marks = m_w->timelineModel()->index(1).data(gui::TimelineModel::MarksRole).toInt();
+    QVERIFY(marks & gui::TimelineModel::Accept);
+}
+
+void TestGui::switchingToChineseChangesTheUi()
+{
+    const QString stepEn = m_w->actions().step->text();
+    const QString laneEn = m_w->tickModel()->index(0, TickViewModel::ReasonColumn).data().toString();
+    m_w->setLanguage(QStringLiteral("zh"));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_w->language(), QStringLiteral("zh"));
+    QVERIFY(m_w->actions().step->text() != stepEn);
+    QVERIFY2(m_w->actions().step->text().contains(QStringLiteral("单步")), qPrintable(m_w->actions().step->text()));
+    QVERIFY(m_w->tickModel()->index(0, TickViewModel::ReasonColumn).data().toString() != laneEn);
+    QVERIFY(m_w->socketsModel()->headerData(gui::SocketsModel::StateColumn, Qt::Horizontal).toString() == QStringLiteral("状态"));
+    // Lesson text comes from the lesson file, in the same language.
+    const QModelIndex lesson = m_w->lessonsModel()->indexOf(QStringLiteral("select-echo"));
+    QVERIFY(lesson.data().toString().contains(QStringLiteral("监听")));
+    m_w->setLanguage(QStringLiteral("en"));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_w->actions().step->text(), stepEn);
+}
+
+void TestGui::zoomScalesEveryPane()
+{
+    QHash<QWidget *, qreal> before;
+    for (QWidget *p : m_w->panes())
+        before.insert(p, p->font().pointSizeF());
+    m_w->actions().zoomIn->trigger();
+    QCoreApplication::processEvents();
+    for (QWidget *p : m_w->panes())
+        QVERIFY2(p->font().pointSizeF() > before.value(p), qPrintable(p->objectName()));
+    m_w->actions().zoomReset->trigger();
+    QCoreApplication::processEvents();
+    for (QWidget *p : m_w->panes())
+        QCOMPARE(p->font().pointSizeF(), before.value(p));
+}
+
+void TestGui::presenterModeScalesEveryPane()
+{
+    QHash<QWidget *, qreal> before;
+    for (QWidget *p : m_w->panes())
+        before.insert(p, p->font().pointSizeF());
+    const int tickHeight = m_w->tickView()->contentHeight(1200);
+    m_w->actions().presenter->trigger();
+    QCoreApplication::processEvents();
+    QVERIFY(m_w->isPresenter());
+    for (QWidget *p : m_w->panes())
+        QVERIFY2(p->font().pointSizeF() >= before.value(p) * 1.5, qPrintable(p->objectName()));
+    QVERIFY(m_w->tickView()->contentHeight(1200) > tickHeight);
+    for (QDockWidget *d : m_w->secondaryDocks())
+        QVERIFY2(d->isHidden(), qPrintable(d->objectName()));
+    QVERIFY(m_w->narration()->isVisible());
+    // High contrast: the window turns dark.
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 40);
+    m_w->actions().presenter->trigger();
+    QCoreApplication::processEvents();
+    QVERIFY(!m_w->isPresenter());
+    for (QWidget *p : m_w->panes())
+        QCOMPARE(p->font().pointSizeF(), before.value(p));
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
+}
+
+void TestGui::clientsActAtAnyTick()
+{
+    gui::ClientsPane *pane = m_w->clientsPane();
+    const int before = m_w->clientsModel()->rowCount();
+    const QString name = m_w->session()->addClient();
+    QCOMPARE(name, QStringLiteral("C"));
+    QCOMPARE(m_w->clientsModel()->rowCount(), before + 1);
+    pane->selectClient(before);
+    QVERIFY(pane->stepsAtOnce());
+    pane->act(mux::ClientOp::Connect);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("L0")));
+    pane->setText(QStringLiteral("hi"));
+    pane->act(mux::ClientOp::Send);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:C")));
+    const QModelIndex got = m_w->clientsModel()->index(before, gui::ClientsModel::ReceivedColumn);
+    QCOMPARE(got.data(gui::ClientsModel::ReceivedBytesRole).toByteArray(), QByteArray("你好hi好"));
+    // A half-close shows up as the peer's FIN on the server side: readable, recv returns 0.
+    pane->act(mux::ClientOp::Shutdown);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:C")));
+    bool emptyRecv = false;
+    for (const mux::Action &a : trace().last().actions)
+        emptyRecv = emptyRecv || (a.call == mux::Action::Call::Recv && a.actor == mux::Action::Actor::Server && a.ret == 0);
+    QVERIFY(emptyRecv);
+    // The sockets table lists what is open, with the kernel's TCP state.
+    bool listener = false;
+    for (int r = 0; r < m_w->socketsModel()->rowCount(); ++r)
+        if (m_w->socketsModel()->index(r, 0).data(gui::SocketsModel::NameRole).toString() == QStringLiteral("L0"))
+            listener = m_w->socketsModel()->index(r, gui::SocketsModel::StateColumn).data().toString() == QStringLiteral("LISTEN");
+    QVERIFY(listener);
+}
+
+void TestGui::replayToRebuildsTheRun()
+{
+    const qsizetype recorded = trace().size();
+    QVERIFY(recorded > 4);
+    m_w->session()->setCursor(2);
+    m_w->actions().replayHere->trigger();
+    QCOMPARE(trace().size(), qsizetype(3));
+    QVERIFY(m_w->session()->isLive());
+    QCOMPARE(m_w->tickModel()->tickNumber(), 2u);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:A")));
+    QCOMPARE(m_w->timelineModel()->rowCount(), 3);
+    m_w->actions().restart->trigger();
+    QCOMPARE(trace().size(), qsizetype(1));
+}
+
+void TestGui::pollAndEpollLanes()
+{
+    QVERIFY(m_w->setBackend(QStringLiteral("poll")));
+    step(1);
+    QVERIFY(m_w->tickModel()->laneRow(LaneKind::PollFds) >= 0);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::PollFds, QStringLiteral("L0")));
+    QVERIFY(m_w->tickModel()->callText().startsWith(QStringLiteral("poll(")));
+    QVERIFY(m_w->setBackend(QStringLiteral("epoll")));
+    step(2);
+    QVERIFY(m_w->tickModel()->laneRow(LaneKind::EpollInterest) >= 0);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::EpollReady, QStringLiteral("conn:A")));
+    QVERIFY(m_w->tickModel()->isPassedIn(LaneKind::EpollInterest, QStringLiteral("L0")));
+    QVERIFY(!m_w->tickModel()->isReadyIn(LaneKind::EpollInterest, QStringLiteral("L0")));
+    QVERIFY(m_w->setBackend(QStringLiteral("select")));
+}
+
+void TestGui::exportsAndSavedTraces()
+{
+    step(3);
+    const QString png = m_dir.filePath(QStringLiteral("tick.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("tick.svg"));
+    const QString json = m_dir.filePath(QStringLiteral("trace.json"));
+    QVERIFY(m_w->exportPng(png));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 640);
+    QVERIFY(m_w->exportSvg(svg));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("<svg"));
+    QVERIFY(m_w->saveTrace(json));
+    const qsizetype ticks = trace().size();
+    QVERIFY(m_w->openTrace(json));
+    QVERIFY(!m_w->session()->hasEngine());
+    QCOMPARE(trace().size(), ticks);
+    QCOMPARE(m_w->session()->cursor(), qsizetype(0));
+    m_w->actions().forward->trigger();
+    m_w->actions().forward->trigger();
+    QCOMPARE(m_w->tickModel()->tickNumber(), 2u);
+    QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:A")));
+    QVERIFY(!m_w->queuesModel()->emptyReason().isEmpty());
+    // Writing where no folder is: one sentence, no crash.
+    QVERIFY(!m_w->exportPng(QStringLiteral("/nonexistent-dir/x.png")));
+    QCOMPARE(m_w->messageBar()->kind(), gui::MessageBar::Kind::Error);
+    QVERIFY(m_w->messageBar()->isVisible());
+    QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
+}
+
+void TestGui::badTraceFileIsOneSentence()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": \"not a trace\"");
+    f.close();
+    const QString before = m_w->session()->title();
+    QVERIFY(!m_w->openTrace(bad));
+    QVERIFY(m_w->messageBar()->isVisible());
+    QCOMPARE(m_w->messageBar()->kind(), gui::MessageBar::Kind::Error);
+    QVERIFY(m_w->messageBar()->text().contains(QStringLiteral("bad.json")));
+    QCOMPARE(m_w->session()->title(), before); // the lesson is still there
+    QVERIFY(m_w->session()->hasEngine());
+}
+
+void TestGui::portInUseIsOneSentence()
+{
+    // Hold the lesson's own port (or find it held already): the session says so and falls back.
+    auto held = mux::net::tcpListen({QStringLiteral("127.0.0.1"), 9991});
+    gui::Session s;
+    s.setUseLessonPorts(true);
+    QSignalSpy notices(&s, &gui::Session::noticeRaised);
+    QSignalSpy errors(&s, &gui::Session::errorRaised);
+    QVERIFY(s.openLesson(QStringLiteral("select-echo"), mux::Backend::Select));
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(notices.count(), 1);
+    QVERIFY(notices.first().first().toString().contains(QStringLiteral("9991")));
+    s.stepForward();
+    QCOMPARE(s.trace()->size(), qsizetype(2));
+}
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"
