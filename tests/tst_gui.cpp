@@ -52,6 +52,8 @@ private slots:
     void exportsAndSavedTraces();
     void badTraceFileIsOneSentence();
     void portInUseIsOneSentence();
+    void everyModelPassesTheModelTester_data();
+    void everyModelPassesTheModelTester();
 
 private:
     void step(int n = 1);
@@ -377,6 +379,45 @@ void TestGui::portInUseIsOneSentence()
     QVERIFY(notices.first().first().toString().contains(QStringLiteral("9991")));
     s.stepForward();
     QCOMPARE(s.trace()->size(), qsizetype(2));
+}
+
+void TestGui::everyModelPassesTheModelTester_data()
+{
+    // One row per model the window owns, found rather than listed, so a model added to the
+    // window later is tested without anyone remembering to add it here (the combo boxes'
+    // own item models included).
+    QTest::addColumn<QAbstractItemModel *>("model");
+    for (QAbstractItemModel *m : m_w->findChildren<QAbstractItemModel *>()) {
+        const QObject *owner = m->parent();
+        const QString name = QStringLiteral("%1 in %2").arg(
+            QLatin1String(m->metaObject()->className()),
+            owner->objectName().isEmpty() ? QLatin1String(owner->metaObject()->className()) : owner->objectName());
+        QTest::newRow(qPrintable(name)) << m;
+    }
+}
+
+void TestGui::everyModelPassesTheModelTester()
+{
+    QFETCH(QAbstractItemModel *, model);
+    // The eight models the window's panes show must be among the rows.
+    const QList<QAbstractItemModel *> found = m_w->findChildren<QAbstractItemModel *>();
+    for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+             m_w->tickModel(), m_w->timelineModel(), m_w->logModel(), m_w->socketsModel(), m_w->clientsModel(),
+             m_w->queuesModel(), m_w->pythonModel(), m_w->lessonsModel()})
+        QVERIFY2(found.contains(m), m->metaObject()->className());
+    // A fresh tester checks the model as it stands, then every signal while the window steps,
+    // goes back through history, changes language, switches backend and restarts.
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    step(2);
+    m_w->actions().back->trigger();
+    m_w->actions().forward->trigger();
+    m_w->setLanguage(QStringLiteral("zh"));
+    m_w->setLanguage(QStringLiteral("en"));
+    QVERIFY(m_w->setBackend(QStringLiteral("epoll")));
+    step(1);
+    QVERIFY(m_w->setBackend(QStringLiteral("select")));
+    m_w->actions().restart->trigger();
+    QVERIFY(model->rowCount() >= 0);
 }
 
 QTEST_MAIN(TestGui)
