@@ -2,6 +2,7 @@
 
 #include "ClientsModel.h"
 #include "ClientsPane.h"
+#include "DockPane.h"
 #include "Exporter.h"
 #include "LessonsModel.h"
 #include "LessonsView.h"
@@ -51,7 +52,7 @@ constexpr qreal kPresenterZoom = 1.6;
 
 QDockWidget *makeDock(QMainWindow *w, const QString &name, QWidget *content)
 {
-    auto *d = new QDockWidget(w);
+    auto *d = new DockPane(w);
     d->setObjectName(name);
     d->setWidget(content);
     d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
@@ -686,8 +687,12 @@ void MainWindow::setPresenter(bool on)
         showFullScreen();
         // Without a window manager (a bare X server, some projector setups) full screen is
         // only a hint: take the screen's geometry ourselves.
-        if (QScreen *s = screen())
+        if (QScreen *s = screen()) {
             setGeometry(s->geometry());
+            // The class reads the narration and its question; the program is a glance.
+            const int h = s->geometry().height();
+            resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.62), int(h * 0.38)}, Qt::Vertical);
+        }
         notice(tr("Presenter mode: F10 steps, Space runs, F5 leaves."));
     } else {
         m_theme.highContrast = false;
@@ -770,7 +775,9 @@ void MainWindow::loadSettings(const Config &config)
             resizeDocks({m_lessonsDock, m_narrationDock}, {int(avail.width() * 0.16), int(avail.width() * 0.3)},
                         Qt::Horizontal);
             resizeDocks({m_logDock}, {int(avail.height() * 0.25)}, Qt::Vertical);
-            resizeDocks({m_narrationDock, m_pythonDock}, {int(avail.height() * 0.6), int(avail.height() * 0.4)},
+            // The narration holds the question a learner answers before stepping; it gets
+            // room for all of it at 768 px, the program keeps ten lines around the lit one.
+            resizeDocks({m_narrationDock, m_pythonDock}, {int(avail.height() * 0.68), int(avail.height() * 0.32)},
                         Qt::Vertical);
         }
     }

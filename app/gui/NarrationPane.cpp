@@ -213,6 +213,10 @@ void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
     m_boxes.clear();
     auto *grid = new QGridLayout(m_choices);
     grid->setContentsMargins(0, 0, 0, 0);
+    // Boxes sit close to their list's name and well apart from each other, so on a projector
+    // each box reads as belonging to the label on its right, not to the one before it.
+    grid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 3);
+    grid->setColumnStretch(3, 1);
     const mux::ReadyNames picked = m_predictions.value(next.tick);
     int row = 0;
     const struct {

@@ -3,7 +3,8 @@
 # presenter mode and at laptop size in the normal layout (12 PNGs, real X window under Xvfb).
 #   resources/screenshots/shoot.sh [BUILD_DIR]      (default: build)
 # Each lesson stops at a tick where its narration asks the predict-the-next-tick question, or
-# just after one, so the picture shows a question or a verdict as well as the lanes.
+# just after one, so the picture shows a question or a verdict as well as the lanes. The
+# lessons listen on their own ports (9991…), as the Python program beside them says.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -21,7 +22,7 @@ for entry in $lessons; do
       out="$here/$lesson-$lang-$size.png"
       # A fresh settings file per shot: nothing remembered from a teacher's own session.
       cfg=$(mktemp -d)
-      XDG_CONFIG_HOME=$cfg MUXLAB_EPHEMERAL_PORTS=1 MUXLAB_STEP_AT_START=$ticks MUXLAB_PRESENTER=$presenter \
+      XDG_CONFIG_HOME=$cfg MUXLAB_STEP_AT_START=$ticks MUXLAB_PRESENTER=$presenter \
         "$shot" "$out" --wait 4 --size "$size" -- "$build/muxlab" --lesson "$lesson" --lang "$lang"
       rm -rf "$cfg"
     done
