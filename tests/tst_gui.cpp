@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -306,6 +307,16 @@ void TestGui::pollAndEpollLanes()
     QVERIFY(m_w->setBackend(QStringLiteral("poll")));
     step(1);
     QVERIFY(m_w->tickModel()->laneRow(LaneKind::PollFds) >= 0);
+    // The question names what poll returns (event bits), not select's lists.
+    QVERIFY(m_w->narration()->questionVisible());
+    auto labelled = [this](const QString &text) {
+        for (const QLabel *l : m_w->narration()->findChildren<QLabel *>())
+            if (l->text() == text)
+                return true;
+        return false;
+    };
+    QVERIFY(labelled(QStringLiteral("POLLIN")));
+    QVERIFY(!labelled(QStringLiteral("rlist")));
     QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::PollFds, QStringLiteral("L0")));
     QVERIFY(m_w->tickModel()->callText().startsWith(QStringLiteral("poll(")));
     QVERIFY(m_w->setBackend(QStringLiteral("epoll")));

@@ -691,7 +691,7 @@ void MainWindow::setPresenter(bool on)
             setGeometry(s->geometry());
             // The class reads the narration and its question; the program is a glance.
             const int h = s->geometry().height();
-            resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.62), int(h * 0.38)}, Qt::Vertical);
+            resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.7), int(h * 0.3)}, Qt::Vertical);
         }
         notice(tr("Presenter mode: F10 steps, Space runs, F5 leaves."));
     } else {
