@@ -23,6 +23,7 @@
 #include <QDockWidget>
 #include <QImage>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -53,6 +54,8 @@ private slots:
     void exportsAndSavedTraces();
     void badTraceFileIsOneSentence();
     void portInUseIsOneSentence();
+    void keysStepGoBackAndRun();
+    void preferencesAreRemembered();
     void everyModelPassesTheModelTester_data();
     void everyModelPassesTheModelTester();
 
@@ -390,6 +393,63 @@ void TestGui::portInUseIsOneSentence()
     QVERIFY(notices.first().first().toString().contains(QStringLiteral("9991")));
     s.stepForward();
     QCOMPARE(s.trace()->size(), qsizetype(2));
+}
+
+void TestGui::keysStepGoBackAndRun()
+{
+    // The keys a teacher presses, typed at the window (through its shortcut map, as a real
+    // key press is), not the actions triggered directly.
+    m_w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_w.get()));
+    m_w->actions().restart->trigger();
+    QCOMPARE(m_w->tickModel()->tickNumber(), 0u);
+    QTest::keyClick(m_w.get(), Qt::Key_F10);
+    QTest::keyClick(m_w.get(), Qt::Key_F10);
+    QCOMPARE(m_w->tickModel()->tickNumber(), 2u);
+    QTest::keyClick(m_w.get(), Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(m_w->tickModel()->tickNumber(), 1u);
+    QVERIFY(!m_w->session()->isLive());
+    QTest::keyClick(m_w.get(), Qt::Key_End, Qt::ControlModifier);
+    QVERIFY(m_w->session()->isLive());
+    const qreal zoom = m_w->zoom();
+    QTest::keyClick(m_w.get(), Qt::Key_Equal, Qt::ControlModifier);
+    QVERIFY(m_w->zoom() > zoom);
+    QTest::keyClick(m_w.get(), Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(m_w->zoom(), zoom);
+    // Space runs; the run timer steps on its own until Space again pauses it.
+    QTest::keyClick(m_w.get(), Qt::Key_Space);
+    QVERIFY(m_w->actions().run->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(m_w->tickModel()->tickNumber() >= 2u, 5000);
+    QTest::keyClick(m_w.get(), Qt::Key_Space);
+    QVERIFY(!m_w->actions().run->isChecked());
+}
+
+void TestGui::preferencesAreRemembered()
+{
+    // Settings go to a file in the test's own folder, never the user's.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    MainWindow::Config c;
+    c.useLessonPorts = false;
+    {
+        MainWindow first(c);
+        QVERIFY(first.openLesson(QStringLiteral("rw-separation")));
+        first.setLanguage(QStringLiteral("zh"));
+        first.setZoom(1.3);
+        first.close();
+    }
+    {
+        MainWindow second(c);
+        QCOMPARE(second.session()->title(), QStringLiteral("rw-separation"));
+        QCOMPARE(second.language(), QStringLiteral("zh"));
+        QCOMPARE(second.zoom(), 1.3);
+        second.setZoom(1.0);
+        second.setLanguage(QStringLiteral("en"));
+    }
+    // The application font and language are global: put the suite's window back as it was.
+    m_w->setZoom(1.0);
+    m_w->setLanguage(QStringLiteral("en"));
+    QCOMPARE(m_w->actions().step->text(), QStringLiteral("&Step"));
 }
 
 void TestGui::everyModelPassesTheModelTester_data()
