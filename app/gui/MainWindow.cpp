@@ -532,8 +532,10 @@ void MainWindow::refreshSnapshot()
     m_queuesEmpty->setText(m_queuesModel->emptyReason());
     m_queuesEmpty->setVisible(!m_queuesModel->emptyReason().isEmpty());
     m_timelineView->setCursor(i);
+    // Centred, so the lines around the action show too and a pane that is still settling
+    // its size (presenter mode, a dock being dragged) does not leave the lit line cut off.
     if (const int row = m_pythonModel->firstActionRow(); row >= 0)
-        m_pythonView->scrollTo(m_pythonModel->index(row));
+        m_pythonView->scrollTo(m_pythonModel->index(row), QAbstractItemView::PositionAtCenter);
     if (const int row = m_logModel->firstRowOf(i); row >= 0) {
         // Show the whole tick: its last row first, then its call line at the top if it fits.
         const int last = m_logModel->firstRowOf(i + 1) > 0 ? m_logModel->firstRowOf(i + 1) - 1

@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QThread>
 #include <QImage>
 #include <QPainter>
 #include <QStandardPaths>
@@ -268,6 +270,11 @@ int main(int argc, char **argv)
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     g_defaultHandler = qInstallMessageHandler(quietOffscreen);
+    // Wall times on a shared machine mean little without the load they were taken under.
+    QFile load(QStringLiteral("/proc/loadavg"));
+    if (load.open(QIODevice::ReadOnly))
+        std::printf("load average: %s (cores: %d)\n", load.readLine().trimmed().constData(),
+                    QThread::idealThreadCount());
     QElapsedTimer clock;
     clock.start();
     QApplication app(argc, argv);
