@@ -393,6 +393,14 @@ void TestGui::portInUseIsOneSentence()
     QVERIFY(notices.first().first().toString().contains(QStringLiteral("9991")));
     s.stepForward();
     QCOMPARE(s.trace()->size(), qsizetype(2));
+
+    // In the window the sentence stays up: the lesson's fresh start must not wipe it.
+    m_w->session()->setUseLessonPorts(true);
+    QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
+    m_w->session()->setUseLessonPorts(false);
+    QVERIFY(m_w->messageBar()->isVisible());
+    QVERIFY2(m_w->messageBar()->text().contains(QStringLiteral("9991")), qPrintable(m_w->messageBar()->text()));
+    QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
 }
 
 void TestGui::keysStepGoBackAndRun()
