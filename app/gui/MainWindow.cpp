@@ -851,6 +851,9 @@ int runGui(const cli::Options &options)
     config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
     MainWindow w(config);
     w.show();
+    // Without a window manager (a bare X server driving a projector) nobody activates the
+    // window, and then F10 and Space, window shortcuts, do nothing. Ask for it ourselves.
+    w.activateWindow();
     // MUXLAB_STEP_AT_START=N steps N ticks once the window is up (screenshots, demos);
     // MUXLAB_PRESENTER=1 starts in presenter mode.
     const int steps = qEnvironmentVariableIntValue("MUXLAB_STEP_AT_START");

@@ -20,6 +20,12 @@ for entry in $lessons; do
     for size in 1920x1080 1366x768; do
       presenter=0; [ "$size" = 1920x1080 ] && presenter=1
       out="$here/$lesson-$lang-$size.png"
+      # Another muxlab on the lesson's ports would make this one fall back to other ports
+      # (and say so in the picture): wait a while for them to be free.
+      for _ in $(seq 60); do
+        ss -ltn 2>/dev/null | grep -qE '127\.0\.0\.1:(999[1-3]|8000) ' || break
+        sleep 1
+      done
       # A fresh settings file per shot: nothing remembered from a teacher's own session.
       cfg=$(mktemp -d)
       XDG_CONFIG_HOME=$cfg MUXLAB_STEP_AT_START=$ticks MUXLAB_PRESENTER=$presenter \
