@@ -857,7 +857,7 @@
     </message>
     <message>
         <location filename="../../app/gui/NarrationPane.cpp" line="120" />
-        <comment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</comment>
+        <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
