@@ -497,7 +497,7 @@ void MainWindow::retranslate()
     m_backendCombo->setToolTip(tr("The multiplexing call the server makes; switching restarts the lesson"));
     setSpeed(m_speedLevel);
     m_socketsModel->retranslate();
-    sizeLogColumns();
+    sizeColumns();
     refreshSnapshot();
     updateTitle();
 }
@@ -644,10 +644,10 @@ void MainWindow::setZoom(qreal factor)
     // Table rows are as tall as the style's default, not the font's; keep them snug.
     for (QTableView *t : {m_logView, m_socketsView, m_queuesView, m_clientsPane->table()})
         t->verticalHeader()->setDefaultSectionSize(QFontMetrics(f).height() + 6);
-    sizeLogColumns();
+    sizeColumns();
 }
 
-void MainWindow::sizeLogColumns()
+void MainWindow::sizeColumns()
 {
     // Fixed widths from the font, not ResizeToContents: that measures every row of a log that
     // grows by hundreds of rows a tick.
@@ -656,6 +656,11 @@ void MainWindow::sizeLogColumns()
                               fm.horizontalAdvance(SyscallLogModel::tr("client %1").arg(QStringLiteral("WW")))});
     m_logView->setColumnWidth(SyscallLogModel::TickColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
     m_logView->setColumnWidth(SyscallLogModel::WhoColumn, who + 16);
+    // A whole loopback address with its port: the port is what tells two conns apart.
+    const int address = fm.horizontalAdvance(QStringLiteral("127.0.0.1:65535")) + 16;
+    m_socketsView->setColumnWidth(SocketsModel::LocalColumn, address);
+    m_socketsView->setColumnWidth(SocketsModel::PeerColumn, address);
+    m_socketsView->setColumnWidth(SocketsModel::StateColumn, fm.horizontalAdvance(QStringLiteral("ESTABLISHED")) + 16);
 }
 
 void MainWindow::applyTheme()
