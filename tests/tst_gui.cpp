@@ -55,6 +55,7 @@ private slots:
     void badTraceFileIsOneSentence();
     void portInUseIsOneSentence();
     void keysStepGoBackAndRun();
+    void stepAnimatesForwardOnly();
     void preferencesAreRemembered();
     void everyModelPassesTheModelTester_data();
     void everyModelPassesTheModelTester();
@@ -430,6 +431,25 @@ void TestGui::keysStepGoBackAndRun()
     QTRY_VERIFY_WITH_TIMEOUT(m_w->tickModel()->tickNumber() >= 2u, 5000);
     QTest::keyClick(m_w.get(), Qt::Key_Space);
     QVERIFY(!m_w->actions().run->isChecked());
+}
+
+void TestGui::stepAnimatesForwardOnly()
+{
+    // A step forward plays in the order it happened and ends on the recorded picture; going
+    // back, or jumping, shows the recorded tick at once, never a change played backwards.
+    gui::TickView *view = m_w->tickView();
+    view->setAnimated(true);
+    step();
+    QVERIFY(view->phase() < 1.0);
+    QTRY_COMPARE_WITH_TIMEOUT(view->phase(), 1.0, 3000);
+    m_w->actions().back->trigger();
+    QCOMPARE(view->phase(), 1.0);
+    m_w->actions().back->trigger();
+    QCOMPARE(view->phase(), 1.0);
+    // A jump of two ticks has no single change to play: it shows the recorded tick.
+    m_w->actions().live->trigger();
+    QCOMPARE(view->phase(), 1.0);
+    view->setAnimated(false);
 }
 
 void TestGui::preferencesAreRemembered()
