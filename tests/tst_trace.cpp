@@ -321,6 +321,14 @@ void TestTrace::randomOpsMatchReference()
     }
     QCOMPARE(t.currentInterest(), ref);
     QVERIFY(keyframes > 10);
+    // Jumping around history (back, forward, the same tick twice) gives the same answers as
+    // reading in order: the trace resumes from where the last read stopped only when it may.
+    for (int k = 0; k < 3000; ++k) {
+        const qsizetype i = rng.bounded(t.size());
+        QCOMPARE(t.interestAt(i), refAt[size_t(i)]);
+        if (k % 3 == 0 && i + 1 < t.size())
+            QCOMPARE(t.interestAt(i + 1), refAt[size_t(i + 1)]);
+    }
 }
 
 void TestTrace::memoryPerQuietTick()

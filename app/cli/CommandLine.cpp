@@ -5,20 +5,24 @@
 #include "trace/TickFormat.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 
+#include <unistd.h>
+
 namespace cli {
 
 namespace {
 
-void out(const QString &line)
+void out(const QString &line, bool flush = true)
 {
     std::fputs(line.toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
-    std::fflush(stdout);
+    if (flush)
+        std::fflush(stdout);
 }
 
 void err(const QString &line)
@@ -225,14 +229,24 @@ int runServe(const Options &o)
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
 
+    // One line per tick. On a terminal each line shows at once; into a pipe or a file they are
+    // flushed at most every 100 ms, or a write() per tick would double the syscalls per request.
     const mux::Trace &trace = run.engine().trace();
+    const bool terminal = ::isatty(STDOUT_FILENO);
+    QElapsedTimer sinceFlush;
+    sinceFlush.start();
     QObject::connect(&run.engine(), &mux::Engine::tickRecorded, [&](quint32) {
+        if (!terminal && sinceFlush.elapsed() >= 100) {
+            std::fflush(stdout);
+            sinceFlush.restart();
+        }
         const mux::TickRecord &t = run.engine().lastTick();
         if (t.ret == 0 && t.actions.isEmpty())
             return;
-        out(mux::format::tickLine(trace, trace.size() - 1));
+        out(mux::format::tickLine(trace, trace.size() - 1), terminal);
     });
     run.engine().serve(g_stop);
+    std::fflush(stdout);
     if (!o.traceFile.isEmpty())
         if (auto r = trace.save(o.traceFile); !r) {
             err(r.error().text);

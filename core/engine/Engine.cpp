@@ -316,7 +316,7 @@ const TickRecord &Engine::step()
     // with nothing ready skips it (a quiet tick makes no per-socket syscall); no lesson's
     // program sends on such a tick. (Nudging only the receiver at each send was tried: it
     // changes how much a non-reading client's kernel takes in, so chat-room's ticks moved.)
-    if (!rec.ready.isEmpty())
+    if (!rec.ready.isEmpty() && !m_clients.empty()) // serve mode: no simulated client to settle
         m_settler.nudgeAcks();
     m_program->handle(*m_server, rec.ready);
     if (!m_clients.empty())

@@ -1,5 +1,7 @@
 #include "Trace.h"
 
+#include <algorithm>
+
 namespace mux {
 
 void Trace::clear()
@@ -8,6 +10,8 @@ void Trace::clear()
     m_current.clear();
     m_index.clear();
     m_changesSinceKey = 0;
+    m_interestCursor = {};
+    m_socketsCursor = {};
 }
 
 void Trace::apply(std::vector<FdEvents> &interest, QHash<int, qsizetype> &index,
@@ -58,20 +62,27 @@ QList<FdEvents> Trace::interestAt(qsizetype i) const
 {
     if (i < 0 || i >= size())
         return {};
+    if (i == size() - 1)
+        return currentInterest();
+    InterestCursor &c = m_interestCursor;
+    // Back to the nearest keyframe, or to where the last call stopped, whichever comes first.
     qsizetype k = i;
-    while (k > 0 && !m_ticks[size_t(k)].keyframe)
+    while (k > 0 && k != c.at && !m_ticks[size_t(k)].keyframe)
         --k;
-    std::vector<FdEvents> interest;
-    QHash<int, qsizetype> index;
-    for (qsizetype j = k; j <= i; ++j) {
+    if (k != c.at || c.at > i) {
+        c = {};
+        c.at = k - 1; // replay from k, which is a keyframe (or tick 0)
+    }
+    for (qsizetype j = c.at + 1; j <= i; ++j) {
         const TickRecord &t = m_ticks[size_t(j)];
         if (t.keyframe) {
-            interest.clear();
-            index.clear();
+            c.interest.clear();
+            c.index.clear();
         }
-        apply(interest, index, t.interest);
+        apply(c.interest, c.index, t.interest);
     }
-    return QList<FdEvents>(interest.begin(), interest.end());
+    c.at = i;
+    return QList<FdEvents>(c.interest.begin(), c.interest.end());
 }
 
 QList<FdEvents> Trace::interestAfter(qsizetype i) const
@@ -97,15 +108,19 @@ QList<FdEvents> Trace::interestAfter(qsizetype i) const
 
 QHash<int, SocketInfo> Trace::socketsAt(qsizetype i) const
 {
-    QHash<int, SocketInfo> open;
-    for (qsizetype j = 0; j <= i && j < size(); ++j) {
+    SocketsCursor &c = m_socketsCursor;
+    i = std::min(i, size() - 1);
+    if (c.at > i)
+        c = {};
+    for (qsizetype j = c.at + 1; j <= i; ++j) {
         const TickExtras &x = m_ticks[size_t(j)].extrasOrEmpty();
         for (int fd : x.closed)
-            open.remove(fd);
+            c.open.remove(fd);
         for (const SocketInfo &s : x.opened)
-            open.insert(s.fd, s);
+            c.open.insert(s.fd, s);
     }
-    return open;
+    c.at = std::max(c.at, i);
+    return c.open;
 }
 
 QHash<int, SocketProbe> Trace::probesAt(qsizetype i) const

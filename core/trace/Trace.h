@@ -65,6 +65,21 @@ private:
     static void apply(std::vector<FdEvents> &interest, QHash<int, qsizetype> &index,
                       const QList<FdEvents> &delta);
 
+    // Where the last interestAt / socketsAt call left off. Reading tick after tick (the live
+    // view, --serve printing each tick, stepping through history) then replays only the ticks
+    // in between instead of everything since the last keyframe or since tick 0.
+    struct InterestCursor {
+        qsizetype at = -1;
+        std::vector<FdEvents> interest;
+        QHash<int, qsizetype> index;
+    };
+    struct SocketsCursor {
+        qsizetype at = -1;
+        QHash<int, SocketInfo> open;
+    };
+    mutable InterestCursor m_interestCursor;
+    mutable SocketsCursor m_socketsCursor;
+
     std::vector<TickRecord> m_ticks;
     std::vector<FdEvents> m_current;
     QHash<int, qsizetype> m_index;
