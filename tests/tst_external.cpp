@@ -1,0 +1,361 @@
+// Real external clients against the GUI's embedded server (issue 5): nc, a lesson's Python
+// client and `muxlab --client`, each a separate process on a real loopback connection. The
+// window runs offscreen; the server is stepped one tick at a time, as a class would see it.
+// Every wait is bounded (QTRY_*, or a deadline); nothing asserts on how long anything took.
+
+#include "gui/ClassPane.h"
+#include "gui/ConnectDialog.h"
+#include "gui/ConnectedModel.h"
+#include "gui/ExternalWatch.h"
+#include "gui/Launcher.h"
+#include "gui/MainWindow.h"
+#include "gui/Session.h"
+#include "gui/SocketsModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <functional>
+#include <memory>
+
+using gui::MainWindow;
+using gui::SocketsModel;
+
+class TestExternal : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void externalClientsAreNamedAndAnswered_data();
+    void externalClientsAreNamedAndAnswered();
+    void waitingBytesShowBeforeTheTick();
+    void framedUploadOfOneMebibyte();
+    void connectFallsBackToOwnClientWindow();
+    void limitRefusesPolitely();
+    void freezeRunsNoTick();
+
+private:
+    std::unique_ptr<MainWindow> window(const QString &lesson);
+    QProcess *start(const QString &program, const QStringList &args);
+    /// Steps the server until `done` holds or 20 s pass; true when it held.
+    bool stepUntil(gui::Session *s, const std::function<bool()> &done);
+    /// The sockets table's row of the external conn whose label contains `who`, or -1.
+    static int externalRow(const SocketsModel *m, const QString &who);
+    quint16 port(gui::Session *s) const
+    {
+        return s->run()->engine().server().listenAddresses().value(0).port;
+    }
+
+    std::vector<std::unique_ptr<QProcess>> m_procs;
+};
+
+void TestExternal::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (QStandardPaths::findExecutable(QStringLiteral("nc")).isEmpty() ||
+        QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("nc and python3 are needed (.ci/setup installs them)");
+}
+
+void TestExternal::cleanup()
+{
+    for (auto &p : m_procs)
+        if (p->state() != QProcess::NotRunning) {
+            p->kill();
+            p->waitForFinished(5000);
+        }
+    m_procs.clear();
+}
+
+std::unique_ptr<MainWindow> TestExternal::window(const QString &lesson)
+{
+    MainWindow::Config c;
+    c.lesson = lesson;
+    c.lang = QStringLiteral("en");
+    c.useLessonPorts = false; // suites run side by side: the kernel picks the ports
+    c.useSettings = false;
+    auto w = std::make_unique<MainWindow>(c);
+    w->resize(1366, 768);
+    w->show();
+    return w;
+}
+
+QProcess *TestExternal::start(const QString &program, const QStringList &args)
+{
+    auto p = std::make_unique<QProcess>();
+    p->start(program, args);
+    m_procs.push_back(std::move(p));
+    return m_procs.back().get();
+}
+
+bool TestExternal::stepUntil(gui::Session *s, const std::function<bool()> &done)
+{
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        if (done())
+            return true;
+        s->stepForward();
+        // Let the client processes run and the window take in the tick.
+        QTest::qWait(2);
+    }
+    return done();
+}
+
+int TestExternal::externalRow(const SocketsModel *m, const QString &who)
+{
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const QModelIndex i = m->index(r, SocketsModel::LabelColumn);
+        if (i.data(SocketsModel::SocketRoleRole).toInt() == int(mux::Role::External) &&
+            i.data().toString().contains(who))
+            return r;
+    }
+    return -1;
+}
+
+void TestExternal::externalClientsAreNamedAndAnswered_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("args"); // %PORT% is replaced by the server's port
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("named");    // in the socket's label
+    QTest::addColumn<QByteArray>("reply"); // on the client's stdout
+
+    const QString p = QStringLiteral("%PORT%");
+    QTest::newRow("nc") << QStringLiteral("nc") << QStringList{QStringLiteral("127.0.0.1"), p}
+                        << QByteArray("hello\n") << QStringLiteral("(nc)")
+                        << QByteArray("hello\n好");
+    QTest::newRow("python3")
+        << QStringLiteral("python3")
+        << QStringList{QStringLiteral(MUXLAB_SOURCE_DIR "/lessons/000-select-socket/echo_client.py"),
+                       QStringLiteral("--port"), p}
+        << QByteArray() << QStringLiteral("(python3 echo_client.py)")
+        << QByteArray("sent 'select', got 'select好'");
+    QTest::newRow("muxlab --client")
+        << QStringLiteral(MUXLAB_BINARY)
+        << QStringList{QStringLiteral("--client"), QStringLiteral("--no-window"), QStringLiteral("--port"), p}
+        << QByteArray("hello\n") << QStringLiteral("(muxlab)") << QByteArray("hello\n好");
+}
+
+void TestExternal::externalClientsAreNamedAndAnswered()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, named);
+    QFETCH(QByteArray, reply);
+
+    auto w = window(QStringLiteral("select-echo"));
+    QAbstractItemModelTester tester(w->socketsModel());
+    gui::Session *s = w->session();
+    QVERIFY(s->hasEngine());
+    args.replaceInStrings(QStringLiteral("%PORT%"), QString::number(port(s)));
+    QProcess *client = start(program, args);
+    QVERIFY2(client->waitForStarted(5000), qPrintable(client->errorString()));
+
+    // Accepted, and labelled with the program the kernel says is at the other end.
+    QVERIFY2(stepUntil(s, [&] { return externalRow(w->socketsModel(), named) >= 0; }),
+             qPrintable(QStringLiteral("no external socket labelled %1").arg(named)));
+    QCOMPARE(w->classPane()->model()->rowCount() >= 0, true);
+    QTRY_VERIFY_WITH_TIMEOUT(w->classPane()->model()->match(
+                                 w->classPane()->model()->index(0, 0), Qt::DisplayRole,
+                                 named.mid(1).chopped(1), 1, Qt::MatchExactly).size() == 1, 5000);
+
+    if (!input.isEmpty())
+        client->write(input);
+    QByteArray out;
+    QVERIFY2(stepUntil(s, [&] {
+                 out += client->readAllStandardOutput();
+                 return out.contains(reply);
+             }),
+             out.constData());
+    QVERIFY2(out.contains("你好"), out.constData()); // the lesson's greeting came first
+    if (program == QLatin1String("python3"))
+        QVERIFY(stepUntil(s, [&] { return client->state() == QProcess::NotRunning; }) &&
+                client->exitCode() == 0);
+}
+
+void TestExternal::waitingBytesShowBeforeTheTick()
+{
+    auto w = window(QStringLiteral("select-echo"));
+    gui::Session *s = w->session();
+    QProcess *nc = start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
+    QVERIFY(nc->waitForStarted(5000));
+    int row = -1;
+    QVERIFY(stepUntil(s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
+    const quint32 before = s->trace()->last().tick;
+
+    nc->write("twelve bytes");
+    // No tick runs: the bytes wait in the kernel, and the table says so.
+    const QModelIndex queue = w->socketsModel()->index(row, SocketsModel::QueueColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.data(SocketsModel::WaitingRole).toInt(), 12, 5000);
+    QVERIFY2(queue.data().toString().contains(QStringLiteral("12 bytes waiting")), qPrintable(queue.data().toString()));
+    QCOMPARE(s->trace()->last().tick, before);
+
+    // The next tick reads them, and nothing is left waiting.
+    s->stepForward();
+    QTRY_COMPARE_WITH_TIMEOUT(w->socketsModel()->index(row, SocketsModel::QueueColumn)
+                                  .data(SocketsModel::WaitingRole).toInt(), 0, 5000);
+    bool received = false;
+    for (const mux::Action &a : s->trace()->last().actions)
+        received = received || (a.call == mux::Action::Call::Recv && a.data == "twelve bytes");
+    QVERIFY(received);
+}
+
+void TestExternal::framedUploadOfOneMebibyte()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray data(1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator gen(5);
+    gen.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    const QString path = dir.filePath(QStringLiteral("big.bin"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(data), data.size());
+    }
+
+    // The GUI's own session, without the window: a thousand ticks of 1 KiB recvs each.
+    gui::Session s;
+    s.setUseLessonPorts(false);
+    QVERIFY(s.openLesson(QStringLiteral("msg-and-file"), mux::Backend::Select));
+    QProcess *client = start(QStringLiteral(MUXLAB_BINARY),
+                             {QStringLiteral("--client"), QStringLiteral("--no-window"), QStringLiteral("--framed"),
+                              QStringLiteral("--upload"), path, QStringLiteral("--port"), QString::number(port(&s))});
+    QVERIFY(client->waitForStarted(5000));
+    client->closeWriteChannel(); // nothing typed: upload, say close, wait for bye
+    QByteArray out, err;
+    const bool ended = stepUntil(&s, [&] {
+        out += client->readAllStandardOutput();
+        err += client->readAllStandardError();
+        return client->state() == QProcess::NotRunning;
+    });
+    out += client->readAllStandardOutput();
+    err += client->readAllStandardError();
+    QVERIFY2(ended, err.constData());
+    QCOMPARE(client->exitCode(), 0);
+
+    const QByteArray md5 = QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
+    QVERIFY2(out.contains("file big.bin: 1048576 bytes saved as big.bin, md5 " + md5), out.constData());
+    QVERIFY2(out.endsWith("bye\n"), out.constData());
+    QFile saved(QDir(s.run()->dataDir()).filePath(QStringLiteral("big.bin")));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll() == data);
+
+    // Progress was reported along the way, not only at the end.
+    QVERIFY2(err.contains("upload big.bin: 1048576/1048576 bytes (100%)"), err.constData());
+    const QRegularExpression partial(QStringLiteral("upload big\\.bin: ([1-9][0-9]*)/1048576 bytes \\(([1-9][0-9]?)%\\)"));
+    QVERIFY2(partial.match(QString::fromUtf8(err)).hasMatch(), err.constData());
+}
+
+void TestExternal::connectFallsBackToOwnClientWindow()
+{
+    auto w = window(QStringLiteral("select-echo"));
+    gui::Session *s = w->session();
+    QTemporaryDir empty; // PATH for the launcher: no terminal emulator in it
+    QVERIFY(empty.isValid());
+    gui::Launcher *launcher = w->classPane()->launcher();
+    launcher->setSearchPaths({empty.path()});
+    launcher->setMuxlabPath(QStringLiteral(MUXLAB_BINARY));
+    QVERIFY(launcher->terminal().isEmpty());
+
+    QAction *connectAction = w->findChild<QAction *>(QStringLiteral("connectClient"));
+    QVERIFY(connectAction);
+    connectAction->trigger();
+    auto *dialog = w->findChild<gui::ConnectDialog *>(QStringLiteral("connectDialog"));
+    QVERIFY(dialog);
+    // The commands name this port, and the lesson's own client by its path.
+    const QString portText = QString::number(port(s));
+    QStringList kinds;
+    for (const gui::ClientCommand &c : dialog->commands()) {
+        kinds.append(c.kind);
+        QVERIFY2(c.text().contains(portText), qPrintable(c.text()));
+    }
+    QCOMPARE(kinds, (QStringList{QStringLiteral("nc"), QStringLiteral("telnet"), QStringLiteral("python3"),
+                                 QStringLiteral("muxlab")}));
+
+    QSignalSpy launched(launcher, &gui::Launcher::launched);
+    auto *launchNc = dialog->findChild<QPushButton *>(QStringLiteral("launch_nc"));
+    QVERIFY(launchNc);
+    launchNc->click();
+    QCOMPARE(launched.size(), 1);
+    QVERIFY(launched.at(0).at(0).toString().contains(QStringLiteral("own client window")));
+    QProcess *p = launcher->findChild<QProcess *>();
+    QVERIFY(p);
+    QCOMPARE(p->program(), QStringLiteral(MUXLAB_BINARY));
+    QVERIFY(p->waitForStarted(5000));
+
+    // It works: it connects, is named muxlab, and the server's greeting reaches it.
+    int row = -1;
+    QVERIFY(stepUntil(s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(muxlab)"))) >= 0; }));
+    const int fd = w->socketsModel()->index(row, SocketsModel::FdColumn).data().toInt();
+    QVERIFY(stepUntil(s, [&] {
+        for (qsizetype i = 0; i < s->trace()->size(); ++i)
+            for (const mux::Action &a : s->trace()->at(i).actions)
+                if (a.call == mux::Action::Call::Send && a.fd == fd && a.ret > 0)
+                    return true;
+        return false;
+    }));
+    // The greeting left the server and the client read it: nothing waits in its send queue.
+    QTRY_COMPARE_WITH_TIMEOUT(w->externalWatch()->now().value(fd).unsent, 0, 5000);
+    p->kill();
+    p->waitForFinished(5000);
+}
+
+void TestExternal::limitRefusesPolitely()
+{
+    gui::Session s;
+    s.setUseLessonPorts(false);
+    QVERIFY(s.openLesson(QStringLiteral("select-echo"), mux::Backend::Select));
+    s.setExternalLimit(1);
+    const QStringList args{QStringLiteral("127.0.0.1"), QString::number(port(&s))};
+    QProcess *first = start(QStringLiteral("nc"), args);
+    QVERIFY(first->waitForStarted(5000));
+    QVERIFY(stepUntil(&s, [&] { return s.run()->engine().server().externalOpen() == 1; }));
+    QProcess *second = start(QStringLiteral("nc"), args);
+    QVERIFY(second->waitForStarted(5000));
+    QByteArray heard;
+    QVERIFY(stepUntil(&s, [&] {
+        heard += second->readAllStandardOutput();
+        return heard.contains("the class is full");
+    }));
+    // Let go: the server closed its end (nc leaves when its own input ends too).
+    QCOMPARE(s.run()->engine().server().externalOpen(), 1);
+    bool refused = false;
+    for (qsizetype i = 0; i < s.trace()->size(); ++i)
+        for (const mux::Action &a : s.trace()->at(i).actions)
+            refused = refused || a.call == mux::Action::Call::Refuse;
+    QVERIFY(refused);
+    second->closeWriteChannel();
+    QVERIFY(stepUntil(&s, [&] { return second->state() == QProcess::NotRunning; }));
+    QCOMPARE(first->state(), QProcess::Running); // the first is still served
+}
+
+void TestExternal::freezeRunsNoTick()
+{
+    gui::Session s;
+    s.setUseLessonPorts(false);
+    QVERIFY(s.openLesson(QStringLiteral("select-echo"), mux::Backend::Select));
+    s.stepForward();
+    const qsizetype ticks = s.trace()->size();
+    QSignalSpy frozen(&s, &gui::Session::frozenChanged);
+    QSignalSpy notices(&s, &gui::Session::noticeRaised);
+    s.setFrozen(true);
+    QCOMPARE(frozen.size(), 1);
+    s.stepForward();
+    QCOMPARE(s.trace()->size(), ticks);
+    QCOMPARE(notices.size(), 1);
+    s.setFrozen(false);
+    s.stepForward();
+    QCOMPARE(s.trace()->size(), ticks + 1);
+}
+
+QTEST_MAIN(TestExternal)
+#include "tst_external.moc"
