@@ -99,8 +99,7 @@ bool TestExternal::stepUntil(gui::Session *s, const std::function<bool()> &done)
 {
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
-        if (done())
-            return true;
+        if (done()) return true;
         s->stepForward();
         // Let the client processes run and the window take in the tick.
         QTest::qWait(2);
@@ -131,15 +130,17 @@ void TestExternal::externalClientsAreNamedAndAnswered_data()
     QTest::newRow("nc") << QStringLiteral("nc") << QStringList{QStringLiteral("127.0.0.1"), p}
                         << QByteArray("hello\n") << QStringLiteral("(nc)")
                         << QByteArray("hello\n好");
-    QTest::newRow("python3")
-        << QStringLiteral("python3")
-        << QStringList{QStringLiteral(MUXLAB_SOURCE_DIR "/lessons/000-select-socket/echo_client.py"),
-                       QStringLiteral("--port"), p}
-        << QByteArray() << QStringLiteral("(python3 echo_client.py)")
-        << QByteArray("sent 'select', got 'select好'");
+    QTest::newRow("python3") << QStringLiteral("python3")
+                             << QStringList{QStringLiteral(
+                                                MUXLAB_SOURCE_DIR
+                                                "/lessons/000-select-socket/echo_client.py"),
+                                            QStringLiteral("--port"), p}
+                             << QByteArray() << QStringLiteral("(python3 echo_client.py)")
+                             << QByteArray("sent 'select', got 'select好'");
     QTest::newRow("muxlab --client")
         << QStringLiteral(MUXLAB_BINARY)
-        << QStringList{QStringLiteral("--client"), QStringLiteral("--no-window"), QStringLiteral("--port"), p}
+        << QStringList{QStringLiteral("--client"), QStringLiteral("--no-window"),
+                       QStringLiteral("--port"), p}
         << QByteArray("hello\n") << QStringLiteral("(muxlab)") << QByteArray("hello\n好");
 }
 
@@ -163,17 +164,20 @@ void TestExternal::externalClientsAreNamedAndAnswered()
     QVERIFY2(stepUntil(s, [&] { return externalRow(w->socketsModel(), named) >= 0; }),
              qPrintable(QStringLiteral("no external socket labelled %1").arg(named)));
     QCOMPARE(w->classPane()->model()->rowCount() >= 0, true);
-    QTRY_VERIFY_WITH_TIMEOUT(w->classPane()->model()->match(
-                                 w->classPane()->model()->index(0, 0), Qt::DisplayRole,
-                                 named.mid(1).chopped(1), 1, Qt::MatchExactly).size() == 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->classPane()
+                                     ->model()
+                                     ->match(w->classPane()->model()->index(0, 0), Qt::DisplayRole,
+                                             named.mid(1).chopped(1), 1, Qt::MatchExactly)
+                                     .size() == 1,
+                             5000);
 
-    if (!input.isEmpty())
-        client->write(input);
+    if (!input.isEmpty()) client->write(input);
     QByteArray out;
-    QVERIFY2(stepUntil(s, [&] {
-                 out += client->readAllStandardOutput();
-                 return out.contains(reply);
-             }),
+    QVERIFY2(stepUntil(s,
+                       [&] {
+                           out += client->readAllStandardOutput();
+                           return out.contains(reply);
+                       }),
              out.constData());
     QVERIFY2(out.contains("你好"), out.constData()); // the lesson's greeting came first
     if (program == QLatin1String("python3"))
@@ -185,23 +189,29 @@ void TestExternal::waitingBytesShowBeforeTheTick()
 {
     auto w = window(QStringLiteral("select-echo"));
     gui::Session *s = w->session();
-    QProcess *nc = start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
+    QProcess *nc =
+        start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
     QVERIFY(nc->waitForStarted(5000));
     int row = -1;
-    QVERIFY(stepUntil(s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
+    QVERIFY(stepUntil(
+        s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
     const quint32 before = s->trace()->last().tick;
 
     nc->write("twelve bytes");
     // No tick runs: the bytes wait in the kernel, and the table says so.
     const QModelIndex queue = w->socketsModel()->index(row, SocketsModel::QueueColumn);
     QTRY_COMPARE_WITH_TIMEOUT(queue.data(SocketsModel::WaitingRole).toInt(), 12, 5000);
-    QVERIFY2(queue.data().toString().contains(QStringLiteral("12 bytes waiting")), qPrintable(queue.data().toString()));
+    QVERIFY2(queue.data().toString().contains(QStringLiteral("12 bytes waiting")),
+             qPrintable(queue.data().toString()));
     QCOMPARE(s->trace()->last().tick, before);
 
     // The next tick reads them, and nothing is left waiting.
     s->stepForward();
-    QTRY_COMPARE_WITH_TIMEOUT(w->socketsModel()->index(row, SocketsModel::QueueColumn)
-                                  .data(SocketsModel::WaitingRole).toInt(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->socketsModel()
+                                  ->index(row, SocketsModel::QueueColumn)
+                                  .data(SocketsModel::WaitingRole)
+                                  .toInt(),
+                              0, 5000);
     bool received = false;
     for (const mux::Action &a : s->trace()->last().actions)
         received = received || (a.call == mux::Action::Call::Recv && a.data == "twelve bytes");
@@ -227,8 +237,9 @@ void TestExternal::framedUploadOfOneMebibyte()
     s.setUseLessonPorts(false);
     QVERIFY(s.openLesson(QStringLiteral("msg-and-file"), mux::Backend::Select));
     QProcess *client = start(QStringLiteral(MUXLAB_BINARY),
-                             {QStringLiteral("--client"), QStringLiteral("--no-window"), QStringLiteral("--framed"),
-                              QStringLiteral("--upload"), path, QStringLiteral("--port"), QString::number(port(&s))});
+                             {QStringLiteral("--client"), QStringLiteral("--no-window"),
+                              QStringLiteral("--framed"), QStringLiteral("--upload"), path,
+                              QStringLiteral("--port"), QString::number(port(&s))});
     QVERIFY(client->waitForStarted(5000));
     client->closeWriteChannel(); // nothing typed: upload, say close, wait for bye
     QByteArray out, err;
@@ -243,7 +254,8 @@ void TestExternal::framedUploadOfOneMebibyte()
     QCOMPARE(client->exitCode(), 0);
 
     const QByteArray md5 = QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
-    QVERIFY2(out.contains("file big.bin: 1048576 bytes saved as big.bin, md5 " + md5), out.constData());
+    QVERIFY2(out.contains("file big.bin: 1048576 bytes saved as big.bin, md5 " + md5),
+             out.constData());
     QVERIFY2(out.endsWith("bye\n"), out.constData());
     QFile saved(QDir(s.run()->dataDir()).filePath(QStringLiteral("big.bin")));
     QVERIFY(saved.open(QIODevice::ReadOnly));
@@ -251,7 +263,8 @@ void TestExternal::framedUploadOfOneMebibyte()
 
     // Progress was reported along the way, not only at the end.
     QVERIFY2(err.contains("upload big.bin: 1048576/1048576 bytes (100%)"), err.constData());
-    const QRegularExpression partial(QStringLiteral("upload big\\.bin: ([1-9][0-9]*)/1048576 bytes \\(([1-9][0-9]?)%\\)"));
+    const QRegularExpression partial(
+        QStringLiteral("upload big\\.bin: ([1-9][0-9]*)/1048576 bytes \\(([1-9][0-9]?)%\\)"));
     QVERIFY2(partial.match(QString::fromUtf8(err)).hasMatch(), err.constData());
 }
 
@@ -278,8 +291,8 @@ void TestExternal::connectFallsBackToOwnClientWindow()
         kinds.append(c.kind);
         QVERIFY2(c.text().contains(portText), qPrintable(c.text()));
     }
-    QCOMPARE(kinds, (QStringList{QStringLiteral("nc"), QStringLiteral("telnet"), QStringLiteral("python3"),
-                                 QStringLiteral("muxlab")}));
+    QCOMPARE(kinds, (QStringList{QStringLiteral("nc"), QStringLiteral("telnet"),
+                                 QStringLiteral("python3"), QStringLiteral("muxlab")}));
 
     QSignalSpy launched(launcher, &gui::Launcher::launched);
     auto *launchNc = dialog->findChild<QPushButton *>(QStringLiteral("launch_nc"));
@@ -294,13 +307,14 @@ void TestExternal::connectFallsBackToOwnClientWindow()
 
     // It works: it connects, is named muxlab, and the server's greeting reaches it.
     int row = -1;
-    QVERIFY(stepUntil(s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(muxlab)"))) >= 0; }));
+    QVERIFY(stepUntil(s, [&] {
+        return (row = externalRow(w->socketsModel(), QStringLiteral("(muxlab)"))) >= 0;
+    }));
     const int fd = w->socketsModel()->index(row, SocketsModel::FdColumn).data().toInt();
     QVERIFY(stepUntil(s, [&] {
         for (qsizetype i = 0; i < s->trace()->size(); ++i)
             for (const mux::Action &a : s->trace()->at(i).actions)
-                if (a.call == mux::Action::Call::Send && a.fd == fd && a.ret > 0)
-                    return true;
+                if (a.call == mux::Action::Call::Send && a.fd == fd && a.ret > 0) return true;
         return false;
     }));
     // The greeting left the server and the client read it: nothing waits in its send queue.

@@ -32,6 +32,8 @@ ClassPane::ClassPane(Session *session, ExternalWatch *watch, QWidget *parent)
     m_table = new QTableView;
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
+    // Addresses and program names are short; cut, they say nothing.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
 
@@ -85,11 +87,11 @@ void ClassPane::refresh()
     QStringList where;
     for (const mux::net::Endpoint &e : run->engine().server().listenAddresses())
         where.append(e.toString());
-    QString text =
-        tr("Listening on %1 · %n external client(s)", nullptr, int(m_watch->peers().size()))
-            .arg(where.join(QStringLiteral(", ")));
+    QString text = tr("Listening on %1 · external clients: %2")
+                       .arg(where.join(QStringLiteral(", ")))
+                       .arg(m_watch->peers().size());
     if (const int n = m_watch->waitingToBeAccepted(); n > 0)
-        text += tr(" · %n waiting to be accepted", nullptr, n);
+        text += tr(" · waiting to be accepted: %1").arg(n);
     m_where->setText(text);
 }
 

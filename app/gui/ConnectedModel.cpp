@@ -49,7 +49,8 @@ QVariant ConnectedModel::data(const QModelIndex &index, int role) const
         case FdColumn:
             return p.fd;
         case WaitingColumn:
-            return p.waiting > 0 ? tr("%n byte(s) waiting", nullptr, p.waiting) : QString();
+            if (p.waiting <= 0) return QString();
+            return p.waiting == 1 ? tr("1 byte waiting") : tr("%1 bytes waiting").arg(p.waiting);
         }
     }
     if (role == Qt::UserRole) return p.name;

@@ -296,8 +296,8 @@ void Session::applyExternalPolicy(mux::Engine &engine)
         return who ? who->display() : QString();
     });
     engine.server().setExternalLimit(
-        m_externalLimit, tr("Sorry, the class is full (%n connection(s)): please wait a moment and "
-                            "connect again.", nullptr, m_externalLimit));
+        m_externalLimit, tr("Sorry, the class is full (at most %1 clients): please wait a moment and "
+                            "connect again.").arg(m_externalLimit));
 }
 
 void Session::setFrozen(bool on)
