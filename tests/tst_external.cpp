@@ -19,6 +19,8 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,6 +42,9 @@ private slots:
     void connectFallsBackToOwnClientWindow();
     void limitRefusesPolitely();
     void freezeRunsNoTick();
+    void clientUsageErrors_data();
+    void clientUsageErrors();
+    void terminalClientEscapesWhatIsNotText();
 
 private:
     std::unique_ptr<MainWindow> window(const QString &lesson);
@@ -369,6 +374,60 @@ void TestExternal::freezeRunsNoTick()
     s.setFrozen(false);
     s.stepForward();
     QCOMPARE(s.trace()->size(), ticks + 1);
+}
+
+void TestExternal::clientUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no port") << QStringList{QStringLiteral("--client")}
+                             << QStringLiteral("needs --port");
+    QTest::newRow("upload unframed")
+        << QStringList{QStringLiteral("--client"), QStringLiteral("--port"), QStringLiteral("9"),
+                       QStringLiteral("--upload"), QStringLiteral("x")}
+        << QStringLiteral("--upload needs --framed");
+    QTest::newRow("port 0") << QStringList{QStringLiteral("--client"), QStringLiteral("--port"),
+                                           QStringLiteral("0")}
+                            << QStringLiteral("--port must be");
+    QTest::newRow("two modes") << QStringList{QStringLiteral("--client"), QStringLiteral("--serve"),
+                                              QStringLiteral("--port"), QStringLiteral("9")}
+                               << QStringLiteral("cannot be combined");
+}
+
+void TestExternal::clientUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    QProcess *p = start(QStringLiteral(MUXLAB_BINARY), args << QStringLiteral("--no-window"));
+    QVERIFY(p->waitForFinished(10000));
+    QCOMPARE(p->exitCode(), 2);
+    const QString err = QString::fromUtf8(p->readAllStandardError());
+    QVERIFY2(err.contains(says), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one sentence
+}
+
+void TestExternal::terminalClientEscapesWhatIsNotText()
+{
+    // A server of our own that says four things a terminal cannot show as they are.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QProcess *p = start(QStringLiteral(MUXLAB_BINARY),
+                        {QStringLiteral("--client"), QStringLiteral("--no-window"),
+                         QStringLiteral("--port"), QString::number(server.serverPort())});
+    QVERIFY(server.waitForNewConnection(10000));
+    QTcpSocket *conn = server.nextPendingConnection();
+    // NUL, an invalid byte, 你 split across two writes, a bell, then a newline.
+    conn->write(QByteArray("a\0b\xff\xe4\xbd", 6));
+    QVERIFY(conn->waitForBytesWritten(5000));
+    QTest::qWait(50); // two segments: the client most likely reads the character in two pieces
+    conn->write(QByteArray("\xa0\x07\n", 3));
+    QVERIFY(conn->waitForBytesWritten(5000));
+    conn->disconnectFromHost();
+    p->closeWriteChannel();
+    QVERIFY(p->waitForFinished(10000));
+    QCOMPARE(p->exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(p->readAllStandardOutput()),
+             QStringLiteral("a\\x00b\\xff你\\x07\n"));
 }
 
 QTEST_MAIN(TestExternal)
