@@ -86,6 +86,8 @@ ClientWindow::ClientWindow(const QString &host, quint16 port, bool framed, QWidg
             });
     connect(&m_conn, &ClientConnection::uploaded, this, [this](const QString &name, qint64 total) {
         append(tr("sent %1 (%2 bytes)").arg(name).arg(total), true);
+        m_status->setText(
+            tr("Sent %1 (%2 bytes); the server's answer appears above.").arg(name).arg(total));
         updateEnabled();
     });
     connect(&m_conn, &ClientConnection::failed, this,

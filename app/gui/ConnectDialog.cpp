@@ -33,17 +33,27 @@ ConnectDialog::ConnectDialog(Launcher *launcher, const mux::Lesson &lesson,
 
     auto *grid = new QGridLayout;
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    // Wide enough to read each command whole (a path to a Python client is long), within reason.
+    int widest = 420;
+    for (const ClientCommand &cmd : std::as_const(m_commands))
+        widest = std::max(widest, QFontMetrics(mono).horizontalAdvance(cmd.text()) + 24);
+    widest = std::min(widest, 1000);
     for (int i = 0; i < m_commands.size(); ++i) {
         const ClientCommand cmd = m_commands[i];
         auto *line = new QLineEdit(cmd.text());
         line->setReadOnly(true);
         line->setFont(mono);
         line->setCursorPosition(0);
-        line->setMinimumWidth(420);
+        line->setMinimumWidth(widest);
         auto *copy = new QPushButton(tr("Copy"));
         auto *launch = new QPushButton(tr("Launch"));
         launch->setObjectName(QStringLiteral("launch_") + cmd.kind);
-        grid->addWidget(new QLabel(cmd.kind), i, 0);
+        auto *kind = new QLabel(cmd.kind);
+        if (!launcher->isInstalled(cmd)) {
+            kind->setText(tr("%1 (not installed)").arg(cmd.kind));
+            kind->setEnabled(false);
+        }
+        grid->addWidget(kind, i, 0);
         grid->addWidget(line, i, 1);
         grid->addWidget(copy, i, 2);
         grid->addWidget(launch, i, 3);

@@ -99,6 +99,12 @@ QString Launcher::find(const QString &name) const
                                    : QStandardPaths::findExecutable(name, m_searchPaths);
 }
 
+bool Launcher::isInstalled(const ClientCommand &cmd) const
+{
+    return QFileInfo(cmd.program).isAbsolute() ? QFileInfo(cmd.program).isExecutable()
+                                               : !find(cmd.program).isEmpty();
+}
+
 QString Launcher::terminal() const
 {
     for (const char *t : kTerminals)

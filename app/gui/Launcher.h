@@ -45,6 +45,8 @@ public:
     /// source tree it was built from); empty when none is found.
     static QString lessonsDir();
 
+    /// True when cmd's program is on the search path (or is a path that exists).
+    bool isInstalled(const ClientCommand &cmd) const;
     /// The first terminal emulator found, by absolute path; empty when there is none.
     QString terminal() const;
     /// The arguments that make `terminal` run `cmd` (each emulator spells "execute" its way).

@@ -92,6 +92,10 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 的服务器监听在 &lt;b&gt;%2&lt;/b&gt;。在终端里运行下面任意一条命令（或按“启动”），连接会在下一拍中作为外部客户端出现。</translation>
     </message>
     <message>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
