@@ -40,6 +40,9 @@ private slots:
     void waitingBytesShowBeforeTheTick();
     void framedUploadOfOneMebibyte();
     void connectFallsBackToOwnClientWindow();
+    void terminalArgsPerEmulator_data();
+    void terminalArgsPerEmulator();
+    void launchRunsTheCommandInTheTerminalFound();
     void limitRefusesPolitely();
     void freezeRunsNoTick();
     void clientUsageErrors_data();
@@ -324,6 +327,81 @@ void TestExternal::connectFallsBackToOwnClientWindow()
     }));
     // The greeting left the server and the client read it: nothing waits in its send queue.
     QTRY_COMPARE_WITH_TIMEOUT(w->externalWatch()->now().value(fd).unsent, 0, 5000);
+    p->kill();
+    p->waitForFinished(5000);
+}
+
+void TestExternal::terminalArgsPerEmulator_data()
+{
+    QTest::addColumn<QString>("terminal");
+    QTest::addColumn<QStringList>("head"); // what comes before the command itself
+    QTest::newRow("x-terminal-emulator")
+        << QStringLiteral("/usr/bin/x-terminal-emulator") << QStringList{QStringLiteral("-e")};
+    QTest::newRow("konsole") << QStringLiteral("/usr/bin/konsole")
+                             << QStringList{QStringLiteral("-e")};
+    QTest::newRow("gnome-terminal")
+        << QStringLiteral("/usr/bin/gnome-terminal")
+        << QStringList{QStringLiteral("--title"), QStringLiteral("muxlab — nc :9991"),
+                       QStringLiteral("--")};
+    QTest::newRow("xfce4-terminal")
+        << QStringLiteral("/usr/bin/xfce4-terminal")
+        << QStringList{QStringLiteral("--title"), QStringLiteral("muxlab — nc :9991"),
+                       QStringLiteral("-x")};
+    QTest::newRow("xterm") << QStringLiteral("/usr/bin/xterm")
+                           << QStringList{QStringLiteral("-T"), QStringLiteral("muxlab — nc :9991"),
+                                          QStringLiteral("-e")};
+}
+
+void TestExternal::terminalArgsPerEmulator()
+{
+    QFETCH(QString, terminal);
+    QFETCH(QStringList, head);
+    // A path with a space and a quote stays one argument: no shell ever parses it.
+    const gui::ClientCommand nc{QStringLiteral("nc"),
+                                QStringLiteral("nc"),
+                                {QStringLiteral("127.0.0.1"), QStringLiteral("9991")},
+                                9991};
+    const QStringList expected =
+        head +
+        QStringList{QStringLiteral("nc"), QStringLiteral("127.0.0.1"), QStringLiteral("9991")};
+    QCOMPARE(gui::Launcher::terminalArgs(terminal, nc), expected);
+    const gui::ClientCommand py{QStringLiteral("python3"),
+                                QStringLiteral("python3"),
+                                {QStringLiteral("/tmp/it's here/client.py")},
+                                9991};
+    QCOMPARE(gui::Launcher::terminalArgs(terminal, py).last(),
+             QStringLiteral("/tmp/it's here/client.py"));
+    QCOMPARE(py.text(), QStringLiteral("python3 '/tmp/it'\\''s here/client.py'"));
+}
+
+void TestExternal::launchRunsTheCommandInTheTerminalFound()
+{
+    // The only terminal on the launcher's path is a stand-in "xterm" that runs what follows
+    // its -e, as xterm does, without a display of its own: the arguments the launcher built
+    // must make a real nc that reaches the server.
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QFile xterm(bin.filePath(QStringLiteral("xterm")));
+    QVERIFY(xterm.open(QIODevice::WriteOnly));
+    xterm.write("#!/bin/sh\nwhile [ \"$1\" != -e ]; do shift; done\nshift\nexec \"$@\"\n");
+    xterm.close();
+    xterm.setPermissions(xterm.permissions() | QFileDevice::ExeOwner);
+
+    auto w = window(QStringLiteral("select-echo"));
+    gui::Session *s = w->session();
+    gui::Launcher *launcher = w->classPane()->launcher();
+    launcher->setSearchPaths({bin.path()});
+    QCOMPARE(launcher->terminal(), xterm.fileName());
+    gui::ConnectDialog *dialog = w->classPane()->openConnectDialog();
+    QVERIFY(dialog);
+    // nc is not on the launcher's path, but the stand-in finds it on the real one.
+    dialog->findChild<QPushButton *>(QStringLiteral("launch_nc"))->click();
+    QProcess *p = launcher->findChild<QProcess *>();
+    QVERIFY(p);
+    QCOMPARE(p->program(), xterm.fileName());
+    QVERIFY(p->waitForStarted(5000));
+    QVERIFY(
+        stepUntil(s, [&] { return externalRow(w->socketsModel(), QStringLiteral("(nc)")) >= 0; }));
     p->kill();
     p->waitForFinished(5000);
 }
