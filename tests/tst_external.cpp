@@ -360,7 +360,7 @@ void TestExternal::terminalArgsPerEmulator()
     const gui::ClientCommand nc{QStringLiteral("nc"),
                                 QStringLiteral("nc"),
                                 {QStringLiteral("127.0.0.1"), QStringLiteral("9991")},
-                                9991};
+                                {QStringLiteral("127.0.0.1"), 9991}};
     const QStringList expected =
         head +
         QStringList{QStringLiteral("nc"), QStringLiteral("127.0.0.1"), QStringLiteral("9991")};
@@ -368,7 +368,7 @@ void TestExternal::terminalArgsPerEmulator()
     const gui::ClientCommand py{QStringLiteral("python3"),
                                 QStringLiteral("python3"),
                                 {QStringLiteral("/tmp/it's here/client.py")},
-                                9991};
+                                {QStringLiteral("127.0.0.1"), 9991}};
     QCOMPARE(gui::Launcher::terminalArgs(terminal, py).last(),
              QStringLiteral("/tmp/it's here/client.py"));
     QCOMPARE(py.text(), QStringLiteral("python3 '/tmp/it'\\''s here/client.py'"));

@@ -66,27 +66,20 @@ QList<ClientCommand> Launcher::commandsFor(const mux::Lesson &lesson,
     const mux::net::Endpoint first = listeners.first();
     const QString port = QString::number(first.port);
     if (!framed)
-        for (const mux::net::Endpoint &l : listeners) {
-            out.append({QStringLiteral("nc"),
-                        QStringLiteral("nc"),
-                        {l.host, QString::number(l.port)},
-                        l.port});
-            out.append({QStringLiteral("telnet"),
-                        QStringLiteral("telnet"),
-                        {l.host, QString::number(l.port)},
-                        l.port});
-        }
+        for (const mux::net::Endpoint &l : listeners)
+            for (const QString &program : {QStringLiteral("nc"), QStringLiteral("telnet")})
+                out.append({program, program, {l.host, QString::number(l.port)}, l});
     if (const QString dir = lessonsDir(); !dir.isEmpty() && !lesson.clientScript.isEmpty())
         out.append({QStringLiteral("python3"),
                     QStringLiteral("python3"),
                     {dir + QLatin1Char('/') + lesson.clientScript, QStringLiteral("--host"),
                      first.host, QStringLiteral("--port"), port},
-                    first.port});
+                    first});
     ClientCommand own{QStringLiteral("muxlab"),
                       m_muxlab,
                       {QStringLiteral("--client"), QStringLiteral("--host"), first.host,
                        QStringLiteral("--port"), port},
-                      first.port,
+                      first,
                       framed};
     if (framed) own.args.append(QStringLiteral("--framed"));
     out.append(own);
@@ -115,7 +108,7 @@ QString Launcher::terminal() const
 QStringList Launcher::terminalArgs(const QString &terminal, const ClientCommand &cmd)
 {
     const QString name = QFileInfo(terminal).fileName();
-    const QString title = QStringLiteral("muxlab — %1 :%2").arg(cmd.kind).arg(cmd.port);
+    const QString title = QStringLiteral("muxlab — %1 :%2").arg(cmd.kind).arg(cmd.server.port);
     QStringList args;
     if (name == QLatin1String("gnome-terminal"))
         args << QStringLiteral("--title") << title << QStringLiteral("--");
@@ -140,17 +133,14 @@ QProcess *Launcher::launch(const ClientCommand &cmd)
         what = tr("Started %1 in %2.").arg(cmd.text(), QFileInfo(term).fileName());
     } else {
         // No terminal to type into: muxlab's own client window does the typing instead.
-        QStringList args{QStringLiteral("--client"), QStringLiteral("--port"),
-                         QString::number(cmd.port)};
-        if (cmd.args.contains(QStringLiteral("--host")))
-            args << QStringLiteral("--host")
-                 << cmd.args.value(cmd.args.indexOf(QStringLiteral("--host")) + 1);
+        QStringList args{QStringLiteral("--client"), QStringLiteral("--host"), cmd.server.host,
+                         QStringLiteral("--port"), QString::number(cmd.server.port)};
         if (cmd.framed) args.append(QStringLiteral("--framed"));
         p->setProgram(m_muxlab);
         p->setArguments(args);
         what = tr("No terminal emulator is installed, so muxlab's own client window was opened "
                   "on port %1.")
-                   .arg(cmd.port);
+                   .arg(cmd.server.port);
     }
     connect(p, &QProcess::errorOccurred, this, [this, p](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)

@@ -16,8 +16,8 @@ struct ClientCommand {
     QString kind;    ///< "nc", "telnet", "python3", "muxlab"
     QString program; ///< the executable as typed ("nc", "python3", a muxlab path)
     QStringList args;
-    quint16 port = 0;
-    bool framed = false; ///< the lesson speaks the message/file protocol
+    mux::net::Endpoint server; ///< where it connects
+    bool framed = false;       ///< the lesson speaks the message/file protocol
     /// The command line to copy: arguments quoted only where a shell needs it.
     QString text() const;
 };
