@@ -39,6 +39,7 @@ private slots:
     void externalClientsAreNamedAndAnswered();
     void waitingBytesShowBeforeTheTick();
     void framedUploadOfOneMebibyte();
+    void windowClientUploadsToo();
     void connectFallsBackToOwnClientWindow();
     void terminalArgsPerEmulator_data();
     void terminalArgsPerEmulator();
@@ -274,6 +275,41 @@ void TestExternal::framedUploadOfOneMebibyte()
     const QRegularExpression partial(
         QStringLiteral("upload big\\.bin: ([1-9][0-9]*)/1048576 bytes \\(([1-9][0-9]?)%\\)"));
     QVERIFY2(partial.match(QString::fromUtf8(err)).hasMatch(), err.constData());
+}
+
+void TestExternal::windowClientUploadsToo()
+{
+    // The same upload from muxlab's client window (offscreen): it sends what --upload names
+    // once connected. The window never exits by itself, so the server's answer is read from
+    // the trace and the file from the data directory.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray data(300 * 1024 + 7, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char((i * 31 + 7) % 251);
+    const QString path = dir.filePath(QStringLiteral("from-window.bin"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(data) == data.size());
+    f.close();
+
+    gui::Session s;
+    s.setUseLessonPorts(false);
+    QVERIFY(s.openLesson(QStringLiteral("msg-and-file"), mux::Backend::Select));
+    QProcess *client =
+        start(QStringLiteral(MUXLAB_BINARY),
+              {QStringLiteral("--client"), QStringLiteral("--framed"), QStringLiteral("--upload"),
+               path, QStringLiteral("--port"), QString::number(port(&s))});
+    QVERIFY(client->waitForStarted(5000));
+    const QByteArray saved =
+        "file from-window.bin: " + QByteArray::number(data.size()) + " bytes saved";
+    QVERIFY(stepUntil(&s, [&] {
+        for (const mux::Action &a : s.trace()->last().actions)
+            if (a.call == mux::Action::Call::Send && a.data.startsWith(saved)) return true;
+        return false;
+    }));
+    QFile out(QDir(s.run()->dataDir()).filePath(QStringLiteral("from-window.bin")));
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QVERIFY(out.readAll() == data);
 }
 
 void TestExternal::connectFallsBackToOwnClientWindow()
