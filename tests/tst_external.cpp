@@ -49,6 +49,7 @@ private slots:
     void clientUsageErrors_data();
     void clientUsageErrors();
     void terminalClientEscapesWhatIsNotText();
+    void clientThatCannotConnectSaysSo();
 
 private:
     std::unique_ptr<MainWindow> window(const QString &lesson);
@@ -542,6 +543,26 @@ void TestExternal::terminalClientEscapesWhatIsNotText()
     QCOMPARE(p->exitCode(), 0);
     QCOMPARE(QString::fromUtf8(p->readAllStandardOutput()),
              QStringLiteral("a\\x00b\\xff你\\x07\n"));
+}
+
+void TestExternal::clientThatCannotConnectSaysSo()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer s; // a port that was free a moment ago, and nobody listens on now
+        QVERIFY(s.listen(QHostAddress::LocalHost));
+        closedPort = s.serverPort();
+    }
+    QProcess *p = start(QStringLiteral(MUXLAB_BINARY),
+                        {QStringLiteral("--client"), QStringLiteral("--no-window"),
+                         QStringLiteral("--port"), QString::number(closedPort)});
+    QVERIFY(p->waitForFinished(10000));
+    QCOMPARE(p->exitCode(), 1);
+    const QString err = QString::fromUtf8(p->readAllStandardError());
+    QVERIFY2(err.startsWith(
+                 QStringLiteral("muxlab: Could not connect to 127.0.0.1:%1: ").arg(closedPort)),
+             qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 
 QTEST_MAIN(TestExternal)

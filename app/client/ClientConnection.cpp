@@ -23,7 +23,10 @@ QByteArray header(const QJsonObject &o)
 
 ClientConnection::ClientConnection(QObject *parent) : QObject(parent)
 {
-    connect(&m_socket, &QTcpSocket::connected, this, &ClientConnection::connected);
+    connect(&m_socket, &QTcpSocket::connected, this, [this] {
+        m_wasConnected = true;
+        emit connected();
+    });
     connect(&m_socket, &QTcpSocket::readyRead, this, [this] { emit received(m_socket.readAll()); });
     connect(&m_socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_file.isOpen()) pump();
@@ -38,13 +41,22 @@ ClientConnection::ClientConnection(QObject *parent) : QObject(parent)
     });
     connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         // The server closing is the normal end of a session, not an error to report.
-        if (e != QAbstractSocket::RemoteHostClosedError) emit failed(m_socket.errorString());
-        if (m_socket.state() == QAbstractSocket::UnconnectedState) emit closed();
+        if (!m_wasConnected)
+            emit failed(tr("Could not connect to %1:%2: %3.")
+                            .arg(m_host)
+                            .arg(m_port)
+                            .arg(m_socket.errorString()));
+        else if (e != QAbstractSocket::RemoteHostClosedError)
+            emit failed(m_socket.errorString());
+        // A connection that never came up ends here; one that did ends in disconnected().
+        if (!m_wasConnected && m_socket.state() == QAbstractSocket::UnconnectedState) emit closed();
     });
 }
 
 void ClientConnection::connectTo(const QString &host, quint16 port)
 {
+    m_host = host;
+    m_port = port;
     m_socket.connectToHost(host, port);
 }
 

@@ -20,6 +20,8 @@ public:
 
     void connectTo(const QString &host, quint16 port);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    /// The connection came up at some point (closed() after it is the end of a session).
+    bool wasConnected() const { return m_wasConnected; }
     QString peer() const;
 
     /// Bytes exactly as given (plain mode: a typed line plus its newline).
@@ -56,6 +58,9 @@ private:
     qint64 m_fileSize = 0;
     qint64 m_bodyQueued = 0; ///< body bytes handed to m_socket so far
     qint64 m_lastReported = -1;
+    bool m_wasConnected = false;
+    QString m_host;
+    quint16 m_port = 0;
 };
 
 } // namespace client

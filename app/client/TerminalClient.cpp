@@ -42,7 +42,10 @@ TerminalClient::TerminalClient(bool framed, QStringList uploads, QObject *parent
     connect(&m_conn, &ClientConnection::closed, this, [this] {
         std::fputs(m_printable.flush().toUtf8().constData(), stdout);
         std::fflush(stdout);
-        say(QStringLiteral("the server closed the connection"));
+        if (m_conn.wasConnected())
+            say(QStringLiteral("the server closed the connection"));
+        else
+            m_failed = true; // failed() said why
         emit finished(m_failed ? 1 : 0);
     });
 }
