@@ -22,6 +22,8 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -52,6 +54,11 @@ private slots:
     void exportsAndSavedTraces();
     void badTraceFileIsOneSentence();
     void portInUseIsOneSentence();
+    void keysStepGoBackAndRun();
+    void stepAnimatesForwardOnly();
+    void preferencesAreRemembered();
+    void everyModelPassesTheModelTester_data();
+    void everyModelPassesTheModelTester();
 
 private:
     void step(int n = 1);
@@ -304,6 +311,16 @@ void TestGui::pollAndEpollLanes()
     QVERIFY(m_w->setBackend(QStringLiteral("poll")));
     step(1);
     QVERIFY(m_w->tickModel()->laneRow(LaneKind::PollFds) >= 0);
+    // The question names what poll returns (event bits), not select's lists.
+    QVERIFY(m_w->narration()->questionVisible());
+    auto labelled = [this](const QString &text) {
+        for (const QLabel *l : m_w->narration()->findChildren<QLabel *>())
+            if (l->text() == text)
+                return true;
+        return false;
+    };
+    QVERIFY(labelled(QStringLiteral("POLLIN")));
+    QVERIFY(!labelled(QStringLiteral("rlist")));
     QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::PollFds, QStringLiteral("L0")));
     QVERIFY(m_w->tickModel()->callText().startsWith(QStringLiteral("poll(")));
     QVERIFY(m_w->setBackend(QStringLiteral("epoll")));
@@ -377,6 +394,129 @@ void TestGui::portInUseIsOneSentence()
     QVERIFY(notices.first().first().toString().contains(QStringLiteral("9991")));
     s.stepForward();
     QCOMPARE(s.trace()->size(), qsizetype(2));
+
+    // In the window the sentence stays up: the lesson's fresh start must not wipe it.
+    m_w->session()->setUseLessonPorts(true);
+    QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
+    m_w->session()->setUseLessonPorts(false);
+    QVERIFY(m_w->messageBar()->isVisible());
+    QVERIFY2(m_w->messageBar()->text().contains(QStringLiteral("9991")), qPrintable(m_w->messageBar()->text()));
+    QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
+}
+
+void TestGui::keysStepGoBackAndRun()
+{
+    // The keys a teacher presses, typed at the window (through its shortcut map, as a real
+    // key press is), not the actions triggered directly.
+    m_w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_w.get()));
+    m_w->actions().restart->trigger();
+    QCOMPARE(m_w->tickModel()->tickNumber(), 0u);
+    QTest::keyClick(m_w.get(), Qt::Key_F10);
+    QTest::keyClick(m_w.get(), Qt::Key_F10);
+    QCOMPARE(m_w->tickModel()->tickNumber(), 2u);
+    QTest::keyClick(m_w.get(), Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(m_w->tickModel()->tickNumber(), 1u);
+    QVERIFY(!m_w->session()->isLive());
+    QTest::keyClick(m_w.get(), Qt::Key_End, Qt::ControlModifier);
+    QVERIFY(m_w->session()->isLive());
+    const qreal zoom = m_w->zoom();
+    QTest::keyClick(m_w.get(), Qt::Key_Equal, Qt::ControlModifier);
+    QVERIFY(m_w->zoom() > zoom);
+    QTest::keyClick(m_w.get(), Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(m_w->zoom(), zoom);
+    // Space runs; the run timer steps on its own until Space again pauses it.
+    QTest::keyClick(m_w.get(), Qt::Key_Space);
+    QVERIFY(m_w->actions().run->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(m_w->tickModel()->tickNumber() >= 2u, 5000);
+    QTest::keyClick(m_w.get(), Qt::Key_Space);
+    QVERIFY(!m_w->actions().run->isChecked());
+}
+
+void TestGui::stepAnimatesForwardOnly()
+{
+    // A step forward plays in the order it happened and ends on the recorded picture; going
+    // back, or jumping, shows the recorded tick at once, never a change played backwards.
+    gui::TickView *view = m_w->tickView();
+    view->setAnimated(true);
+    step();
+    QVERIFY(view->phase() < 1.0);
+    QTRY_COMPARE_WITH_TIMEOUT(view->phase(), 1.0, 3000);
+    m_w->actions().back->trigger();
+    QCOMPARE(view->phase(), 1.0);
+    m_w->actions().back->trigger();
+    QCOMPARE(view->phase(), 1.0);
+    // A jump of two ticks has no single change to play: it shows the recorded tick.
+    m_w->actions().live->trigger();
+    QCOMPARE(view->phase(), 1.0);
+    view->setAnimated(false);
+}
+
+void TestGui::preferencesAreRemembered()
+{
+    // Settings go to a file in the test's own folder, never the user's.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    MainWindow::Config c;
+    c.useLessonPorts = false;
+    {
+        MainWindow first(c);
+        QVERIFY(first.openLesson(QStringLiteral("rw-separation")));
+        first.setLanguage(QStringLiteral("zh"));
+        first.setZoom(1.3);
+        first.close();
+    }
+    {
+        MainWindow second(c);
+        QCOMPARE(second.session()->title(), QStringLiteral("rw-separation"));
+        QCOMPARE(second.language(), QStringLiteral("zh"));
+        QCOMPARE(second.zoom(), 1.3);
+        second.setZoom(1.0);
+        second.setLanguage(QStringLiteral("en"));
+    }
+    // The application font and language are global: put the suite's window back as it was.
+    m_w->setZoom(1.0);
+    m_w->setLanguage(QStringLiteral("en"));
+    QCOMPARE(m_w->actions().step->text(), QStringLiteral("&Step"));
+}
+
+void TestGui::everyModelPassesTheModelTester_data()
+{
+    // One row per model the window owns, found rather than listed, so a model added to the
+    // window later is tested without anyone remembering to add it here (the combo boxes'
+    // own item models included).
+    QTest::addColumn<QAbstractItemModel *>("model");
+    for (QAbstractItemModel *m : m_w->findChildren<QAbstractItemModel *>()) {
+        const QObject *owner = m->parent();
+        const QString name = QStringLiteral("%1 in %2").arg(
+            QLatin1String(m->metaObject()->className()),
+            owner->objectName().isEmpty() ? QLatin1String(owner->metaObject()->className()) : owner->objectName());
+        QTest::newRow(qPrintable(name)) << m;
+    }
+}
+
+void TestGui::everyModelPassesTheModelTester()
+{
+    QFETCH(QAbstractItemModel *, model);
+    // The eight models the window's panes show must be among the rows.
+    const QList<QAbstractItemModel *> found = m_w->findChildren<QAbstractItemModel *>();
+    for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+             m_w->tickModel(), m_w->timelineModel(), m_w->logModel(), m_w->socketsModel(), m_w->clientsModel(),
+             m_w->queuesModel(), m_w->pythonModel(), m_w->lessonsModel()})
+        QVERIFY2(found.contains(m), m->metaObject()->className());
+    // A fresh tester checks the model as it stands, then every signal while the window steps,
+    // goes back through history, changes language, switches backend and restarts.
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    step(2);
+    m_w->actions().back->trigger();
+    m_w->actions().forward->trigger();
+    m_w->setLanguage(QStringLiteral("zh"));
+    m_w->setLanguage(QStringLiteral("en"));
+    QVERIFY(m_w->setBackend(QStringLiteral("epoll")));
+    step(1);
+    QVERIFY(m_w->setBackend(QStringLiteral("select")));
+    m_w->actions().restart->trigger();
+    QVERIFY(model->rowCount() >= 0);
 }
 
 QTEST_MAIN(TestGui)

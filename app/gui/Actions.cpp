@@ -11,7 +11,13 @@ QAction *make(QObject *owner, const QString &name, const QList<QKeySequence> &ke
 {
     auto *a = new QAction(owner);
     a->setObjectName(name);
-    a->setShortcuts(keys);
+    // A platform's standard key can be the one we list as well (ZoomOut is Ctrl+- on X11):
+    // the same sequence twice on one action is "ambiguous" and then never fires.
+    QList<QKeySequence> unique;
+    for (const QKeySequence &k : keys)
+        if (!k.isEmpty() && !unique.contains(k))
+            unique.append(k);
+    a->setShortcuts(unique);
     return a;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ClientsModel.h"
 #include "ClientsPane.h"
+#include "DockPane.h"
 #include "Exporter.h"
 #include "LessonsModel.h"
 #include "LessonsView.h"
@@ -51,7 +52,7 @@ constexpr qreal kPresenterZoom = 1.6;
 
 QDockWidget *makeDock(QMainWindow *w, const QString &name, QWidget *content)
 {
-    auto *d = new QDockWidget(w);
+    auto *d = new DockPane(w);
     d->setObjectName(name);
     d->setWidget(content);
     d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
@@ -498,7 +499,7 @@ void MainWindow::retranslate()
     setSpeed(m_speedLevel);
     m_socketsModel->retranslate();
     retranslateClassPane();
-    sizeLogColumns();
+    sizeColumns();
     refreshSnapshot();
     updateTitle();
 }
@@ -534,8 +535,10 @@ void MainWindow::refreshSnapshot()
     m_queuesEmpty->setText(m_queuesModel->emptyReason());
     m_queuesEmpty->setVisible(!m_queuesModel->emptyReason().isEmpty());
     m_timelineView->setCursor(i);
+    // Centred, so the lines around the action show too and a pane that is still settling
+    // its size (presenter mode, a dock being dragged) does not leave the lit line cut off.
     if (const int row = m_pythonModel->firstActionRow(); row >= 0)
-        m_pythonView->scrollTo(m_pythonModel->index(row));
+        m_pythonView->scrollTo(m_pythonModel->index(row), QAbstractItemView::PositionAtCenter);
     if (const int row = m_logModel->firstRowOf(i); row >= 0) {
         // Show the whole tick: its last row first, then its call line at the top if it fits.
         const int last = m_logModel->firstRowOf(i + 1) > 0 ? m_logModel->firstRowOf(i + 1) - 1
@@ -644,10 +647,10 @@ void MainWindow::setZoom(qreal factor)
     // Table rows are as tall as the style's default, not the font's; keep them snug.
     for (QTableView *t : {m_logView, m_socketsView, m_queuesView, m_clientsPane->table()})
         t->verticalHeader()->setDefaultSectionSize(QFontMetrics(f).height() + 6);
-    sizeLogColumns();
+    sizeColumns();
 }
 
-void MainWindow::sizeLogColumns()
+void MainWindow::sizeColumns()
 {
     // Fixed widths from the font, not ResizeToContents: that measures every row of a log that
     // grows by hundreds of rows a tick.
@@ -656,6 +659,11 @@ void MainWindow::sizeLogColumns()
                               fm.horizontalAdvance(SyscallLogModel::tr("client %1").arg(QStringLiteral("WW")))});
     m_logView->setColumnWidth(SyscallLogModel::TickColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
     m_logView->setColumnWidth(SyscallLogModel::WhoColumn, who + 16);
+    // A whole loopback address with its port: the port is what tells two conns apart.
+    const int address = fm.horizontalAdvance(QStringLiteral("127.0.0.1:65535")) + 16;
+    m_socketsView->setColumnWidth(SocketsModel::LocalColumn, address);
+    m_socketsView->setColumnWidth(SocketsModel::PeerColumn, address);
+    m_socketsView->setColumnWidth(SocketsModel::StateColumn, fm.horizontalAdvance(QStringLiteral("ESTABLISHED")) + 16);
 }
 
 void MainWindow::applyTheme()
@@ -689,8 +697,12 @@ void MainWindow::setPresenter(bool on)
         showFullScreen();
         // Without a window manager (a bare X server, some projector setups) full screen is
         // only a hint: take the screen's geometry ourselves.
-        if (QScreen *s = screen())
+        if (QScreen *s = screen()) {
             setGeometry(s->geometry());
+            // The class reads the narration and its question; the program is a glance.
+            const int h = s->geometry().height();
+            resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.7), int(h * 0.3)}, Qt::Vertical);
+        }
         notice(tr("Presenter mode: F10 steps, Space runs, F5 leaves."));
     } else {
         m_theme.highContrast = false;
@@ -773,7 +785,9 @@ void MainWindow::loadSettings(const Config &config)
             resizeDocks({m_lessonsDock, m_narrationDock}, {int(avail.width() * 0.16), int(avail.width() * 0.3)},
                         Qt::Horizontal);
             resizeDocks({m_logDock}, {int(avail.height() * 0.25)}, Qt::Vertical);
-            resizeDocks({m_narrationDock, m_pythonDock}, {int(avail.height() * 0.6), int(avail.height() * 0.4)},
+            // The narration holds the question a learner answers before stepping; it gets
+            // room for all of it at 768 px, the program keeps ten lines around the lit one.
+            resizeDocks({m_narrationDock, m_pythonDock}, {int(avail.height() * 0.68), int(avail.height() * 0.32)},
                         Qt::Vertical);
         }
     }
@@ -845,6 +859,9 @@ int runGui(const cli::Options &options)
     config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
     MainWindow w(config);
     w.show();
+    // Without a window manager (a bare X server driving a projector) nobody activates the
+    // window, and then F10 and Space, window shortcuts, do nothing. Ask for it ourselves.
+    w.activateWindow();
     // MUXLAB_STEP_AT_START=N steps N ticks once the window is up (screenshots, demos);
     // MUXLAB_PRESENTER=1 starts in presenter mode.
     const int steps = qEnvironmentVariableIntValue("MUXLAB_STEP_AT_START");

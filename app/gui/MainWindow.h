@@ -112,7 +112,7 @@ private:
     void updateActions();
     void updateTitle();
     void applyTheme();
-    void sizeLogColumns();
+    void sizeColumns();
     void onRunTick();
     void setSpeed(int level);
     void jumpToTick();

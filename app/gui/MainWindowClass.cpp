@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 
 #include "ClassPane.h"
+#include "DockPane.h"
 #include "ExternalWatch.h"
 #include "Session.h"
 #include "SocketsModel.h"
@@ -18,7 +19,7 @@ void MainWindow::buildClassPane()
     m_externalWatch = new ExternalWatch(m_session, this);
     m_classPane = new ClassPane(m_session, m_externalWatch);
     m_classPane->setObjectName(QStringLiteral("class"));
-    m_classDock = new QDockWidget(this);
+    m_classDock = new DockPane(this); // its title follows the zoom, like every other pane
     m_classDock->setObjectName(QStringLiteral("classDock"));
     m_classDock->setWidget(m_classPane);
     m_classDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |

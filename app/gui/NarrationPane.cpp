@@ -9,6 +9,22 @@
 
 namespace gui {
 
+namespace {
+
+// What the learner picks is named as the call names it: select's three lists, poll's and
+// epoll's event bits (DESIGN's one mapping: rlist = IN, wlist = OUT, xlist = PRI).
+QString listName(char list, mux::Backend backend)
+{
+    const int i = list == 'r' ? 0 : list == 'w' ? 1 : 2;
+    static const char *const names[][3] = {{"rlist", "wlist", "xlist"},
+                                           {"POLLIN", "POLLOUT", "POLLPRI"},
+                                           {"EPOLLIN", "EPOLLOUT", "EPOLLPRI"}};
+    const int b = backend == mux::Backend::Select ? 0 : backend == mux::Backend::Poll ? 1 : 2;
+    return QLatin1String(names[b][i]);
+}
+
+} // namespace
+
 NarrationPane::NarrationPane(Session *session, QWidget *parent)
     : QWidget(parent), m_session(session)
 {
@@ -98,12 +114,15 @@ QString NarrationPane::namesText(const mux::ReadyNames &n, qsizetype index) cons
             out.append(labels.value(name, name));
         return out.isEmpty() ? tr("nothing") : out.join(QStringLiteral(", "));
     };
+    const mux::Backend b = t->at(index).backend;
+    //: %1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it
+    const QString item = tr("%1: %2");
     QStringList parts;
-    parts << tr("rlist: %1").arg(list(n.r));
+    parts << item.arg(listName('r', b), list(n.r));
     if (!n.w.isEmpty())
-        parts << tr("wlist: %1").arg(list(n.w));
+        parts << item.arg(listName('w', b), list(n.w));
     if (!n.x.isEmpty())
-        parts << tr("xlist: %1").arg(list(n.x));
+        parts << item.arg(listName('x', b), list(n.x));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -213,13 +232,16 @@ void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
     m_boxes.clear();
     auto *grid = new QGridLayout(m_choices);
     grid->setContentsMargins(0, 0, 0, 0);
+    // Boxes sit close to their list's name and well apart from each other, so on a projector
+    // each box reads as belonging to the label on its right, not to the one before it.
+    grid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 3);
+    grid->setColumnStretch(3, 1);
     const mux::ReadyNames picked = m_predictions.value(next.tick);
     int row = 0;
     const struct {
         char list;
         mux::Events bit;
-        const char *name;
-    } lists[] = {{'r', mux::Readable, "rlist"}, {'w', mux::Writable, "wlist"}, {'x', mux::Exceptional, "xlist"}};
+    } lists[] = {{'r', mux::Readable}, {'w', mux::Writable}, {'x', mux::Exceptional}};
     for (const auto &l : lists) {
         QStringList names;
         QList<mux::SocketInfo> infos;
@@ -230,7 +252,8 @@ void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
             }
         if (infos.isEmpty())
             continue;
-        auto *title = new QLabel(QLatin1String(l.name), m_choices);
+        const QString listTitle = listName(l.list, trace->at(cursor).backend);
+        auto *title = new QLabel(listTitle, m_choices);
         QFont f = title->font();
         f.setBold(true);
         title->setFont(f);
@@ -240,7 +263,7 @@ void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
             auto *box = new QCheckBox(s.label.isEmpty() ? s.name : s.label, m_choices);
             const QStringList &was = l.list == 'r' ? picked.r : l.list == 'w' ? picked.w : picked.x;
             box->setChecked(was.contains(s.name));
-            box->setToolTip(tr("Tick if you think %1 will come back ready in the %2.").arg(s.label, QLatin1String(l.name)));
+            box->setToolTip(tr("Tick if you think %1 will come back ready in the %2.").arg(s.label, listTitle));
             connect(box, &QCheckBox::toggled, this, [this](bool on) {
                 if (on)
                     for (const auto &[other, what] : std::as_const(m_boxes))

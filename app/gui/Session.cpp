@@ -6,6 +6,7 @@
 #include <QFileInfo>
 
 #include <cerrno>
+#include <utility>
 
 namespace gui {
 
@@ -75,8 +76,8 @@ bool Session::openLesson(const QString &id, mux::Backend backend)
     }
     if (!lesson->backends.contains(backend)) {
         const mux::Backend first = lesson->backends.value(0, mux::Backend::Select);
-        emit noticeRaised(tr("The lesson \"%1\" does not run on %2, so it runs on %3.")
-                              .arg(id, mux::backendName(backend), mux::backendName(first)));
+        m_deferredNotices << tr("The lesson \"%1\" does not run on %2, so it runs on %3.")
+                                 .arg(id, mux::backendName(backend), mux::backendName(first));
         backend = first;
     }
     m_extraClients.clear();
@@ -131,14 +132,15 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
     auto run = std::make_unique<mux::LessonRun>(lesson, options);
     auto started = run->start();
     if (!started && started.error().err == EADDRINUSE && options.basePort != 0) {
-        emit noticeRaised(tr("Port %1 is already in use (is another muxlab or server running?), "
-                             "so the lesson listens on ports the system chose instead.")
-                              .arg(options.basePort));
+        m_deferredNotices << tr("Port %1 is already in use (is another muxlab or server running?), "
+                                "so the lesson listens on ports the system chose instead.")
+                                 .arg(options.basePort);
         options.basePort = 0;
         run = std::make_unique<mux::LessonRun>(lesson, options);
         started = run->start();
     }
     if (!started) {
+        flushNotices();
         emit errorRaised(tr("The lesson \"%1\" could not start its server: %2")
                              .arg(lesson.id, started.error().text));
         return false;
@@ -162,7 +164,15 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
     emit sessionReset();
     emit cursorChanged(m_cursor);
     emit pendingChanged();
+    flushNotices();
     return true;
+}
+
+void Session::flushNotices()
+{
+    const QStringList notices = std::exchange(m_deferredNotices, {});
+    for (const QString &n : notices)
+        emit noticeRaised(n);
 }
 
 bool Session::openTrace(const QString &path)

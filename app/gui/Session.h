@@ -89,6 +89,10 @@ signals:
     void noticeRaised(const QString &sentence);
 
 private:
+    /// Notices about how a run started (a port taken, another backend) go out after
+    /// sessionReset(): the window clears its message bar on a reset and would hide them.
+    void flushNotices();
+    QStringList m_deferredNotices;
     struct UserOp {
         quint32 tick;
         mux::ClientOp op;

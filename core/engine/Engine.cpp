@@ -35,6 +35,7 @@ int Engine::addClient(const QString &name)
 {
     const int index = int(m_clients.size());
     m_clients.push_back(std::make_unique<SimClient>(name, index));
+    m_connMapDirty = true;
     m_server->setClientNames(clientNames());
     return index;
 }
@@ -108,6 +109,8 @@ void Engine::clientsAct(TickExtras &extras)
     ops += std::exchange(m_queued, {});
     if (ops.isEmpty())
         return;
+    m_clientsActed = true;
+    m_connMapDirty = true;
     m_settler.nudgeAcks();
 
     const QList<net::Endpoint> targets = m_server->listenAddresses();
@@ -178,21 +181,29 @@ void Engine::clientsAct(TickExtras &extras)
     }
 }
 
-QHash<int, int> Engine::connsToClients() const
+const QHash<int, int> &Engine::connsToClients()
 {
-    QHash<int, int> out;
-    for (int fd : m_server->fds())
-        if (const SocketInfo *i = m_server->info(fd); i && i->role == Role::Conn)
-            for (const auto &c : m_clients)
-                if (c->fd() >= 0 && c->localEndpoint().toString() == i->peer)
-                    out.insert(fd, c->fd());
-    return out;
+    if (!m_connMapDirty)
+        return m_connToClient;
+    QHash<QString, int> clientAt; // "127.0.0.1:53122" -> client fd
+    for (const auto &c : m_clients)
+        if (c->fd() >= 0)
+            clientAt.insert(c->localEndpoint().toString(), c->fd());
+    m_connToClient.clear();
+    if (!clientAt.isEmpty())
+        for (int fd : m_server->fds())
+            if (const SocketInfo *i = m_server->info(fd); i && i->role == Role::Conn)
+                if (const int c = clientAt.value(i->peer, -1); c >= 0)
+                    m_connToClient.insert(fd, c);
+    m_connMapDirty = false;
+    return m_connToClient;
 }
 
 void Engine::settleReplies(const QHash<int, int> &connToClient)
 {
-    bool sent = false;
-    for (const net::Endpoint &to : m_server->takeDatagramPeers())
+    bool sent = false, closed = false;
+    const QList<net::Endpoint> datagramPeers = m_server->takeDatagramPeers();
+    for (const net::Endpoint &to : datagramPeers)
         if (const int c = clientForPeer(to); c >= 0 && m_clients[size_t(c)]->fd() >= 0)
             m_settler.expectReadable(m_clients[size_t(c)]->fd());
     for (const Action &a : std::as_const(m_actions)) {
@@ -201,8 +212,11 @@ void Engine::settleReplies(const QHash<int, int> &connToClient)
         if (a.call == Action::Call::Send || a.call == Action::Call::SendTo)
             sent = true;
         // The server closed a conn: wait until its client has seen the FIN.
-        if (a.call == Action::Call::Close && connToClient.contains(a.fd))
-            m_settler.expectPeerClosed(connToClient.value(a.fd));
+        if (a.call == Action::Call::Close) {
+            closed = true;
+            if (connToClient.contains(a.fd))
+                m_settler.expectPeerClosed(connToClient.value(a.fd));
+        }
     }
     if (sent)
         for (auto it = connToClient.begin(); it != connToClient.end(); ++it)
@@ -210,6 +224,12 @@ void Engine::settleReplies(const QHash<int, int> &connToClient)
                 m_settler.expectDelivered(it.key());
     if (!m_settler.isEmpty())
         m_settler.wait(m_options.settleBudgetMs);
+    // Clients receive only what the server sent or a close it made, or what they left unread
+    // until an op this tick (resume_reading): on a tick with none of these there is nothing to
+    // drain, and skipping it keeps a quiet tick O(1) in the number of clients.
+    if (!sent && !closed && datagramPeers.isEmpty() && !std::exchange(m_clientsActed, false))
+        return;
+    m_clientsActed = false;
     for (const auto &c : m_clients)
         m_actions += c->drain();
 }
@@ -292,7 +312,12 @@ const TickRecord &Engine::step()
 
     // 3. the program handles what came back; replies reach the clients
     const QHash<int, int> connToClient = m_clients.empty() ? QHash<int, int>() : connsToClients();
-    m_settler.nudgeAcks();
+    // Every socket leaves delayed-ACK mode before the program handles what came back. A tick
+    // with nothing ready skips it (a quiet tick makes no per-socket syscall); no lesson's
+    // program sends on such a tick. (Nudging only the receiver at each send was tried: it
+    // changes how much a non-reading client's kernel takes in, so chat-room's ticks moved.)
+    if (!rec.ready.isEmpty())
+        m_settler.nudgeAcks();
     m_program->handle(*m_server, rec.ready);
     if (!m_clients.empty())
         settleReplies(connToClient);
@@ -303,6 +328,8 @@ const TickRecord &Engine::step()
     rec.actions = std::exchange(m_actions, {});
     extras.opened = m_server->takeOpened() + extras.opened;
     extras.closed += m_server->takeClosed();
+    if (!extras.opened.isEmpty() || !extras.closed.isEmpty())
+        m_connMapDirty = true;
     for (int fd : std::as_const(extras.closed))
         m_lastProbes.remove(fd);
     if (m_options.probe)

@@ -78,7 +78,10 @@ signals:
 
 private:
     void clientsAct(TickExtras &extras);
-    QHash<int, int> connsToClients() const;
+    /// Server conn fd -> the simulated client's fd at its other end. Cached: rebuilt only on
+    /// a tick where clients acted or the server opened or closed a socket, so a quiet tick
+    /// costs nothing per watched socket.
+    const QHash<int, int> &connsToClients();
     void settleReplies(const QHash<int, int> &connToClient);
     void probe(TickExtras &extras);
     /// Reads every socket just before the call; keeps the ones the clients' actions changed.
@@ -96,6 +99,9 @@ private:
     QMultiMap<quint32, ClientOp> m_script;
     QList<ClientOp> m_queued;
     QHash<int, SocketProbe> m_lastProbes;
+    QHash<int, int> m_connToClient;
+    bool m_connMapDirty = true;
+    bool m_clientsActed = false; ///< this tick: clients may have bytes to drain
     Settler m_settler;
     Trace m_trace;
     TickRecord m_last;

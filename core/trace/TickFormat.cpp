@@ -222,8 +222,12 @@ QString tickLine(const Trace &trace, qsizetype index, const QStringList &clientN
         line = QStringLiteral("tick 0  setup");
     } else {
         line = QStringLiteral("tick %1  %2%3").arg(t.tick).arg(call(t, trace.interestAt(index)), returned(t));
+        // With no timeout a real call cannot return 0: it returned here only because step
+        // mode never waits for clients that cannot act. Saying "timeout" would teach a wrong
+        // fact about select(..., None).
         if (t.ret == 0 && !t.err)
-            line += QStringLiteral("  timeout");
+            line += t.timeoutMs < 0 ? QStringLiteral("  nothing ready (a real call would still be waiting)")
+                                    : QStringLiteral("  timeout");
     }
     QStringList acts;
     for (const Action &a : t.actions)

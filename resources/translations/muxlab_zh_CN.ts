@@ -856,19 +856,10 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="102" />
-        <source>rlist: %1</source>
-        <translation>rlist：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="104" />
-        <source>wlist: %1</source>
-        <translation>wlist：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="106" />
-        <source>xlist: %1</source>
-        <translation>xlist：%1</translation>
+        <location filename="../../app/gui/NarrationPane.cpp" line="120" />
+        <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../../app/gui/NarrationPane.cpp" line="129" />

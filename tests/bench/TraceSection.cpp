@@ -1,0 +1,125 @@
+// Section 3: what the trace costs in memory.
+
+#include "Sections.h"
+
+#include "engine/Engine.h"
+#include "mux/WaitCost.h"
+#include "programs/ProgramFactory.h"
+
+#include <QJsonArray>
+
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
+using namespace mux;
+
+namespace bench {
+namespace {
+
+std::unique_ptr<Program> echo(int timeoutMs)
+{
+    return std::move(*createProgram(QStringLiteral("echo"),
+                                    QJsonObject{{QStringLiteral("ports"), QJsonArray{0}},
+                                                {QStringLiteral("greeting"), QString()},
+                                                {QStringLiteral("suffix"), QStringLiteral("好")},
+                                                {QStringLiteral("timeout_ms"), timeoutMs}}));
+}
+
+/// Trace bytes added per quiet tick while `conns` idle connections are watched.
+double quietTickBytes(int conns, int quietTicks)
+{
+    Engine::Options eo;
+    eo.backend = Backend::Epoll;
+    eo.probe = false;
+    Engine engine(eo);
+    for (int i = 0; i < conns; ++i)
+        engine.addClient(QStringLiteral("c%1").arg(i));
+    if (!engine.start(echo(0)))
+        return -1;
+    for (int i = 0; i < conns; ++i) {
+        ClientOp op;
+        op.kind = ClientOp::Connect;
+        op.client = i;
+        engine.queue(op);
+        engine.step();
+    }
+    for (int guard = 0; engine.server().fdCount() < conns + 1 && guard < 1000; ++guard)
+        engine.step();
+    engine.run(3);
+    const qsizetype before = engine.trace().memoryBytes();
+    engine.run(quietTicks);
+    return double(engine.trace().memoryBytes() - before) / quietTicks;
+}
+
+struct LongRun {
+    quint32 ticks = 0;
+    qsizetype traceBytes = 0;
+    long rssBeforeKiB = 0, rssAfterKiB = 0;
+};
+
+/// Free-runs the echo program with recording on while one client ping-pongs `requests`
+/// times (each request is at least one tick), then reads the resident memory.
+LongRun recordMany(long requests)
+{
+    LongRun out;
+    out.rssBeforeKiB = rssKiB();
+    Engine::Options eo;
+    eo.backend = Backend::Epoll;
+    eo.probe = false;
+    eo.record = true;
+    eo.stepTimeoutCapMs = 50;
+    Engine engine(eo);
+    if (!engine.start(echo(1000)))
+        return out;
+    const net::Endpoint at = engine.server().listenAddresses().value(0);
+    std::atomic<bool> stop{false};
+    std::thread load([&] {
+        auto fd = net::tcpConnectBlocking(at);
+        char buf[64];
+        for (long i = 0; fd && i < requests; ++i) {
+            ::send(fd->get(), "0123456789abcdef", 16, MSG_NOSIGNAL);
+            int got = 0;
+            while (got < 19) {
+                const ssize_t n = ::recv(fd->get(), buf, sizeof buf, 0);
+                if (n <= 0)
+                    break;
+                got += int(n);
+            }
+        }
+        stop = true;
+    });
+    engine.serve(stop);
+    load.join();
+    out.ticks = engine.tickCount();
+    out.traceBytes = engine.trace().memoryBytes();
+    out.rssAfterKiB = rssKiB();
+    return out;
+}
+
+} // namespace
+
+void traceMemory(const Options &o)
+{
+    raiseOpenFileLimit();
+    const int quiet = o.quick ? 20000 : 100000;
+    std::printf("\n3. Trace memory\n   bytes per quiet tick (epoll, nothing ready, no interest "
+                "change), over %d ticks:\n",
+                quiet);
+    const double at10 = quietTickBytes(10, quiet), at1000 = quietTickBytes(1000, quiet);
+    std::printf("   10 conns %.1f B/tick, 1,000 conns %.1f B/tick; ratio %.2f; target <= 128 at "
+                "1,000: %s\n",
+                at10, at1000, at1000 / at10, at1000 <= 128 ? "met" : "NOT met");
+    const long requests = o.quick ? 100000 : 1000000;
+    const LongRun run = recordMany(requests);
+    std::printf("   echo lesson free-run, %ld requests: %u ticks recorded, trace %.1f MiB "
+                "(%.0f B/tick), resident %.1f -> %.1f MiB (+%.0f B/tick)\n",
+                requests, run.ticks, run.traceBytes / 1048576.0,
+                double(run.traceBytes) / std::max<quint32>(1, run.ticks), run.rssBeforeKiB / 1024.0,
+                run.rssAfterKiB / 1024.0,
+                (run.rssAfterKiB - run.rssBeforeKiB) * 1024.0 / std::max<quint32>(1, run.ticks));
+}
+
+} // namespace bench
