@@ -13,9 +13,13 @@ int runClient(const cli::Options &o)
         ClientWindow w(o.host, quint16(o.port), o.framed);
         w.show();
         w.connectNow();
-        for (const QString &path : o.uploads) // sent once the connection is up
-            QObject::connect(&w.connection(), &ClientConnection::connected, &w,
-                             [&w, path] { w.connection().upload(path); });
+        // The files --upload names go once the connection is up, one after the other.
+        QStringList queue = o.uploads;
+        auto next = [&w, &queue] {
+            if (!queue.isEmpty()) w.connection().upload(queue.takeFirst());
+        };
+        QObject::connect(&w.connection(), &ClientConnection::connected, &w, next);
+        QObject::connect(&w.connection(), &ClientConnection::uploaded, &w, next);
         return QApplication::exec();
     }
     TerminalClient t(o.framed, o.uploads);
