@@ -1,4 +1,5 @@
 #include "cli/CommandLine.h"
+#include "client/RunClient.h"
 #include "gui/MainWindow.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
     case cli::Mode::ListLessons: return cli::listLessons();
     case cli::Mode::Headless: return cli::runHeadless(o);
     case cli::Mode::Serve: return cli::runServe(o);
+    case cli::Mode::Client: return client::runClient(o);
     case cli::Mode::Gui: break;
     }
     if (terminal) {

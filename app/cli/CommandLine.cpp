@@ -45,7 +45,7 @@ bool wantsTerminal(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--headless" || a == "--serve" || a == "--list-lessons" || a == "--help" ||
-            a == "-h" || a == "--version" || a == "-v" || a == "--help-all")
+            a == "-h" || a == "--version" || a == "-v" || a == "--help-all" || a == "--no-window")
             return true;
     }
     return false;
@@ -83,7 +83,19 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Where uploaded files land (file lessons)."),
                                      QStringLiteral("DIR"));
-    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir});
+    // muxlab's own client (app/client/)
+    const QCommandLineOption client(QStringLiteral("client"),
+                                    QStringLiteral("Connect to a server as a client: stdin to it, its bytes to stdout, or a small window."));
+    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("The server's address for --client (default 127.0.0.1)."),
+                                  QStringLiteral("H"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption framed(QStringLiteral("framed"),
+                                    QStringLiteral("Speak the framed message/file protocol (msg-and-file, file-upload lessons)."));
+    const QCommandLineOption upload(QStringLiteral("upload"), QStringLiteral("With --framed: send FILE (may be repeated)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption noWindow(QStringLiteral("no-window"),
+                                      QStringLiteral("With --client: stay in the terminal even when a display exists."));
+    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir,
+                  client, host, framed, upload, noWindow});
 
     if (!p.parse(args)) {
         error = p.errorText();
@@ -94,15 +106,28 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
 
-    const int modes = int(p.isSet(list)) + int(p.isSet(headless)) + int(p.isSet(serve));
+    const int modes = int(p.isSet(list)) + int(p.isSet(headless)) + int(p.isSet(serve)) + int(p.isSet(client));
     if (modes > 1) {
-        error = QStringLiteral("--list-lessons, --headless and --serve cannot be combined.");
+        error = QStringLiteral("--list-lessons, --headless, --serve and --client cannot be combined.");
         return false;
     }
     o.mode = p.isSet(list) ? Mode::ListLessons
              : p.isSet(headless) ? Mode::Headless
              : p.isSet(serve) ? Mode::Serve
+             : p.isSet(client) ? Mode::Client
                               : Mode::Gui;
+    o.host = p.value(host);
+    o.framed = p.isSet(framed);
+    o.uploads = p.values(upload);
+    o.noWindow = p.isSet(noWindow);
+    if (o.mode == Mode::Client && !p.isSet(port)) {
+        error = QStringLiteral("--client needs --port P, the port the server listens on.");
+        return false;
+    }
+    if (!o.uploads.isEmpty() && !o.framed) {
+        error = QStringLiteral("--upload needs --framed: a file is sent with the message/file protocol.");
+        return false;
+    }
     o.lesson = p.value(lesson);
     o.backend = p.value(backend);
     o.lang = p.value(lang);

@@ -6,7 +6,7 @@
 /// The command line is a contract (DESIGN.md): tests and teachers rely on every flag.
 namespace cli {
 
-enum class Mode { Gui, ListLessons, Headless, Serve };
+enum class Mode { Gui, ListLessons, Headless, Serve, Client };
 
 struct Options {
     Mode mode = Mode::Gui;
@@ -17,6 +17,11 @@ struct Options {
     int port = -1;
     QString bind = QStringLiteral("127.0.0.1");
     QString dataDir;
+    // --client (app/client/): muxlab's own client, a separate process
+    QString host = QStringLiteral("127.0.0.1");
+    bool framed = false;
+    QStringList uploads;
+    bool noWindow = false;
 };
 
 /// True when argv asks for a mode that needs no display (so main can skip QApplication).

@@ -94,6 +94,7 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
     buildMenus();
     buildToolBar();
     connectSession();
+    buildClassPane();
     m_runTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_runTimer, &QTimer::timeout, this, &MainWindow::onRunTick);
 
@@ -497,6 +498,7 @@ void MainWindow::retranslate()
     m_backendCombo->setToolTip(tr("The multiplexing call the server makes; switching restarts the lesson"));
     setSpeed(m_speedLevel);
     m_socketsModel->retranslate();
+    retranslateClassPane();
     sizeColumns();
     refreshSnapshot();
     updateTitle();
@@ -527,6 +529,7 @@ void MainWindow::refreshSnapshot()
     m_snapshot = trace && i >= 0 && i < trace->size() ? TickSnapshot::build(*trace, i) : TickSnapshot();
     m_tickModel->setSnapshot(m_snapshot);
     m_socketsModel->setSnapshot(m_snapshot);
+    feedLiveProbes();
     m_clientsModel->refresh(m_snapshot);
     m_queuesModel->refresh(m_snapshot);
     m_queuesEmpty->setText(m_queuesModel->emptyReason());

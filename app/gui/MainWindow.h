@@ -22,7 +22,9 @@ class QTreeView;
 
 namespace gui {
 
+class ClassPane;
 class ClientsModel;
+class ExternalWatch;
 class ClientsPane;
 class LessonsModel;
 class LessonsView;
@@ -74,6 +76,8 @@ public:
     NarrationPane *narration() const { return m_narration; }
     ClientsPane *clientsPane() const { return m_clientsPane; }
     MessageBar *messageBar() const { return m_message; }
+    ClassPane *classPane() const { return m_classPane; }
+    ExternalWatch *externalWatch() const { return m_externalWatch; }
     /// Every pane the window shows, for "zoom scales every pane".
     QList<QWidget *> panes() const;
     QList<QDockWidget *> secondaryDocks() const;
@@ -117,6 +121,10 @@ private:
     void saveSettings();
     void error(const QString &sentence);
     void notice(const QString &sentence);
+    // External clients and the class (issue 5), in MainWindowClass.cpp.
+    void buildClassPane();
+    void retranslateClassPane();
+    void feedLiveProbes();
 
     Config m_config;
     Session *m_session;
@@ -164,6 +172,11 @@ private:
     qreal m_zoomBeforePresenter = 1.0;
     QByteArray m_stateBeforePresenter;
     bool m_wasMaximized = false;
+
+    ExternalWatch *m_externalWatch = nullptr;
+    ClassPane *m_classPane = nullptr;
+    QDockWidget *m_classDock = nullptr;
+    QAction *m_connectClient = nullptr;
 };
 
 } // namespace gui

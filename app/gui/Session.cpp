@@ -145,6 +145,7 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
                              .arg(lesson.id, started.error().text));
         return false;
     }
+    applyExternalPolicy(run->engine());
     for (const QString &name : std::as_const(m_extraClients))
         run->engine().addClient(name);
     for (const UserOp &u : std::as_const(m_userOps))
@@ -231,6 +232,11 @@ void Session::stepForward()
         emit noticeRaised(tr("This is the last tick of the saved trace."));
         return;
     }
+    if (m_frozen) {
+        emit noticeRaised(tr("The server is frozen while students connect: their connections wait "
+                             "in the accept queue. Unfreeze it to run the next tick."));
+        return;
+    }
     for (const mux::ClientOp &op : std::as_const(m_pending)) {
         m_userOps.append({m_run->engine().tickCount() + 1, op});
         m_run->engine().queue(op);
@@ -284,6 +290,39 @@ QString Session::addClient()
     m_extraClients.append(name);
     emit pendingChanged();
     return name;
+}
+
+} // namespace gui
+
+namespace gui {
+
+void Session::applyExternalPolicy(mux::Engine &engine)
+{
+    if (!m_peerFinder)
+        m_peerFinder = std::make_shared<mux::net::PeerProcessFinder>();
+    engine.server().setPeerNamer([finder = m_peerFinder](const mux::net::Endpoint &peer,
+                                                         const mux::net::Endpoint &local) {
+        const auto who = finder->find(peer, local);
+        return who ? who->display() : QString();
+    });
+    engine.server().setExternalLimit(
+        m_externalLimit, tr("Sorry, the class is full (at most %1 clients): please wait a moment and "
+                            "connect again.").arg(m_externalLimit));
+}
+
+void Session::setFrozen(bool on)
+{
+    if (on == m_frozen)
+        return;
+    m_frozen = on;
+    emit frozenChanged(on);
+}
+
+void Session::setExternalLimit(int limit)
+{
+    m_externalLimit = std::max(0, limit);
+    if (m_run)
+        applyExternalPolicy(m_run->engine());
 }
 
 } // namespace gui

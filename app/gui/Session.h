@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lesson/LessonRun.h"
+#include "net/PeerProcess.h"
 
 #include <QObject>
 
@@ -65,6 +66,15 @@ public:
     QString lang() const { return m_lang; }
     void setLang(const QString &lang);
 
+    // --- serving the class (issue 5): external clients --------------------------------
+    /// Frozen: no new tick runs (students connect; their connections wait in the listener's
+    /// accept queue and their bytes in the kernel). History stays browsable.
+    void setFrozen(bool on);
+    bool isFrozen() const { return m_frozen; }
+    /// At most `limit` external clients at once (0: no limit); one more is told politely.
+    void setExternalLimit(int limit);
+    int externalLimit() const { return m_externalLimit; }
+
 signals:
     /// A new lesson or trace: every model rebuilds.
     void sessionReset();
@@ -74,6 +84,7 @@ signals:
     void langChanged(const QString &lang);
     /// A problem the user caused, as one sentence to show in the window.
     void errorRaised(const QString &sentence);
+    void frozenChanged(bool on);
     /// Something worth a word in the window that is not an error.
     void noticeRaised(const QString &sentence);
 
@@ -99,6 +110,11 @@ private:
     QStringList m_extraClients;   ///< clients the user added, in order
     QList<UserOp> m_userOps;      ///< every op the user sent, at the tick it ran
     QList<mux::ClientOp> m_pending;
+    bool m_frozen = false;
+    int m_externalLimit = 0;
+    /// Shared by every run: it remembers which processes held peers, so lookups stay cheap.
+    std::shared_ptr<mux::net::PeerProcessFinder> m_peerFinder;
+    void applyExternalPolicy(mux::Engine &engine);
 };
 
 } // namespace gui

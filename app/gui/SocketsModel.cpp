@@ -28,6 +28,15 @@ void SocketsModel::setSnapshot(const TickSnapshot &s)
     endResetModel();
 }
 
+void SocketsModel::setLive(const QHash<int, mux::SocketProbe> &now)
+{
+    if (now == m_live)
+        return;
+    m_live = now;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, QueueColumn), index(int(m_rows.size()) - 1, QueueColumn));
+}
+
 void SocketsModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
@@ -75,6 +84,13 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
         case InColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.in);
         case OutColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.out);
         case QueueColumn:
+            // Live: what waits in the kernel for the next tick (an external client's bytes).
+            if (auto live = m_live.constFind(r.info.fd); live != m_live.constEnd()) {
+                if (r.info.role == mux::Role::Listener && live->backlog > 0)
+                    return tr("backlog %1 · waiting for accept").arg(live->backlog);
+                if (r.info.role != mux::Role::Listener && live->readable > 0)
+                    return tr("%1 bytes waiting · send-q %2").arg(live->readable).arg(live->unsent);
+            }
             if (!r.probed)
                 return {};
             if (r.info.role == mux::Role::Listener)
@@ -90,6 +106,12 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
                    : QVariant();
     case NameRole: return r.info.name;
     case SocketRoleRole: return int(r.info.role);
+    case WaitingRole: {
+        const auto live = m_live.constFind(r.info.fd);
+        if (live == m_live.constEnd())
+            return {};
+        return r.info.role == mux::Role::Listener ? live->backlog : live->readable;
+    }
     }
     return {};
 }

@@ -15,11 +15,16 @@ class SocketsModel : public QAbstractTableModel {
 public:
     enum Column { FdColumn, RoleColumn, LabelColumn, LocalColumn, PeerColumn, StateColumn,
                   InColumn, OutColumn, QueueColumn, ColumnCount };
-    enum Roles { NameRole = Qt::UserRole + 1, SocketRoleRole };
+    enum Roles { NameRole = Qt::UserRole + 1, SocketRoleRole,
+                 WaitingRole ///< live: bytes (conns) or connections (listeners) waiting for the next tick
+    };
 
     explicit SocketsModel(QObject *parent = nullptr);
     void setSnapshot(const TickSnapshot &snapshot);
     void setTheme(const Theme &theme) { m_theme = theme; }
+    /// The kernel's values read between ticks (ExternalWatch), shown in place of the tick's
+    /// own while the cursor is on the newest tick of a live lesson; empty: the tick's only.
+    void setLive(const QHash<int, mux::SocketProbe> &now);
     void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -37,6 +42,7 @@ private:
         mux::Trace::Traffic traffic;
     };
     QList<Row> m_rows;
+    QHash<int, mux::SocketProbe> m_live;
     Theme m_theme;
 };
 

@@ -69,6 +69,9 @@ public:
     const std::vector<std::unique_ptr<SimClient>> &clients() const { return m_clients; }
     QStringList clientNames() const;
     const Options &options() const { return m_options; }
+    /// The kernel's view of every socket right now, between ticks: what an external client
+    /// sent waits here (readable bytes, a listener's backlog) until the next call.
+    QList<SocketProbe> probeNow() const { return readProbes(); }
 
 signals:
     void tickRecorded(quint32 tick);

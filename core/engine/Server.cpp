@@ -22,6 +22,20 @@ void Server::setBind(const QString &host, quint16 basePort)
     m_basePort = basePort;
 }
 
+void Server::setExternalLimit(int limit, const QString &message)
+{
+    m_externalLimit = std::max(0, limit);
+    m_limitMessage = message;
+}
+
+int Server::externalOpen() const
+{
+    int n = 0;
+    for (const SocketInfo &i : m_info)
+        n += i.role == Role::External;
+    return n;
+}
+
 void Server::record(Action a)
 {
     a.actor = Action::Actor::Server;
@@ -119,6 +133,18 @@ Result<int> Server::accept(int listener)
         info.role = Role::External;
         info.name = QStringLiteral("conn:#%1").arg(++m_externalCount);
         info.label = QStringLiteral("conn %1").arg(info.peer);
+        if (m_peerNamer)
+            if (const QString who = m_peerNamer(peer, net::localEndpoint(fd->get())); !who.isEmpty())
+                info.label += QStringLiteral(" (%1)").arg(who);
+        if (m_externalLimit > 0 && externalOpen() >= m_externalLimit) {
+            // Told before it is closed, so a student's nc prints why instead of just ending.
+            const int n = adopt(std::move(*fd), info);
+            record({.call = Call::Accept, .fd = listener, .ret = n});
+            note(n, m_limitMessage, /*refusal=*/true);
+            sendAll(n, m_limitMessage.toUtf8() + '\n');
+            close(n);
+            return Error{EAGAIN, m_limitMessage};
+        }
     }
     const int n = adopt(std::move(*fd), info);
     if (own >= 0) {

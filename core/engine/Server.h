@@ -36,6 +36,18 @@ public:
     /// talking to its own helper listener) is waited for like the clients' actions are.
     void setSettler(Settler *settler) { m_settler = settler; }
 
+    // --- external clients (issue 5) ----------------------------------------------------
+    /// Names who is at the far end of an external conn ("nc", "python3 echo_client.py");
+    /// the name joins the conn's label. Unset (the default): labels carry the address only.
+    using PeerNamer = std::function<QString(const net::Endpoint &peer, const net::Endpoint &local)>;
+    void setPeerNamer(PeerNamer namer) { m_peerNamer = std::move(namer); }
+    /// At most `limit` external conns open at once (0: no limit). One more is accepted, told
+    /// `message` and closed at once, and the program's accept() sees EAGAIN, as if the client
+    /// had already left; the trace shows the refusal.
+    void setExternalLimit(int limit, const QString &message);
+    int externalLimit() const { return m_externalLimit; }
+    int externalOpen() const;
+
     // --- the socket calls -------------------------------------------------------------
     /// Listener number `index` (the lesson's L0, L1, …) on `defaultPort` unless a base port is set.
     Result<int> listenTcp(int index, quint16 defaultPort);
@@ -118,6 +130,9 @@ private:
     QHash<QString, int> m_outgoing; ///< the program's own connects: local address -> fd
     QHash<int, int> m_selfPeer;     ///< both ends ours: fd -> the fd at the other end
     QList<net::Endpoint> m_datagramPeers;
+    PeerNamer m_peerNamer;
+    int m_externalLimit = 0;
+    QString m_limitMessage;
 };
 
 } // namespace mux
