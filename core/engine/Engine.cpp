@@ -1,5 +1,7 @@
 #include "Engine.h"
 
+#include "mux/Clock.h"
+
 #include <netinet/tcp.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@ Engine::Engine(Options options, QObject *parent)
     m_server = std::make_unique<Server>(*m_mux, m_actions,
                                         [this](const net::Endpoint &p) { return clientForPeer(p); });
     m_server->setBind(m_options.host, m_options.basePort);
+    m_server->setMaxConns(m_options.maxConns);
     m_settler.setAckers([this] {
         QList<int> fds = m_server->fds();
         for (const auto &c : m_clients)
@@ -277,7 +280,15 @@ const TickRecord &Engine::step()
     int timeout = rec.timeoutMs;
     if (m_options.stepTimeoutCapMs >= 0 && (timeout < 0 || timeout > m_options.stepTimeoutCapMs))
         timeout = m_options.stepTimeoutCapMs;
+    // Wake up for the next deadline even when nothing else happens.
+    if (const qint64 due = m_server->msToNextDeadline(); due >= 0 && (timeout < 0 || due < timeout))
+        timeout = int(due);
     WaitResult w = m_mux->wait(timeout);
+    advanceClock(w.durationNs);
+    // Conns past their deadline are told and closed in the tick whose call timed out for them
+    // (the program skips a ready fd that is closed by then, as for any fd closed mid-tick).
+    for (int fd : m_server->expireDeadlines())
+        m_program->forget(fd);
     rec.ret = w.ret;
     rec.err = w.err;
     rec.durationNs = w.durationNs;
@@ -326,8 +337,18 @@ void Engine::run(int ticks)
         step();
 }
 
+void Engine::advanceClock(long long waitedNs)
+{
+    const long long now = monotonicNs();
+    m_clockNs += m_serving && m_lastNs ? now - m_lastNs : waitedNs;
+    m_lastNs = now;
+    m_server->setNowMs(m_clockNs / 1000000);
+}
+
 void Engine::serve(const std::atomic<bool> &stop)
 {
+    m_serving = true;
+    m_lastNs = monotonicNs();
     while (!stop.load(std::memory_order_relaxed))
         step();
 }

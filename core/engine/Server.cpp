@@ -2,6 +2,12 @@
 
 #include "Settle.h"
 
+#include <QStringList>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cerrno>
 
 namespace mux {
@@ -93,7 +99,73 @@ Result<int> Server::bindUdp(int index, quint16 defaultPort)
     return n;
 }
 
+int Server::acceptedConns() const
+{
+    int n = 0;
+    for (const SocketInfo &i : m_info)
+        n += i.role == Role::Conn || i.role == Role::External;
+    return n;
+}
+
+void Server::ensureReserve()
+{
+    if (m_reserve)
+        return;
+    // At the top of the table, not the bottom: the lessons' descriptor numbers stay what the
+    // documents show. Capped so a huge limit does not grow the kernel's table for nothing.
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < 8)
+        return;
+    const int top = int(std::min<rlim_t>(rl.rlim_cur, 65536) - 1);
+    Fd null(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    if (!null)
+        return; // out of descriptors already: no reserve until one is free again
+    if (null.get() == top) {
+        m_reserve = std::move(null);
+        return;
+    }
+    if (const int high = ::fcntl(null.get(), F_DUPFD_CLOEXEC, top); high >= 0)
+        m_reserve.reset(high);
+}
+
 Result<int> Server::accept(int listener)
+{
+    ensureReserve();
+    if (acceptedConns() >= m_maxConns)
+        return refuseAccepted(listener,
+                              QStringLiteral("Server full: %1 clients are connected, the most "
+                                             "this server takes; try again later.")
+                                  .arg(m_maxConns),
+                              ECONNREFUSED);
+    auto n = acceptOne(listener);
+    if (n || (n.error().err != EMFILE && n.error().err != ENFILE) || !m_reserve)
+        return n;
+    // Out of descriptors. The client stays in the accept queue, so a level-triggered listener
+    // would come back ready on every call and the loop would spin at 100% CPU: free the reserve
+    // for a moment, take the client, tell it, and let it go.
+    const QString which = n.error().err == EMFILE ? QStringLiteral("EMFILE") : QStringLiteral("ENFILE");
+    m_reserve.reset();
+    auto r = refuseAccepted(listener,
+                            QStringLiteral("Server busy: it has run out of file descriptors "
+                                           "(%1); try again later.")
+                                .arg(which),
+                            n.error().err);
+    ensureReserve();
+    return r;
+}
+
+Result<int> Server::refuseAccepted(int listener, const QString &why, int err)
+{
+    auto n = acceptOne(listener);
+    if (!n)
+        return n.error();
+    note(*n, why, /*refusal=*/true);
+    sendAll(*n, why.toUtf8() + '\n');
+    close(*n);
+    return Error{err, why};
+}
+
+Result<int> Server::acceptOne(int listener)
 {
     net::Endpoint peer;
     auto fd = net::accept(listener, &peer);
@@ -218,6 +290,7 @@ void Server::close(int fd)
         m_outgoing.remove(i->local);
     m_fds.erase(it);
     m_info.remove(fd);
+    m_deadlines.remove(fd);
     m_closed.append(fd);
     record({.call = Call::Close, .fd = fd});
 }
@@ -286,6 +359,42 @@ void Server::note(int fd, const QString &text, bool refusal)
 void Server::measure(int fd, const QString &text)
 {
     record({.call = Call::Measure, .fd = fd, .data = text.toUtf8()});
+}
+
+void Server::setDeadline(int fd, int ms, const QString &why)
+{
+    if (ms <= 0 || m_deadlines.contains(fd) || !m_info.contains(fd))
+        return;
+    m_deadlines.insert(fd, {m_nowMs + ms, why});
+}
+
+void Server::clearDeadline(int fd)
+{
+    m_deadlines.remove(fd);
+}
+
+qint64 Server::msToNextDeadline() const
+{
+    qint64 next = -1;
+    for (const Deadline &d : m_deadlines)
+        next = next < 0 ? d.atMs : std::min(next, d.atMs);
+    return next < 0 ? -1 : std::max<qint64>(0, next - m_nowMs);
+}
+
+QList<int> Server::expireDeadlines()
+{
+    QList<int> due;
+    for (auto it = m_deadlines.cbegin(); it != m_deadlines.cend(); ++it)
+        if (it->atMs <= m_nowMs)
+            due.append(it.key());
+    std::sort(due.begin(), due.end()); // the same order on every run
+    for (int fd : std::as_const(due)) {
+        const QString why = QStringLiteral("Timed out: ") + m_deadlines.value(fd).why;
+        note(fd, why, /*refusal=*/true);
+        sendAll(fd, why.toUtf8() + '\n');
+        close(fd);
+    }
+    return due;
 }
 
 Result<void> Server::watch(int fd, Events events)
