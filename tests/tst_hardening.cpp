@@ -2,6 +2,7 @@
 // real loopback sockets: frames cut anywhere, clients that never read, more clients than the
 // server takes, half-closes and resets, clients that start and never finish, a client that
 // streams without pause under edge-triggered epoll, and broken lesson and trace files.
+#include "common/ClientOps.h"
 #include "common/Loopback.h"
 #include "engine/Engine.h"
 #include "lesson/Lesson.h"
@@ -23,14 +24,6 @@ Q_DECLARE_METATYPE(mux::Backend)
 
 namespace {
 
-ClientOp op(ClientOp::Kind kind, int client, const QByteArray &data = {})
-{
-    ClientOp o;
-    o.kind = kind;
-    o.client = client;
-    o.data = data;
-    return o;
-}
 
 std::unique_ptr<Program> program(const QString &name, QJsonObject params)
 {
@@ -360,36 +353,7 @@ private slots:
                  qPrintable(l.error().text));
         QVERIFY(!l.error().text.contains(QLatin1Char('\n')));
     }
-    void badTraceFile_data()
-    {
-        QTest::addColumn<QByteArray>("contents");
-        QTest::addColumn<QString>("says");
-        QTest::newRow("empty") << QByteArray() << "not valid JSON";
-        QTest::newRow("not JSON") << QByteArray("tick 1 select") << "not valid JSON";
-        QTest::newRow("an array") << QByteArray("[]") << "cannot be read";
-        QTest::newRow("another format") << QByteArray("{\"format\": \"pcap\"}") << "not a muxlab trace";
-        QTest::newRow("future version")
-            << QByteArray("{\"format\": \"muxlab-trace\", \"version\": 999}") << "not supported";
-        QTest::newRow("tick not an object")
-            << QByteArray("{\"format\": \"muxlab-trace\", \"version\": 1, \"backend\": \"poll\", "
-                          "\"ticks\": [7]}")
-            << "tick 0";
-    }
-    void badTraceFile()
-    {
-        QFETCH(QByteArray, contents);
-        QFETCH(QString, says);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("broken.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(contents);
-        f.close();
-        auto t = Trace::load(path);
-        QVERIFY(!t);
-        QVERIFY2(t.error().text.contains(path), qPrintable(t.error().text));
-        QVERIFY2(t.error().text.contains(says), qPrintable(t.error().text));
-    }
+    // (Broken trace files, row by row, are tst_trace's badFiles; here: a real trace cut short.)
     void truncatedRealTrace()
     {
         QTemporaryDir dir;
