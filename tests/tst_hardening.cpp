@@ -10,8 +10,8 @@
 #include "proto/FrameDecoder.h"
 
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,7 +24,6 @@ Q_DECLARE_METATYPE(mux::Backend)
 
 namespace {
 
-
 std::unique_ptr<Program> program(const QString &name, QJsonObject params)
 {
     params.insert(QStringLiteral("ports"), QJsonArray{0});
@@ -36,8 +35,7 @@ bool refusedWith(const Trace &trace, const QByteArray &text)
 {
     for (qsizetype i = 0; i < trace.size(); ++i)
         for (const Action &a : trace.at(i).actions)
-            if (a.call == Action::Call::Refuse && a.data.contains(text))
-                return true;
+            if (a.call == Action::Call::Refuse && a.data.contains(text)) return true;
     return false;
 }
 
@@ -81,11 +79,11 @@ private slots:
         QTest::addColumn<QJsonObject>("params");
         QTest::addColumn<QByteArray>("told");
         QTest::addColumn<int>("chunk"); // bytes sent per tick, each a message under the cap
-        QTest::newRow("chat broadcast")
-            << QStringLiteral("chat")
-            << QJsonObject{{QStringLiteral("sndbuf"), 4096}, {QStringLiteral("queue_cap"), 16384},
-                           {QStringLiteral("recv_size"), 65536}}
-            << QByteArray("is not reading") << 2000;
+        QTest::newRow("chat broadcast") << QStringLiteral("chat")
+                                        << QJsonObject{{QStringLiteral("sndbuf"), 4096},
+                                                       {QStringLiteral("queue_cap"), 16384},
+                                                       {QStringLiteral("recv_size"), 65536}}
+                                        << QByteArray("is not reading") << 2000;
         QTest::newRow("rw-separation queue")
             << QStringLiteral("queued-reply")
             << QJsonObject{{QStringLiteral("queue_cap"), 256 * 1024},
@@ -112,13 +110,13 @@ private slots:
         const int talker = chat ? 1 : 0;
         constexpr int kTicks = 120;
         for (int t = 3; t < kTicks; ++t)
-            e.schedule(quint32(t), op(ClientOp::Send, talker, QByteArray(chunk, char('a' + t % 26))));
+            e.schedule(quint32(t),
+                       op(ClientOp::Send, talker, QByteArray(chunk, char('a' + t % 26))));
         QVERIFY(e.start(program(name, params)));
         int dropped = 0;
         for (int t = 1; t <= kTicks && !dropped; ++t) {
             e.step();
-            if (refusedWith(e.trace(), told))
-                dropped = t;
+            if (refusedWith(e.trace(), told)) dropped = t;
         }
         QVERIFY2(dropped, "the slow client was never cut off");
         qInfo("%s: cut off at tick %d", qPrintable(name), dropped);
@@ -140,7 +138,8 @@ private slots:
         e.schedule(5, op(ClientOp::Close, 0));
         e.schedule(7, op(ClientOp::Connect, 3));
         e.schedule(8, op(ClientOp::Send, 1, "B still here"));
-        QVERIFY(e.start(program(QStringLiteral("echo"), {{QStringLiteral("greeting"), QStringLiteral("hi\n")}})));
+        QVERIFY(e.start(program(QStringLiteral("echo"),
+                                {{QStringLiteral("greeting"), QStringLiteral("hi\n")}})));
         e.run(9);
         QCOMPARE(e.clients()[2]->received(),
                  QByteArray("Server full: 2 clients are connected, the most this server takes; "
@@ -160,8 +159,8 @@ private slots:
         for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll}) {
             const char *bn = qPrintable(backendName(b));
             QTest::addRow("echo %s", bn) << b << "echo" << QByteArray("abc") << QByteArray("abc");
-            QTest::addRow("length-prefix %s", bn)
-                << b << "length-prefix" << proto::frame("hello") << QByteArray("frame 5 bytes: hello\n");
+            QTest::addRow("length-prefix %s", bn) << b << "length-prefix" << proto::frame("hello")
+                                                  << QByteArray("frame 5 bytes: hello\n");
             QTest::addRow("msg-file %s", bn)
                 << b << "msg-file" << proto::frame("{\"msg_type\": \"msg\"}") + proto::frame("hi")
                 << QByteArray("msg: hi\n");
@@ -184,7 +183,8 @@ private slots:
         e.schedule(2, op(ClientOp::Shutdown, 0));
         QVERIFY(e.start(program(name, {{QStringLiteral("data_dir"), dir.path()}})));
         e.run(5);
-        QVERIFY2(e.clients()[0]->received().contains(reply), e.clients()[0]->received().constData());
+        QVERIFY2(e.clients()[0]->received().contains(reply),
+                 e.clients()[0]->received().constData());
         QCOMPARE(e.server().fdCount(), 1); // and the conn is closed after it
     }
 
@@ -221,7 +221,8 @@ private slots:
             << QByteArray("wrong user or password");
         QTest::newRow("msg-file: half a header")
             << "msg-file" << proto::packLength(30) + "{\"msg"
-            << proto::frame("{\"msg_type\": \"msg\"}") + proto::frame("ok") << QByteArray("msg: ok");
+            << proto::frame("{\"msg_type\": \"msg\"}") + proto::frame("ok")
+            << QByteArray("msg: ok");
         QTest::newRow("file-upload: half a file")
             << "file-upload" << QByteArray("slow.bin-100\nabc") << QByteArray("fast.txt-2\nok")
             << QByteArray("saved fast.txt");
@@ -251,11 +252,13 @@ private slots:
             e.step();
         QVERIFY2(e.clients()[0]->received().contains("Timed out: "),
                  e.clients()[0]->received().constData());
-        QVERIFY2(e.clients()[1]->received().contains(reply), e.clients()[1]->received().constData());
+        QVERIFY2(e.clients()[1]->received().contains(reply),
+                 e.clients()[1]->received().constData());
         QVERIFY(refusedWith(e.trace(), "Timed out"));
         QVERIFY(e.server().deadlines().isEmpty());
         if (name == QLatin1String("file-upload")) // the partial file went with the client
-            QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("fast.txt")});
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                     QStringList{QStringLiteral("fast.txt")});
     }
 
     // 10. edge-triggered: a client streaming without pause does not starve a small one
@@ -267,10 +270,9 @@ private slots:
         Engine e({.backend = Backend::EpollEt, .probe = false, .stepTimeoutCapMs = 100});
         e.addClient(QStringLiteral("B"));
         e.schedule(1, op(ClientOp::Connect, 0));
-        QVERIFY(e.start(program(QStringLiteral("echo"),
-                                {{QStringLiteral("drain"), true},
-                                 {QStringLiteral("read_cap"), kCap},
-                                 {QStringLiteral("recv_size"), 16384}})));
+        QVERIFY(e.start(program(QStringLiteral("echo"), {{QStringLiteral("drain"), true},
+                                                         {QStringLiteral("read_cap"), kCap},
+                                                         {QStringLiteral("recv_size"), 16384}})));
         e.step();
         const quint16 port = e.server().listenAddresses().value(0).port;
         std::jthread streamer([port] {
@@ -297,8 +299,7 @@ private slots:
             for (const Action &a : t.actions) {
                 if (a.fd == streamerFd && a.call == Action::Call::Recv && a.ret > 0)
                     thisTick += a.ret;
-                if (a.fd == streamerFd && a.call == Action::Call::Close)
-                    streamerGone = true;
+                if (a.fd == streamerFd && a.call == Action::Call::Close) streamerGone = true;
             }
             QVERIFY2(thisTick <= kCap, qPrintable(QString::number(thisTick)));
             readFromStreamer += thisTick;
@@ -308,7 +309,8 @@ private slots:
             }
         }
         streamer.join(); // (a failed check above joins it on the way out)
-        qInfo("B answered after %d ticks; A's %lld bytes read over the run", ticksToPing, readFromStreamer);
+        qInfo("B answered after %d ticks; A's %lld bytes read over the run", ticksToPing,
+              readFromStreamer);
         QVERIFY(ticksToPing > 0 && ticksToPing <= 3);
         // Everything A sent was read, though no new edge came for the last of it.
         QCOMPARE(readFromStreamer, kTotal);
@@ -320,7 +322,8 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("says");
         QTest::newRow("empty") << QByteArray() << "not valid JSON";
-        QTest::newRow("truncated") << QByteArray("{\"id\": \"x\", \"title\": {") << "not valid JSON";
+        QTest::newRow("truncated")
+            << QByteArray("{\"id\": \"x\", \"title\": {") << "not valid JSON";
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe\x01", 4) << "not valid JSON";
         QTest::newRow("array") << QByteArray("[1, 2]") << "one JSON object";
         QTest::newRow("no id") << QByteArray("{\"program\": \"echo\"}") << "\"id\" is missing";
@@ -332,11 +335,13 @@ private slots:
         o.insert(QStringLiteral("backends"), QJsonArray{QStringLiteral("kqueue")});
         QTest::newRow("bad backend") << QJsonDocument(o).toJson() << "unknown backend";
         o = good;
-        o.insert(QStringLiteral("steps"),
-                 QJsonArray{QJsonObject{{QStringLiteral("tick"), 1},
-                                        {QStringLiteral("do"), QJsonArray{QJsonObject{
-                                                                   {QStringLiteral("client"), QStringLiteral("A")},
-                                                                   {QStringLiteral("op"), QStringLiteral("explode")}}}}}});
+        o.insert(
+            QStringLiteral("steps"),
+            QJsonArray{QJsonObject{
+                {QStringLiteral("tick"), 1},
+                {QStringLiteral("do"),
+                 QJsonArray{QJsonObject{{QStringLiteral("client"), QStringLiteral("A")},
+                                        {QStringLiteral("op"), QStringLiteral("explode")}}}}}});
         QTest::newRow("bad op") << QJsonDocument(o).toJson() << "unknown op";
         o = good;
         o.remove(QStringLiteral("title"));
@@ -370,7 +375,8 @@ private slots:
         const QByteArray whole = f.readAll();
         f.close();
         // Every cut of a real trace either loads or says which file is wrong: never a crash.
-        for (qsizetype cut = 0; cut < whole.size(); cut += std::max<qsizetype>(1, whole.size() / 97)) {
+        for (qsizetype cut = 0; cut < whole.size();
+             cut += std::max<qsizetype>(1, whole.size() / 97)) {
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
             f.write(whole.left(cut));
             f.close();

@@ -93,8 +93,10 @@ void TestServeLimits::garbageIsEchoedAndShownEscaped_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QByteArray>("shown"); // how the server's log line shows a piece of it
     QTest::newRow("NUL bytes") << QByteArray("a\0b\0c\n", 6) << QByteArray("a\\0b\\0c");
-    QTest::newRow("invalid UTF-8") << QByteArray("caf\xe9 \xff\xfe\n") << QByteArray("caf\\xe9 \\xff\\xfe");
-    QTest::newRow("control bytes") << QByteArray("\x01\x02\x1b[2J\x7f\n") << QByteArray("\\x01\\x02\\x1b[2J\\x7f");
+    QTest::newRow("invalid UTF-8")
+        << QByteArray("caf\xe9 \xff\xfe\n") << QByteArray("caf\\xe9 \\xff\\xfe");
+    QTest::newRow("control bytes")
+        << QByteArray("\x01\x02\x1b[2J\x7f\n") << QByteArray("\\x01\\x02\\x1b[2J\\x7f");
     QTest::newRow("half a UTF-8 character") << QByteArray("\xe5\xa5") << QByteArray("\\xe5\\xa5");
     QByteArray mib(1024 * 1024, 'z');
     mib[512 * 1024] = '\0';
@@ -157,9 +159,8 @@ void TestServeLimits::outOfDescriptorsDoesNotSpin()
     for (int i = 0; i < int(kLimit) && !busy; ++i) {
         TestClient c = TestClient::connectTo(port);
         QVERIFY(c.ok());
-        const QByteArray first = c.readUntil([&](const QByteArray &b) {
-            return b.startsWith(hello) || b.contains('\n');
-        });
+        const QByteArray first = c.readUntil(
+            [&](const QByteArray &b) { return b.startsWith(hello) || b.contains('\n'); });
         if (first.startsWith("Server busy"))
             ++busy;
         else
@@ -184,14 +185,16 @@ void TestServeLimits::outOfDescriptorsDoesNotSpin()
     const qint64 cpu = cpuMs(pid) - cpuBefore;
     const int ticks = int(serve.output().count('\n')) - linesBefore;
     qInfo("at the limit (%d clients served): %d refused clients cost %d ticks with activity and "
-          "%lld ms of CPU", served, kMore + 1, ticks, cpu);
+          "%lld ms of CPU",
+          served, kMore + 1, ticks, cpu);
     // Without the reserve descriptor a level-triggered listener is ready on every call: the
     // loop spins, one line per call, thousands while these clients come and go.
     QVERIFY2(ticks <= 3 * (kMore + 1), qPrintable(QString::number(ticks)));
 
     // The held clients were served all along, and one freed slot serves a newcomer again.
     QVERIFY(held.front().send("ping"));
-    QVERIFY(held.front().readUntil([](const QByteArray &b) { return b.endsWith("ping好"); })
+    QVERIFY(held.front()
+                .readUntil([](const QByteArray &b) { return b.endsWith("ping好"); })
                 .endsWith("ping好"));
     // Two leave (the server may need one more for itself while accepting); once it has closed
     // their conns, a newcomer is served again.
@@ -253,11 +256,12 @@ void TestServeLimits::selectPastFdSetSize()
         QCOMPARE(got, want);
         ++served;
     }
-    qInfo("%s: %d of %d clients served, %d refused", qPrintable(backend), served, kClients, refused);
+    qInfo("%s: %d of %d clients served, %d refused", qPrintable(backend), served, kClients,
+          refused);
     QCOMPARE(served + refused, kClients);
     if (backend == QLatin1String("select")) {
-        QVERIFY(refused > 0);       // descriptors 1024 and up were refused…
-        QVERIFY(served >= 1000);    // …and everything below was served
+        QVERIFY(refused > 0);    // descriptors 1024 and up were refused…
+        QVERIFY(served >= 1000); // …and everything below was served
     } else {
         QCOMPARE(served, kClients); // poll and epoll have no such limit
     }
@@ -294,15 +298,22 @@ void TestServeLimits::unsafeUploadNames_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("savedAs"); // empty: refused
-    QTest::newRow("../../etc/passwd") << "../../etc/passwd" << "passwd";
-    QTest::newRow("/abs/path") << "/abs/path" << "path";
-    QTest::newRow("..") << ".." << "";
-    QTest::newRow(".") << "." << "";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("../../etc/passwd") << "../../etc/passwd"
+                                      << "passwd";
+    QTest::newRow("/abs/path") << "/abs/path"
+                               << "path";
+    QTest::newRow("..") << ".."
+                        << "";
+    QTest::newRow(".") << "."
+                       << "";
+    QTest::newRow("empty") << ""
+                           << "";
     QTest::newRow("NUL inside") << QStringLiteral("a\\u0000.txt") << "";
     QTest::newRow("backslashes") << QStringLiteral("..\\\\..\\\\win.ini") << "win.ini";
-    QTest::newRow("hidden") << ".bashrc" << "_bashrc";
-    QTest::newRow("over the limit") << "big.bin" << "";
+    QTest::newRow("hidden") << ".bashrc"
+                            << "_bashrc";
+    QTest::newRow("over the limit") << "big.bin"
+                                    << "";
 }
 
 void TestServeLimits::unsafeUploadNames()
@@ -336,7 +347,8 @@ void TestServeLimits::unsafeUploadNames()
     // Nothing anywhere else under the root: only in/data (and what is inside it).
     QCOMPARE(QDir(root.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("in")});
-    QCOMPARE(QDir(root.filePath(QStringLiteral("in"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+    QCOMPARE(QDir(root.filePath(QStringLiteral("in")))
+                 .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("data")});
     // And the server goes on.
     TestClient next = TestClient::connectTo(port);

@@ -112,7 +112,9 @@ private slots:
         // few times that in memory); anything past that would be a leak.
         const qint64 allowedKb = 8 * (logBytes / 1024) + 16 * 1024;
         QVERIFY2(rssAfter - rssBefore <= allowedKb,
-                 qPrintable(QStringLiteral("grew %1 kB, allowed %2 kB").arg(rssAfter - rssBefore).arg(allowedKb)));
+                 qPrintable(QStringLiteral("grew %1 kB, allowed %2 kB")
+                                .arg(rssAfter - rssBefore)
+                                .arg(allowedKb)));
         QCOMPARE(serve.terminate(), 0);
     }
 };

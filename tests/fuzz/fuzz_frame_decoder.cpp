@@ -42,7 +42,8 @@ Outcome decode(QByteArrayView stream, qsizetype piece, FrameDecoder::Header head
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
-    const auto header = (data[0] & 0x80) ? FrameDecoder::Header::Text : FrameDecoder::Header::Packed;
+    const auto header =
+        (data[0] & 0x80) ? FrameDecoder::Header::Text : FrameDecoder::Header::Packed;
     const qsizetype piece = (data[0] & 0x7f) + 1;
     const QByteArrayView stream(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
     const Outcome whole = decode(stream, stream.size() + 1, header);

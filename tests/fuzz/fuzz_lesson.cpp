@@ -9,7 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString path = QStringLiteral("fuzz/lesson.json");
-    auto lesson = mux::parseLesson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)), path);
+    auto lesson =
+        mux::parseLesson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)), path);
     if (!lesson) {
         if (!lesson.error().text.contains(path)) std::abort();
         return 0;

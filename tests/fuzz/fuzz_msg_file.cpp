@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             case MsgFileParser::Event::Refused:
                 if (e->error.isEmpty()) std::abort();
                 break;
-            case MsgFileParser::Event::Close: break;
+            case MsgFileParser::Event::Close:
+                break;
             }
         }
     }
