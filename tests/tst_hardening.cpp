@@ -157,7 +157,8 @@ private slots:
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<QByteArray>("reply");
         for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll}) {
-            const char *bn = qPrintable(backendName(b));
+            const QByteArray name = backendName(b).toLatin1(); // alive for the whole row
+            const char *bn = name.constData();
             QTest::addRow("echo %s", bn) << b << "echo" << QByteArray("abc") << QByteArray("abc");
             QTest::addRow("length-prefix %s", bn) << b << "length-prefix" << proto::frame("hello")
                                                   << QByteArray("frame 5 bytes: hello\n");

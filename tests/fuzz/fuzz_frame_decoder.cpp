@@ -5,6 +5,7 @@
 
 #include <QList>
 
+#include <algorithm>
 #include <cstdlib>
 
 using mux::proto::FrameDecoder;
@@ -22,7 +23,7 @@ Outcome decode(QByteArrayView stream, qsizetype piece, FrameDecoder::Header head
     FrameDecoder d(kLimit, header);
     Outcome out;
     for (qsizetype at = 0; at < stream.size() && !out.refused; at += piece) {
-        d.feed(stream.mid(at, piece));
+        d.feed(stream.sliced(at, std::min(piece, stream.size() - at)));
         QByteArray f;
         FrameDecoder::Status s;
         while ((s = d.next(&f)) == FrameDecoder::Status::Frame) {

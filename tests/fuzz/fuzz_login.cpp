@@ -3,6 +3,7 @@
 // much more than its limit.
 #include "proto/Login.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 using mux::proto::JsonObjectReader;
@@ -17,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     JsonObjectReader r(1024);
     const qsizetype piece = size ? (data[0] % 13) + 1 : 1;
     for (qsizetype at = 0; at < bytes.size(); at += piece) {
-        r.feed(QByteArrayView(bytes).mid(at, piece));
+        r.feed(QByteArrayView(bytes).sliced(at, std::min(piece, bytes.size() - at)));
         QJsonObject o;
         JsonObjectReader::Status s;
         while ((s = r.next(&o)) == JsonObjectReader::Status::Object)

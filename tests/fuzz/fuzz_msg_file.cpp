@@ -4,6 +4,7 @@
 #include "proto/MsgFileProtocol.h"
 #include "proto/SafeName.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 using mux::proto::MsgFileParser;
@@ -16,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qsizetype piece = size ? (data[size - 1] % 17) + 1 : 1;
     qint64 announced = -1, got = 0;
     for (qsizetype at = 0; at < bytes.size() && !p.finished(); at += piece) {
-        p.feed(bytes.mid(at, piece));
+        p.feed(bytes.sliced(at, std::min(piece, bytes.size() - at)));
         while (auto e = p.next()) {
             switch (e->kind) {
             case MsgFileParser::Event::Message:
