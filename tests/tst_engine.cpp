@@ -1,6 +1,7 @@
 // The engine's tick on real sockets: setup tick, settle, delta-encoded interest, the user's
 // queued ops, recording off, and select refusing a descriptor it cannot hold.
 
+#include "common/ClientOps.h"
 #include "engine/Engine.h"
 #include "programs/ProgramFactory.h"
 #include "trace/TickFormat.h"
@@ -24,14 +25,6 @@ std::unique_ptr<Program> echo(QJsonObject extra = {})
     return std::move(*createProgram(QStringLiteral("echo"), p));
 }
 
-ClientOp op(ClientOp::Kind k, int client, const QByteArray &data = {})
-{
-    ClientOp o;
-    o.kind = k;
-    o.client = client;
-    o.data = data;
-    return o;
-}
 
 } // namespace
 

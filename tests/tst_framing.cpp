@@ -1,6 +1,7 @@
 // The wire formats of document 003 (length prefix, message/file, login) and the servers built
 // on them: split anywhere, refuse early, never write outside the data dir, never leave half a
 // file behind.
+#include "common/ClientOps.h"
 #include "engine/Engine.h"
 #include "programs/ProgramFactory.h"
 #include "proto/FrameDecoder.h"
@@ -49,14 +50,6 @@ QStringList entriesOf(const QString &dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
-ClientOp op(ClientOp::Kind kind, int client, const QByteArray &data = {})
-{
-    ClientOp o;
-    o.kind = kind;
-    o.client = client;
-    o.data = data;
-    return o;
-}
 
 QByteArray fileHeader(const QString &name)
 {

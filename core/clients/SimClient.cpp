@@ -69,6 +69,7 @@ Action SimClient::perform(const ClientOp &op, const net::Endpoint &target)
         const int one = 1;
         ::setsockopt(m_fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         m_local = net::localEndpoint(m_fd.get());
+        m_remote = target;
         m_state = State::Connecting;
         m_udp = false;
         a.fd = m_fd.get();

@@ -44,6 +44,8 @@ public:
     bool reading() const { return m_reading; }
     qint64 bytesSent() const { return m_sent; }
     net::Endpoint localEndpoint() const { return m_local; }
+    /// Where it connected or last sent to (the listener's address).
+    net::Endpoint remoteEndpoint() const { return m_remote; }
 
     /// Performs one op on the kernel; returns what it did, for the trace.
     Action perform(const ClientOp &op, const net::Endpoint &target);
@@ -65,6 +67,7 @@ private:
     QByteArray m_received;
     qint64 m_sent = 0;
     net::Endpoint m_local;
+    net::Endpoint m_remote;
 };
 
 } // namespace mux

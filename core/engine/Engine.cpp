@@ -1,5 +1,7 @@
 #include "Engine.h"
 
+#include "mux/Clock.h"
+
 #include <netinet/tcp.h>
 
 #include <algorithm>
@@ -11,8 +13,9 @@ Engine::Engine(Options options, QObject *parent)
 {
     net::ignoreSigpipe();
     m_server = std::make_unique<Server>(*m_mux, m_actions,
-                                        [this](const net::Endpoint &p) { return clientForPeer(p); });
+                                        [this](const net::Endpoint &p, const net::Endpoint &l) { return clientForPeer(p, l); });
     m_server->setBind(m_options.host, m_options.basePort);
+    m_server->setMaxConns(m_options.maxConns);
     m_settler.setAckers([this] {
         QList<int> fds = m_server->fds();
         for (const auto &c : m_clients)
@@ -85,10 +88,11 @@ Result<void> Engine::start(std::unique_ptr<Program> program)
     return started;
 }
 
-int Engine::clientForPeer(const net::Endpoint &peer) const
+int Engine::clientForPeer(const net::Endpoint &peer, const net::Endpoint &local) const
 {
     for (const auto &c : m_clients)
-        if (c->fd() >= 0 && c->localEndpoint() == peer)
+        if (c->fd() >= 0 && c->localEndpoint() == peer &&
+            (local.port == 0 || c->remoteEndpoint().port == local.port))
             return c->index();
     return -1;
 }
@@ -126,7 +130,8 @@ void Engine::clientsAct(TickExtras &extras)
         if (op.kind == ClientOp::Reset) // find the conn before the client's port is gone
             for (int fd : m_server->fds())
                 if (const SocketInfo *i = m_server->info(fd);
-                    i && i->peer == c.localEndpoint().toString())
+                    i && i->peer == c.localEndpoint().toString() &&
+                    i->local.endsWith(QLatin1Char(':') + QString::number(c.remoteEndpoint().port)))
                     serverSide = fd;
         // Count the accept queue before connecting: on loopback the handshake can finish
         // inside connect() itself, and a count taken after it waits for one too many (the
@@ -185,16 +190,22 @@ const QHash<int, int> &Engine::connsToClients()
 {
     if (!m_connMapDirty)
         return m_connToClient;
-    QHash<QString, int> clientAt; // "127.0.0.1:53122" -> client fd
+    // Keyed by both ends: two clients may share a local port when they reach different
+    // listeners. "127.0.0.1:53122>9992" -> client fd.
+    QHash<QString, int> clientAt;
     for (const auto &c : m_clients)
         if (c->fd() >= 0)
-            clientAt.insert(c->localEndpoint().toString(), c->fd());
+            clientAt.insert(c->localEndpoint().toString() + QLatin1Char('>') +
+                                QString::number(c->remoteEndpoint().port),
+                            c->fd());
     m_connToClient.clear();
     if (!clientAt.isEmpty())
         for (int fd : m_server->fds())
-            if (const SocketInfo *i = m_server->info(fd); i && i->role == Role::Conn)
-                if (const int c = clientAt.value(i->peer, -1); c >= 0)
+            if (const SocketInfo *i = m_server->info(fd); i && i->role == Role::Conn) {
+                const QString port = i->local.mid(i->local.lastIndexOf(QLatin1Char(':')) + 1);
+                if (const int c = clientAt.value(i->peer + QLatin1Char('>') + port, -1); c >= 0)
                     m_connToClient.insert(fd, c);
+            }
     m_connMapDirty = false;
     return m_connToClient;
 }
@@ -297,7 +308,15 @@ const TickRecord &Engine::step()
     int timeout = rec.timeoutMs;
     if (m_options.stepTimeoutCapMs >= 0 && (timeout < 0 || timeout > m_options.stepTimeoutCapMs))
         timeout = m_options.stepTimeoutCapMs;
+    // Wake up for the next deadline even when nothing else happens.
+    if (const qint64 due = m_server->msToNextDeadline(); due >= 0 && (timeout < 0 || due < timeout))
+        timeout = int(due);
     WaitResult w = m_mux->wait(timeout);
+    advanceClock(w.durationNs);
+    // Conns past their deadline are told and closed in the tick whose call timed out for them
+    // (the program skips a ready fd that is closed by then, as for any fd closed mid-tick).
+    for (int fd : m_server->expireDeadlines())
+        m_program->forget(fd);
     rec.ret = w.ret;
     rec.err = w.err;
     rec.durationNs = w.durationNs;
@@ -353,8 +372,18 @@ void Engine::run(int ticks)
         step();
 }
 
+void Engine::advanceClock(long long waitedNs)
+{
+    const long long now = monotonicNs();
+    m_clockNs += m_serving && m_lastNs ? now - m_lastNs : waitedNs;
+    m_lastNs = now;
+    m_server->setNowMs(m_clockNs / 1000000);
+}
+
 void Engine::serve(const std::atomic<bool> &stop)
 {
+    m_serving = true;
+    m_lastNs = monotonicNs();
     while (!stop.load(std::memory_order_relaxed))
         step();
 }

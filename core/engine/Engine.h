@@ -37,6 +37,8 @@ public:
         /// trace still shows the program's own timeout). -1: never cap (serve mode).
         int stepTimeoutCapMs = 0;
         int settleBudgetMs = 2000;
+        /// Accepted conns at once; the next client is told the server is full and closed.
+        int maxConns = 4096;
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -87,8 +89,11 @@ private:
     /// Reads every socket just before the call; keeps the ones the clients' actions changed.
     void probeAtCall(TickExtras &extras);
     QList<SocketProbe> readProbes() const; ///< in fd order: server's, then clients'
-    int clientForPeer(const net::Endpoint &peer) const;
+    int clientForPeer(const net::Endpoint &peer, const net::Endpoint &local = {}) const;
     int listenerFd(int index) const;
+    /// Engine time moves with the clock while serving, and only by the time spent waiting in
+    /// the calls while stepping: a lesson paused between ticks never times a client out.
+    void advanceClock(long long waitedNs);
 
     Options m_options;
     std::unique_ptr<Multiplexer> m_mux;
@@ -106,6 +111,9 @@ private:
     Trace m_trace;
     TickRecord m_last;
     quint32 m_tick = 0;
+    bool m_serving = false;
+    long long m_clockNs = 0;
+    long long m_lastNs = 0;
 };
 
 } // namespace mux

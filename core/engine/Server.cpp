@@ -2,14 +2,19 @@
 
 #include "Settle.h"
 
+#include <QStringList>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cerrno>
 
 namespace mux {
 
 using Call = Action::Call;
 
-Server::Server(Multiplexer &mux, QList<Action> &actions,
-               std::function<int(const net::Endpoint &)> peerName)
+Server::Server(Multiplexer &mux, QList<Action> &actions, PeerName peerName)
     : m_mux(mux), m_actions(actions), m_peerName(std::move(peerName))
 {
 }
@@ -107,7 +112,73 @@ Result<int> Server::bindUdp(int index, quint16 defaultPort)
     return n;
 }
 
+int Server::acceptedConns() const
+{
+    int n = 0;
+    for (const SocketInfo &i : m_info)
+        n += i.role == Role::Conn || i.role == Role::External;
+    return n;
+}
+
+void Server::ensureReserve()
+{
+    if (m_reserve)
+        return;
+    // At the top of the table, not the bottom: the lessons' descriptor numbers stay what the
+    // documents show. Capped so a huge limit does not grow the kernel's table for nothing.
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < 8)
+        return;
+    const int top = int(std::min<rlim_t>(rl.rlim_cur, 65536) - 1);
+    Fd null(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    if (!null)
+        return; // out of descriptors already: no reserve until one is free again
+    if (null.get() == top) {
+        m_reserve = std::move(null);
+        return;
+    }
+    if (const int high = ::fcntl(null.get(), F_DUPFD_CLOEXEC, top); high >= 0)
+        m_reserve.reset(high);
+}
+
 Result<int> Server::accept(int listener)
+{
+    ensureReserve();
+    if (acceptedConns() >= m_maxConns)
+        return refuseAccepted(listener,
+                              QStringLiteral("Server full: %1 clients are connected, the most "
+                                             "this server takes; try again later.")
+                                  .arg(m_maxConns),
+                              ECONNREFUSED);
+    auto n = acceptOne(listener);
+    if (n || (n.error().err != EMFILE && n.error().err != ENFILE) || !m_reserve)
+        return n;
+    // Out of descriptors. The client stays in the accept queue, so a level-triggered listener
+    // would come back ready on every call and the loop would spin at 100% CPU: free the reserve
+    // for a moment, take the client, tell it, and let it go.
+    const QString which = n.error().err == EMFILE ? QStringLiteral("EMFILE") : QStringLiteral("ENFILE");
+    m_reserve.reset();
+    auto r = refuseAccepted(listener,
+                            QStringLiteral("Server busy: it has run out of file descriptors "
+                                           "(%1); try again later.")
+                                .arg(which),
+                            n.error().err);
+    ensureReserve();
+    return r;
+}
+
+Result<int> Server::refuseAccepted(int listener, const QString &why, int err)
+{
+    auto n = acceptOne(listener);
+    if (!n)
+        return n.error();
+    note(*n, why, /*refusal=*/true);
+    sendAll(*n, why.toUtf8() + '\n');
+    close(*n);
+    return Error{err, why};
+}
+
+Result<int> Server::acceptOne(int listener)
 {
     net::Endpoint peer;
     auto fd = net::accept(listener, &peer);
@@ -115,9 +186,10 @@ Result<int> Server::accept(int listener)
         record({.call = Call::Accept, .fd = listener, .ret = -1, .err = fd.error().err});
         return fd.error();
     }
-    const int client = m_peerName ? m_peerName(peer) : -1;
+    const net::Endpoint local = net::localEndpoint(fd->get());
+    const int client = m_peerName ? m_peerName(peer, local) : -1;
     SocketInfo info;
-    info.local = net::localEndpoint(fd->get()).toString();
+    info.local = local.toString();
     info.peer = peer.toString();
     const int own = m_outgoing.value(info.peer, -1);
     if (const SocketInfo *out = own >= 0 ? this->info(own) : nullptr) {
@@ -219,7 +291,7 @@ Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoin
     auto r = net::sendTo(fd, data, to);
     record({.call = Call::SendTo, .fd = fd, .arg = int(data.size()), .ret = r ? *r : -1,
             .err = r ? 0 : r.error().err, .data = data});
-    if (r && m_peerName && m_peerName(to) >= 0)
+    if (r && m_peerName && m_peerName(to, {}) >= 0)
         m_datagramPeers.append(to);
     return r;
 }
@@ -244,6 +316,7 @@ void Server::close(int fd)
         m_outgoing.remove(i->local);
     m_fds.erase(it);
     m_info.remove(fd);
+    m_deadlines.remove(fd);
     m_closed.append(fd);
     record({.call = Call::Close, .fd = fd});
 }
@@ -293,7 +366,7 @@ void Server::settle()
 
 QString Server::peerLabel(const net::Endpoint &peer) const
 {
-    const int client = m_peerName ? m_peerName(peer) : -1;
+    const int client = m_peerName ? m_peerName(peer, {}) : -1;
     if (client >= 0 && client < m_clientNames.size())
         return QStringLiteral("client ") + m_clientNames[client];
     return peer.toString();
@@ -312,6 +385,42 @@ void Server::note(int fd, const QString &text, bool refusal)
 void Server::measure(int fd, const QString &text)
 {
     record({.call = Call::Measure, .fd = fd, .data = text.toUtf8()});
+}
+
+void Server::setDeadline(int fd, int ms, const QString &why)
+{
+    if (ms <= 0 || m_deadlines.contains(fd) || !m_info.contains(fd))
+        return;
+    m_deadlines.insert(fd, {m_nowMs + ms, why});
+}
+
+void Server::clearDeadline(int fd)
+{
+    m_deadlines.remove(fd);
+}
+
+qint64 Server::msToNextDeadline() const
+{
+    qint64 next = -1;
+    for (const Deadline &d : m_deadlines)
+        next = next < 0 ? d.atMs : std::min(next, d.atMs);
+    return next < 0 ? -1 : std::max<qint64>(0, next - m_nowMs);
+}
+
+QList<int> Server::expireDeadlines()
+{
+    QList<int> due;
+    for (auto it = m_deadlines.cbegin(); it != m_deadlines.cend(); ++it)
+        if (it->atMs <= m_nowMs)
+            due.append(it.key());
+    std::sort(due.begin(), due.end()); // the same order on every run
+    for (int fd : std::as_const(due)) {
+        const QString why = QStringLiteral("Timed out: ") + m_deadlines.value(fd).why;
+        note(fd, why, /*refusal=*/true);
+        sendAll(fd, why.toUtf8() + '\n');
+        close(fd);
+    }
+    return due;
 }
 
 Result<void> Server::watch(int fd, Events events)

@@ -24,14 +24,20 @@ class Settler;
 /// Must be used from the engine's thread only.
 class Server {
 public:
-    /// `peerName` maps a peer endpoint to a simulated client's index (-1 = external).
-    Server(Multiplexer &mux, QList<Action> &actions, std::function<int(const net::Endpoint &)> peerName);
+    /// `peerName` maps a peer endpoint, and the local end it reached (port 0: any), to a
+    /// simulated client's index (-1 = external). Both are needed: Linux gives two connects to
+    /// different listeners the same ephemeral port, so the peer alone can name the wrong client.
+    using PeerName = std::function<int(const net::Endpoint &peer, const net::Endpoint &local)>;
+    Server(Multiplexer &mux, QList<Action> &actions, PeerName peerName);
     ~Server();
 
     /// Where listeners bind: base port 0 lets the kernel choose (headless runs, tests);
     /// otherwise listener i binds base + i.
     void setBind(const QString &host, quint16 basePort);
     void setClientNames(const QStringList &names) { m_clientNames = names; }
+    /// At most `n` accepted conns at once; the next client hears "Server full" and is closed.
+    void setMaxConns(int n) { m_maxConns = n; }
+    int maxConns() const { return m_maxConns; }
     /// The engine's settler. What the program does to its own sockets (a client-side lesson
     /// talking to its own helper listener) is waited for like the clients' actions are.
     void setSettler(Settler *settler) { m_settler = settler; }
@@ -56,6 +62,9 @@ public:
     Result<int> listenTcpAt(int index, quint16 port, bool reuseAddr);
     Result<int> bindUdp(int index, quint16 defaultPort);
     /// accept(); on success the new conn is registered and named after its client.
+    /// Out of descriptors (EMFILE/ENFILE) or past maxConns(), the client is accepted anyway,
+    /// told why in one line and closed, and an error is returned: the listener's queue
+    /// drains, so a level-triggered listener does not come back ready on every call.
     Result<int> accept(int listener);
     /// recv() of at most `max` bytes; empty = the peer closed.
     Result<QByteArray> recv(int fd, int max = 1024);
@@ -79,6 +88,26 @@ public:
     void note(int fd, const QString &text, bool refusal = false);
     /// A figure measured live (timings, rates): shown, but left out of determinism checks.
     void measure(int fd, const QString &text);
+
+    // --- deadlines ---------------------------------------------------------------------
+    /// A conn that started something (a frame, a login, an upload) must finish it within `ms`
+    /// of engine time, or it hears `why` and is closed: a slow or idle client cannot hold a
+    /// slot forever. Setting it again keeps the earlier deadline; clearDeadline() ends it.
+    void setDeadline(int fd, int ms, const QString &why);
+    void clearDeadline(int fd);
+    struct Deadline {
+        qint64 atMs = 0; ///< engine time at which it passes
+        QString why;
+    };
+    /// Live state for the UI: every conn's pending deadline.
+    const QHash<int, Deadline> &deadlines() const { return m_deadlines; }
+    /// Engine time in milliseconds (the engine sets it before each call).
+    void setNowMs(qint64 now) { m_nowMs = now; }
+    qint64 nowMs() const { return m_nowMs; }
+    /// Milliseconds until the earliest deadline (0 if one has passed), -1 with none.
+    qint64 msToNextDeadline() const;
+    /// Refuses and closes every conn whose deadline has passed; returns their fds.
+    QList<int> expireDeadlines();
 
     // --- the lists ---------------------------------------------------------------------
     /// Adds `events` to what fd is watched for (rlist.append / register / EPOLL_CTL_ADD|MOD).
@@ -112,10 +141,14 @@ private:
     void record(Action a);
     int adopt(Fd fd, SocketInfo info);
     bool isSelfConnected(int fd) const;
+    int acceptedConns() const;
+    Result<int> acceptOne(int listener);
+    Result<int> refuseAccepted(int listener, const QString &why, int err);
+    void ensureReserve();
 
     Multiplexer &m_mux;
     QList<Action> &m_actions;
-    std::function<int(const net::Endpoint &)> m_peerName;
+    PeerName m_peerName;
     QString m_host = QStringLiteral("127.0.0.1");
     quint16 m_basePort = 0;
     QStringList m_clientNames;
@@ -133,6 +166,12 @@ private:
     PeerNamer m_peerNamer;
     int m_externalLimit = 0;
     QString m_limitMessage;
+    int m_maxConns = 4096;
+    /// A spare descriptor kept at the top of the table: closed for a moment when accept fails
+    /// with EMFILE, so the waiting client can be accepted, told, and let go (libev's trick).
+    Fd m_reserve;
+    QHash<int, Deadline> m_deadlines;
+    qint64 m_nowMs = 0;
 };
 
 } // namespace mux

@@ -19,7 +19,7 @@ ChatServer::ChatServer(const QJsonObject &p)
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(4096)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(-1)),
       m_sndbuf(p.value(QStringLiteral("sndbuf")).toInt(0)),
-      m_queueCap(p.value(QStringLiteral("queue_cap")).toInteger(0))
+      m_queueCap(p.value(QStringLiteral("queue_cap")).toInteger(1024 * 1024))
 {
 }
 

@@ -16,7 +16,7 @@ namespace mux {
 /// it is told, disconnected and announced, and the room goes on.
 ///   params: ports [8002], recv_size (4096, the document's RECV_BUFFER), timeout_ms (-1)
 ///           sndbuf int      SO_SNDBUF for each member's conn (0: the kernel's default)
-///           queue_cap int   bytes a member may have waiting in its queue (0: no cap)
+///           queue_cap int   bytes a member may have waiting in its queue (1 MiB; 0: no cap)
 /// Members are named after their socket ("A" for conn:A, "#1" for an outside client) rather
 /// than their address, so what they receive does not depend on port numbers.
 class ChatServer final : public Program {

@@ -6,7 +6,14 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cerrno>
+
 namespace mux {
+
+namespace {
+constexpr int kAcceptsPerTick = 64;
+}
 
 EchoServer::EchoServer(const QJsonObject &p)
     : m_ports(portsParam(p)),
@@ -16,7 +23,9 @@ EchoServer::EchoServer(const QJsonObject &p)
       m_watchConns(p.value(QStringLiteral("watch_conns")).toBool(true)),
       m_echo(p.value(QStringLiteral("echo")).toBool(true)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
-      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
+      m_drain(p.value(QStringLiteral("drain")).toBool(false)),
+      m_readCap(p.value(QStringLiteral("read_cap")).toInteger(64 * 1024))
 {
 }
 
@@ -25,21 +34,75 @@ Result<void> EchoServer::start(Server &server)
     return listenOnEvery(server, m_ports);
 }
 
+bool EchoServer::acceptConn(Server &server, int listener)
+{
+    auto conn = server.accept(listener);
+    if (!conn) // EAGAIN: the queue is empty or the client already left; EMFILE/full: refused
+        return conn.error().err != EAGAIN && conn.error().err != EWOULDBLOCK;
+    if (!m_greeting.isEmpty())
+        server.sendAll(*conn, m_greeting);
+    if (m_watchConns && !server.watch(*conn, Readable)) {
+        // select cannot watch it (fd >= FD_SETSIZE): say so to the client and let go.
+        server.sendAll(*conn, QByteArrayLiteral("server full: this server uses select() "
+                                                "and cannot watch another socket\n"));
+        server.close(*conn);
+    }
+    return true;
+}
+
+bool EchoServer::drainOne(Server &server, int fd)
+{
+    qint64 taken = 0;
+    while (taken < m_readCap) {
+        auto data = server.recv(fd, int(std::min<qint64>(m_recvSize, m_readCap - taken)));
+        if (!data && (data.error().err == EAGAIN || data.error().err == EWOULDBLOCK))
+            return true; // drained: the next edge comes with the next bytes
+        if (!data || data->isEmpty()) {
+            server.close(fd);
+            return false;
+        }
+        taken += data->size();
+        if (m_echo)
+            server.sendAll(fd, m_prefix + *data + m_suffix);
+    }
+    if (!m_pending.contains(fd)) {
+        server.note(fd, QStringLiteral("read cap of %1 bytes reached this tick: the rest is read "
+                                       "next tick, after the other clients had their turn")
+                            .arg(m_readCap));
+        m_pending.append(fd);
+    }
+    return true;
+}
+
 void EchoServer::handle(Server &server, const QList<FdEvents> &ready)
 {
+    if (m_drain) {
+        // Last tick's leftovers first in line after this tick's ready list, each once.
+        const QList<int> leftover = std::exchange(m_pending, {});
+        QList<int> order;
+        for (const FdEvents &r : ready)
+            order.append(r.fd);
+        for (int fd : leftover)
+            if (!order.contains(fd))
+                order.append(fd);
+        for (int fd : std::as_const(order)) {
+            if (server.isListener(fd)) {
+                // Edge-triggered, a listener with three clients queued is reported once:
+                // accept until the queue is empty (or a fair share, the rest next tick).
+                int n = 0;
+                while (n < kAcceptsPerTick && acceptConn(server, fd))
+                    ++n;
+                if (n == kAcceptsPerTick)
+                    m_pending.append(fd);
+            }
+            else if (server.info(fd))
+                drainOne(server, fd);
+        }
+        return;
+    }
     for (const FdEvents &r : ready) {
         if (server.isListener(r.fd)) {
-            auto conn = server.accept(r.fd);
-            if (!conn)
-                continue; // EAGAIN: another tick took it, or the client already left
-            if (!m_greeting.isEmpty())
-                server.sendAll(*conn, m_greeting);
-            if (m_watchConns && !server.watch(*conn, Readable)) {
-                // select cannot watch it (fd >= FD_SETSIZE): say so to the client and let go.
-                server.sendAll(*conn, QByteArrayLiteral("server full: this server uses select() "
-                                                        "and cannot watch another socket\n"));
-                server.close(*conn);
-            }
+            acceptConn(server, r.fd);
             continue;
         }
         if (!server.info(r.fd))

@@ -15,7 +15,8 @@ FileUploadServer::FileUploadServer(const QJsonObject &p)
     : m_ports(portsParam(p)), m_dataDir(p.value(QStringLiteral("data_dir")).toString()),
       m_fileLimit(p.value(QStringLiteral("file_limit")).toInteger(1024 * 1024)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
-      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
+      m_deadlineMs(p.value(QStringLiteral("deadline_ms")).toInt(30000))
 {
 }
 
@@ -57,6 +58,12 @@ void FileUploadServer::handle(Server &server, const QList<FdEvents> &ready)
             server.close(r.fd);
             continue;
         }
+        // From the first byte, the whole file must arrive in time (a client sending a byte
+        // now and then would otherwise hold its slot and its temporary file forever).
+        server.setDeadline(r.fd, m_deadlineMs,
+                           QStringLiteral("the file did not arrive within %1 s of its first byte; "
+                                          "the partial file was removed.")
+                               .arg(m_deadlineMs / 1000.0));
         received(server, r.fd, *conn, *data);
     }
 }

@@ -21,13 +21,15 @@ namespace mux {
 ///    limit before anything is written, and the name made safe (proto/SafeName.h);
 ///  - bytes go to a temporary file renamed when complete; a client that leaves mid-file
 ///    leaves nothing behind. The reply names the saved file, its size and its MD5.
-///   params: ports [8001], data_dir "" (the run's), file_limit int, recv_size int, timeout_ms
+///   params: ports [8001], data_dir "" (the run's), file_limit int, recv_size int, timeout_ms,
+///           deadline_ms int (30000: time from the first byte to the whole file)
 class FileUploadServer final : public Program {
 public:
     explicit FileUploadServer(const QJsonObject &params);
     Result<void> start(Server &server) override;
     void handle(Server &server, const QList<FdEvents> &ready) override;
     int timeoutMs() const override { return m_timeoutMs; }
+    void forget(int fd) override { m_conns.remove(fd); }
 
 private:
     struct Conn {
@@ -42,6 +44,7 @@ private:
     qint64 m_fileLimit = 1024 * 1024;
     int m_recvSize = 1024;
     int m_timeoutMs = 1000;
+    int m_deadlineMs = 30000; ///< to finish what a client started (0: none)
     QHash<int, std::shared_ptr<Conn>> m_conns; // shared: a handler may drop it mid-use
 };
 

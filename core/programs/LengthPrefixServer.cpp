@@ -16,7 +16,8 @@ LengthPrefixServer::LengthPrefixServer(const QJsonObject &p)
       m_maxLength(p.value(QStringLiteral("max_length")).toInteger(64 * 1024)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_show(p.value(QStringLiteral("show")).toInt(64)),
-      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
+      m_deadlineMs(p.value(QStringLiteral("deadline_ms")).toInt(30000))
 {
     for (const QJsonValue &h : p.value(QStringLiteral("headers")).toArray())
         m_headers.append(h.toString() == QLatin1String("text") ? FrameDecoder::Header::Text
@@ -55,6 +56,7 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
         QByteArray payload;
         FrameDecoder::Status s;
         while ((s = decoder.next(&payload)) == FrameDecoder::Status::Frame) {
+            server.clearDeadline(r.fd);
             QByteArray reply = "frame " + QByteArray::number(payload.size()) + " bytes";
             if (payload.size() <= m_show) reply += ": " + payload;
             server.sendAll(r.fd, reply + '\n');
@@ -62,7 +64,14 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
         if (s == FrameDecoder::Status::Refused) {
             refuseAndClose(server, r.fd, decoder.error());
             m_decoders.remove(r.fd);
-        } else if (decoder.announced() >= 0) {
+            continue;
+        }
+        // A started frame must be finished in time; a whole one frees the client again.
+        if (decoder.announced() >= 0 || decoder.buffered() > 0)
+            server.setDeadline(r.fd, m_deadlineMs,
+                               QStringLiteral("no whole frame within %1 s of its first byte.")
+                                   .arg(m_deadlineMs / 1000.0));
+        if (decoder.announced() >= 0) {
             // Half a frame is no error: the rest comes with a later recv, maybe a later tick.
             server.note(r.fd, QStringLiteral("%1 of a %2-byte frame so far; waiting for the rest.")
                                   .arg(decoder.buffered())

@@ -19,6 +19,7 @@ namespace mux {
 ///           max_length int   longest frame accepted (65536)
 ///           recv_size int    bytes per recv (1024)
 ///           show int         payloads up to this many bytes are quoted in the reply (64)
+///           deadline_ms int  time to finish a frame once started (30000; 0: none)
 ///           timeout_ms int
 class LengthPrefixServer final : public Program {
 public:
@@ -26,6 +27,7 @@ public:
     Result<void> start(Server &server) override;
     void handle(Server &server, const QList<FdEvents> &ready) override;
     int timeoutMs() const override { return m_timeoutMs; }
+    void forget(int fd) override { m_decoders.remove(fd); }
 
 private:
     QList<quint16> m_ports;
@@ -34,6 +36,7 @@ private:
     int m_recvSize = 1024;
     int m_show = 64;
     int m_timeoutMs = 1000;
+    int m_deadlineMs = 30000; ///< to finish what a client started (0: none)
     QHash<int, proto::FrameDecoder> m_decoders;
 };
 

@@ -23,7 +23,8 @@ LoginServer::LoginServer(const QJsonObject &p)
       m_fail(p.value(QStringLiteral("fail"))
                  .toString(QStringLiteral("wrong user or password"))
                  .toUtf8()),
-      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
+      m_deadlineMs(p.value(QStringLiteral("deadline_ms")).toInt(30000))
 {
 }
 
@@ -49,6 +50,9 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
         if (server.isListener(r.fd)) {
             if (const int fd = acceptAndWatch(server, r.fd); fd >= 0) {
                 m_readers.insert(fd, proto::JsonObjectReader());
+                server.setDeadline(fd, m_deadlineMs,
+                                   QStringLiteral("no whole login request within %1 s.")
+                                       .arg(m_deadlineMs / 1000.0));
                 if (!m_greeting.isEmpty()) server.sendAll(fd, m_greeting);
             }
             continue;

@@ -12,7 +12,8 @@ using MsgEvent = proto::MsgFileParser::Event;
 MsgFileServer::MsgFileServer(const QJsonObject &p)
     : m_ports(portsParam(p)), m_dataDir(p.value(QStringLiteral("data_dir")).toString()),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
-      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
+      m_deadlineMs(p.value(QStringLiteral("deadline_ms")).toInt(30000))
 {
     m_limits.header = p.value(QStringLiteral("header_limit")).toInteger(m_limits.header);
     m_limits.message = p.value(QStringLiteral("message_limit")).toInteger(m_limits.message);
@@ -58,7 +59,15 @@ void MsgFileServer::handle(Server &server, const QList<FdEvents> &ready)
             continue;
         }
         conn->parser.feed(*data);
-        if (act(server, r.fd, *conn) && conn->upload)
+        const bool open = act(server, r.fd, *conn);
+        // A started header, message or file must be finished in time (slowloris holds a slot
+        // by sending a byte now and then); a finished one frees the client from the deadline.
+        if (open && !conn->parser.idle())
+            server.setDeadline(r.fd, m_deadlineMs,
+                               QStringLiteral("the message or file was not finished within %1 s "
+                                              "of its first byte.")
+                                   .arg(m_deadlineMs / 1000.0));
+        if (open && conn->upload)
             server.note(r.fd, QStringLiteral("\"%1\": %2 of %3 bytes so far.")
                                   .arg(conn->upload->savedName())
                                   .arg(conn->upload->written())
@@ -71,6 +80,7 @@ bool MsgFileServer::act(Server &server, int fd, Conn &conn)
     while (auto e = conn.parser.next()) {
         switch (e->kind) {
         case MsgEvent::Message:
+            server.clearDeadline(fd);
             server.sendAll(fd, "msg: " + e->bytes + '\n');
             break;
         case MsgEvent::FileBegin: {
@@ -101,6 +111,7 @@ bool MsgFileServer::act(Server &server, int fd, Conn &conn)
                                 .arg(up.savedName(), QString::fromLatin1(up.md5Hex()));
             server.sendAll(fd, reply.toUtf8());
             conn.upload.reset();
+            server.clearDeadline(fd);
             break;
         }
         case MsgEvent::Close:

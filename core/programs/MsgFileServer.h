@@ -18,13 +18,15 @@ namespace mux {
 /// answered with its saved name, size and MD5; a broken stream is refused and closed while
 /// other clients carry on.
 ///   params: ports [8001], data_dir "" (the run's), header_limit, message_limit, file_limit,
-///           recv_size (1024), timeout_ms
+///           recv_size (1024), timeout_ms,
+///           deadline_ms (30000: time to finish a header, message or file once started)
 class MsgFileServer final : public Program {
 public:
     explicit MsgFileServer(const QJsonObject &params);
     Result<void> start(Server &server) override;
     void handle(Server &server, const QList<FdEvents> &ready) override;
     int timeoutMs() const override { return m_timeoutMs; }
+    void forget(int fd) override { m_conns.remove(fd); }
 
 private:
     struct Conn {
@@ -41,6 +43,7 @@ private:
     proto::MsgFileParser::Limits m_limits;
     int m_recvSize = 1024;
     int m_timeoutMs = 1000;
+    int m_deadlineMs = 30000; ///< to finish what a client started (0: none)
     QHash<int, std::shared_ptr<Conn>> m_conns;
 };
 

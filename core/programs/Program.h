@@ -21,6 +21,8 @@ public:
     virtual Result<void> start(Server &server) = 0;
     /// Handles what one select/poll/epoll_wait call returned.
     virtual void handle(Server &server, const QList<FdEvents> &ready) = 0;
+    /// The server closed fd on its own (its deadline passed): drop whatever is kept for it.
+    virtual void forget(int fd) { (void)fd; }
     /// The timeout the program passes to the call; -1 blocks (Python's select with no timeout).
     virtual int timeoutMs() const { return 1000; }
     /// The messages waiting to be sent, per conn fd, oldest first (the queue servers of the

@@ -2,6 +2,7 @@
 #include "Listen.h"
 
 #include "ProgramFactory.h"
+#include "Refuse.h"
 #include "engine/Server.h"
 
 #include <QJsonObject>
@@ -18,7 +19,8 @@ QueuedReplyServer::QueuedReplyServer(const QJsonObject &p)
       m_clearOutputs(p.value(QStringLiteral("clear_outputs")).toBool(false)),
       m_leaveEach(p.value(QStringLiteral("leave_wlist_each_reply")).toBool(false)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
-      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
+      m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
+      m_queueCap(p.value(QStringLiteral("queue_cap")).toInteger(1024 * 1024))
 {
 }
 
@@ -62,7 +64,21 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
             drop(server, r.fd);
             continue;
         }
-        m_queues[r.fd].append(*data);
+        QList<QByteArray> &queue = m_queues[r.fd];
+        queue.append(*data);
+        qint64 queued = 0;
+        for (const QByteArray &q : std::as_const(queue))
+            queued += q.size() + m_prefix.size() + m_suffix.size();
+        if (m_queueCap > 0 && queued > m_queueCap) {
+            // A client that sends and never reads would grow its queue until memory runs out.
+            m_queues.remove(r.fd);
+            refuseAndClose(server, r.fd,
+                           QStringLiteral("Refused: %1 bytes of replies wait for you, over this "
+                                          "server's cap of %2; a client must read its replies.")
+                               .arg(queued)
+                               .arg(m_queueCap));
+            continue;
+        }
         server.watch(r.fd, Writable);
     }
     for (const FdEvents &r : ready) {

@@ -18,6 +18,8 @@ namespace mux {
 ///           clear_outputs bool empty the whole wlist after one pass (001's outputs.clear())
 ///           leave_wlist_each_reply bool  leave the wlist after one reply even if more are
 ///                                        queued (document 000: lib2.remove(km))
+///           queue_cap int     bytes of replies a conn may have waiting (1 MiB); past it the
+///                             conn is told and closed (0: no cap)
 class QueuedReplyServer final : public Program {
 public:
     explicit QueuedReplyServer(const QJsonObject &params);
@@ -37,6 +39,7 @@ private:
     bool m_leaveEach = false;
     int m_recvSize = 1024;
     int m_timeoutMs = 1000;
+    qint64 m_queueCap = 1024 * 1024; ///< bytes of replies a conn may have waiting
     QHash<int, QList<QByteArray>> m_queues;
 };
 

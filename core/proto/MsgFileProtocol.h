@@ -52,6 +52,11 @@ public:
     bool finished() const { return m_state == State::Done; }
     /// A file is part-way through (its FileBegin came, its FileEnd not yet).
     bool inFile() const { return m_state == State::FileBody && m_fileStarted; }
+    /// Between two units: nothing of a next header, message or file has arrived yet.
+    bool idle() const
+    {
+        return m_state == State::Header && m_decoder.announced() < 0 && m_decoder.buffered() == 0;
+    }
 
 private:
     enum class State { Header, MessageBody, FileBody, Done };

@@ -2,7 +2,9 @@
 
 #include "net/Socket.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <memory>
@@ -29,14 +31,22 @@ inline quint16 freePortBlock(int count = 3)
 /// `muxlab --serve` as a real child process; waits for its `listening` lines.
 class ServeProcess {
 public:
-    ServeProcess(const QString &lesson, const QString &backend, quint16 port, QStringList extra = {})
+    /// `start` false: set the process up first (a child modifier), then call start().
+    ServeProcess(const QString &lesson, const QString &backend, quint16 port, QStringList extra = {},
+                 bool start = true)
     {
         m_proc.setProgram(QStringLiteral(MUXLAB_BINARY));
         m_proc.setArguments(QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"), lesson,
                                         QStringLiteral("--backend"), backend, QStringLiteral("--port"),
                                         QString::number(port)} + extra);
-        m_proc.start();
+        // The log goes to a file the test reads when it likes: a pipe nobody drains fills at
+        // 64 KiB and stops the server in the middle of a tick.
+        m_log.open();
+        m_proc.setStandardOutputFile(m_log.fileName());
+        if (start)
+            m_proc.start();
     }
+    void start() { m_proc.start(); }
     ~ServeProcess()
     {
         if (m_proc.state() != QProcess::NotRunning) {
@@ -50,12 +60,11 @@ public:
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < ms) {
-            m_out += m_proc.readAllStandardOutput();
-            if (m_out.contains("listening "))
+            if (output().contains("listening "))
                 return true;
             if (m_proc.state() == QProcess::NotRunning)
                 return false;
-            m_proc.waitForReadyRead(100);
+            QTest::qWait(50);
         }
         return false;
     }
@@ -65,14 +74,18 @@ public:
         m_proc.terminate();
         if (!m_proc.waitForFinished(5000))
             return -1;
-        m_out += m_proc.readAllStandardOutput();
         return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
     }
-    QByteArray output() { return m_out += m_proc.readAllStandardOutput(); }
+    /// Everything the server printed so far.
+    QByteArray output()
+    {
+        QFile f(m_log.fileName());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     QByteArray errors() { return m_proc.readAllStandardError(); }
     QProcess &process() { return m_proc; }
 
 private:
     QProcess m_proc;
-    QByteArray m_out;
+    QTemporaryFile m_log;
 };
