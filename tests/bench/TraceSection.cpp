@@ -28,6 +28,17 @@ std::unique_ptr<Program> echo(int timeoutMs)
                                                 {QStringLiteral("timeout_ms"), timeoutMs}}));
 }
 
+/// The engine as --serve runs it: epoll, no probes, the call's wait capped.
+Engine::Options freeRun(bool record)
+{
+    Engine::Options eo;
+    eo.backend = Backend::Epoll;
+    eo.probe = false;
+    eo.record = record;
+    eo.stepTimeoutCapMs = 50;
+    return eo;
+}
+
 /// Trace bytes added per quiet tick while `conns` idle connections are watched.
 double quietTickBytes(int conns, int quietTicks)
 {
@@ -66,12 +77,7 @@ LongRun recordMany(long requests)
 {
     LongRun out;
     out.rssBeforeKiB = rssKiB();
-    Engine::Options eo;
-    eo.backend = Backend::Epoll;
-    eo.probe = false;
-    eo.record = true;
-    eo.stepTimeoutCapMs = 50;
-    Engine engine(eo);
+    Engine engine(freeRun(true));
     if (!engine.start(echo(1000)))
         return out;
     const net::Endpoint at = engine.server().listenAddresses().value(0);
@@ -99,13 +105,63 @@ LongRun recordMany(long requests)
     return out;
 }
 
+/// Requests/s through the engine in free-run, K blocking ping-pong clients in another thread.
+double echoThroughput(bool record, double seconds, int connections)
+{
+    Engine engine(freeRun(record));
+    if (!engine.start(echo(1000)))
+        return 0;
+    const net::Endpoint at = engine.server().listenAddresses().value(0);
+    std::atomic<bool> stop{false};
+    std::atomic<long> requests{0};
+    std::thread load([&] {
+        std::vector<Fd> conns;
+        for (int i = 0; i < connections; ++i)
+            if (auto fd = net::tcpConnectBlocking(at); fd)
+                conns.push_back(std::move(*fd));
+        char buf[64];
+        const long long end = nowNs() + (long long)(seconds * 1e9);
+        while (nowNs() < end) {
+            for (Fd &c : conns)
+                ::send(c.get(), "0123456789abcdef", 16, MSG_NOSIGNAL);
+            for (Fd &c : conns)
+                for (int got = 0; got < 19;) {
+                    const ssize_t n = ::recv(c.get(), buf, sizeof buf, 0);
+                    if (n <= 0)
+                        break;
+                    got += int(n);
+                }
+            requests += long(conns.size());
+        }
+        stop = true;
+    });
+    const long long t0 = nowNs();
+    engine.serve(stop);
+    const double elapsed = double(nowNs() - t0) / 1e9;
+    load.join();
+    return double(requests.load()) / elapsed;
+}
+
 } // namespace
 
 void traceMemory(const Options &o)
 {
     raiseOpenFileLimit();
+    std::printf("\n3. Recording: free-run echo in the engine (epoll, 10 connections), recording off "
+                "and on in alternating rounds of %.1f s\n",
+                o.seconds);
+    std::vector<double> off, on, ratio;
+    for (int r = 0; r < std::max(3, o.rounds); ++r) {
+        off.push_back(echoThroughput(false, o.seconds, 10));
+        on.push_back(echoThroughput(true, o.seconds, 10));
+        ratio.push_back(on.back() / off.back());
+    }
+    const double cost = 1.0 - median(ratio);
+    std::printf("   off %.0f req/s, on %.0f req/s (medians); on/off %.3f: recording costs %.1f%% "
+                "(target <= 10%%: %s)\n",
+                median(off), median(on), median(ratio), 100.0 * cost, cost <= 0.10 ? "met" : "NOT met");
     const int quiet = o.quick ? 20000 : 100000;
-    std::printf("\n3. Trace memory\n   bytes per quiet tick (epoll, nothing ready, no interest "
+    std::printf("   Trace memory\n   bytes per quiet tick (epoll, nothing ready, no interest "
                 "change), over %d ticks:\n",
                 quiet);
     const double at10 = quietTickBytes(10, quiet), at1000 = quietTickBytes(1000, quiet);
