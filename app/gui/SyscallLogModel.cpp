@@ -35,8 +35,12 @@ QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
         rows.append({i, tr("server"), tr("# setup"), true});
     } else {
         QString line = mux::format::call(t, trace.interestAt(i)) + mux::format::returned(t);
+        // With no timeout a real call cannot return 0: step mode returned because no client
+        // could act. "timeout" there would teach a wrong fact about select(..., None).
         if (t.ret == 0 && !t.err)
-            line += QStringLiteral("   # ") + tr("timeout");
+            line += QStringLiteral("   # ") +
+                    (t.timeoutMs < 0 ? tr("nothing ready (a real call would still be waiting)")
+                                     : tr("timeout"));
         rows.append({i, tr("server"), line, true});
     }
     for (const mux::Action &a : t.actions) {

@@ -1175,6 +1175,11 @@
         <translation>超时</translation>
     </message>
     <message>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="42" />
+        <source>nothing ready (a real call would still be waiting)</source>
+        <translation>没有就绪的（真实的调用此刻还在等待）</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="660" />
         <location filename="../../app/gui/SyscallLogModel.cpp" line="48" />
         <source>client %1</source>
