@@ -38,6 +38,7 @@ private slots:
     void externalClientsAreNamedAndAnswered_data();
     void externalClientsAreNamedAndAnswered();
     void waitingBytesShowBeforeTheTick();
+    void unfinishedFrameShowsItsDeadline();
     void framedUploadOfOneMebibyte();
     void windowClientUploadsToo();
     void connectFallsBackToOwnClientWindow();
@@ -226,6 +227,36 @@ void TestExternal::waitingBytesShowBeforeTheTick()
     for (const mux::Action &a : s->trace()->last().actions)
         received = received || (a.call == mux::Action::Call::Recv && a.data == "twelve bytes");
     QVERIFY(received);
+}
+
+void TestExternal::unfinishedFrameShowsItsDeadline()
+{
+    auto w = window(QStringLiteral("length-prefix"));
+    gui::Session *s = w->session();
+    QProcess *nc =
+        start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
+    QVERIFY(nc->waitForStarted(5000));
+    int row = -1;
+    QVERIFY(stepUntil(
+        s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
+    QCOMPARE(w->socketsModel()->index(row, 0).data(SocketsModel::DeadlineRole).toString(), QString());
+
+    // Two bytes of a four-byte length header: a frame begun and not finished holds a slot,
+    // and the table says how long it has.
+    nc->write("he");
+    QTRY_COMPARE_WITH_TIMEOUT(w->socketsModel()->index(row, 0).data(SocketsModel::WaitingRole).toInt(), 2,
+                              5000);
+    s->stepForward();
+    // The step may open and close sockets of the lesson's own clients: find nc's row again.
+    auto state = [&] {
+        return w->socketsModel()->index(externalRow(w->socketsModel(), QStringLiteral("(nc)")),
+                                        SocketsModel::StateColumn);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(state().data(SocketsModel::DeadlineRole).toString().contains(
+                                 QStringLiteral("s left to finish")),
+                             5000);
+    QVERIFY2(state().data().toString().contains(QStringLiteral("no whole frame")),
+             qPrintable(state().data().toString()));
 }
 
 void TestExternal::framedUploadOfOneMebibyte()

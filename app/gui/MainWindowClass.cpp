@@ -65,6 +65,18 @@ void MainWindow::feedLiveProbes()
     // Only the newest tick of a live lesson is "now"; history shows what each tick recorded.
     m_socketsModel->setLive(m_session->isLive() ? m_externalWatch->now()
                                                 : QHash<int, mux::SocketProbe>());
+    // A client that began a frame, a login or an upload holds a slot until it finishes or its
+    // deadline passes (issue 6): the table says how long it has. Engine time only moves while
+    // the server waits, so a paused lesson never times anyone out.
+    QHash<int, QString> deadlines;
+    if (m_session->isLive() && m_session->run()) {
+        const mux::Server &server = m_session->run()->engine().server();
+        for (auto it = server.deadlines().begin(); it != server.deadlines().end(); ++it)
+            deadlines.insert(it.key(), tr("%1 s left to finish: %2")
+                                           .arg(qMax<qint64>(0, it->atMs - server.nowMs()) / 1000.0, 0, 'f', 1)
+                                           .arg(it->why));
+    }
+    m_socketsModel->setDeadlines(deadlines);
 }
 
 } // namespace gui

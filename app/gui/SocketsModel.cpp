@@ -37,6 +37,15 @@ void SocketsModel::setLive(const QHash<int, mux::SocketProbe> &now)
         emit dataChanged(index(0, QueueColumn), index(int(m_rows.size()) - 1, QueueColumn));
 }
 
+void SocketsModel::setDeadlines(const QHash<int, QString> &textByFd)
+{
+    if (textByFd == m_deadlines)
+        return;
+    m_deadlines = textByFd;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, StateColumn), index(int(m_rows.size()) - 1, StateColumn));
+}
+
 void SocketsModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
@@ -79,8 +88,13 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
         case LabelColumn: return r.info.label;
         case LocalColumn: return r.info.local;
         case PeerColumn: return r.info.peer;
-        case StateColumn:
-            return r.probed && r.probe.tcpState >= 0 ? mux::net::tcpStateName(r.probe.tcpState) : QString();
+        case StateColumn: {
+            QString state = r.probed && r.probe.tcpState >= 0 ? mux::net::tcpStateName(r.probe.tcpState)
+                                                              : QString();
+            if (const QString d = m_deadlines.value(r.info.fd); !d.isEmpty())
+                state += (state.isEmpty() ? QString() : QStringLiteral(" · ")) + d;
+            return state;
+        }
         case InColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.in);
         case OutColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.out);
         case QueueColumn:
@@ -106,6 +120,7 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
                    : QVariant();
     case NameRole: return r.info.name;
     case SocketRoleRole: return int(r.info.role);
+    case DeadlineRole: return m_deadlines.value(r.info.fd);
     case WaitingRole: {
         const auto live = m_live.constFind(r.info.fd);
         if (live == m_live.constEnd())

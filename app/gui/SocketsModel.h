@@ -16,7 +16,8 @@ public:
     enum Column { FdColumn, RoleColumn, LabelColumn, LocalColumn, PeerColumn, StateColumn,
                   InColumn, OutColumn, QueueColumn, ColumnCount };
     enum Roles { NameRole = Qt::UserRole + 1, SocketRoleRole,
-                 WaitingRole ///< live: bytes (conns) or connections (listeners) waiting for the next tick
+                 WaitingRole, ///< live: bytes (conns) or connections (listeners) waiting for the next tick
+                 DeadlineRole ///< live: the conn's unfinished work and the time it has left
     };
 
     explicit SocketsModel(QObject *parent = nullptr);
@@ -25,6 +26,9 @@ public:
     /// The kernel's values read between ticks (ExternalWatch), shown in place of the tick's
     /// own while the cursor is on the newest tick of a live lesson; empty: the tick's only.
     void setLive(const QHash<int, mux::SocketProbe> &now);
+    /// The server's pending deadlines (a frame, a login, an upload begun and not finished), as
+    /// text per conn fd, shown in the State column while the cursor is on the newest tick.
+    void setDeadlines(const QHash<int, QString> &textByFd);
     void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -43,6 +47,7 @@ private:
     };
     QList<Row> m_rows;
     QHash<int, mux::SocketProbe> m_live;
+    QHash<int, QString> m_deadlines;
     Theme m_theme;
 };
 

@@ -141,6 +141,10 @@
         <source>Commands to connect nc, telnet, the lesson's Python client or muxlab's own client to this server, and a button to start one</source>
         <translation>把 nc、telnet、本课的 Python 客户端或 muxlab 自带客户端连到这个服务器的命令，以及启动按钮</translation>
     </message>
+    <message>
+        <source>%1 s left to finish: %2</source>
+        <translation>还剩 %1 秒完成：%2</translation>
+    </message>
 </context>
 <context>
     <name>gui::Session</name>
