@@ -172,10 +172,15 @@ Result<int> Server::refuseAccepted(int listener, const QString &why, int err)
     auto n = acceptOne(listener);
     if (!n)
         return n.error();
-    note(*n, why, /*refusal=*/true);
-    sendAll(*n, why.toUtf8() + '\n');
-    close(*n);
+    refuse(*n, why);
     return Error{err, why};
+}
+
+void Server::refuse(int fd, const QString &why)
+{
+    note(fd, why, /*refusal=*/true);
+    sendAll(fd, why.toUtf8() + '\n');
+    close(fd);
 }
 
 Result<int> Server::acceptOne(int listener)
@@ -212,9 +217,7 @@ Result<int> Server::acceptOne(int listener)
             // Told before it is closed, so a student's nc prints why instead of just ending.
             const int n = adopt(std::move(*fd), info);
             record({.call = Call::Accept, .fd = listener, .ret = n});
-            note(n, m_limitMessage, /*refusal=*/true);
-            sendAll(n, m_limitMessage.toUtf8() + '\n');
-            close(n);
+            refuse(n, m_limitMessage);
             return Error{EAGAIN, m_limitMessage};
         }
     }
@@ -415,10 +418,7 @@ QList<int> Server::expireDeadlines()
             due.append(it.key());
     std::sort(due.begin(), due.end()); // the same order on every run
     for (int fd : std::as_const(due)) {
-        const QString why = QStringLiteral("Timed out: ") + m_deadlines.value(fd).why;
-        note(fd, why, /*refusal=*/true);
-        sendAll(fd, why.toUtf8() + '\n');
-        close(fd);
+        refuse(fd, QStringLiteral("Timed out: ") + m_deadlines.value(fd).why);
     }
     return due;
 }

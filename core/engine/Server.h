@@ -66,6 +66,9 @@ public:
     /// told why in one line and closed, and an error is returned: the listener's queue
     /// drains, so a level-triggered listener does not come back ready on every call.
     Result<int> accept(int listener);
+    /// A client that broke the protocol or hit a limit hears why in one line and is let go;
+    /// the refusal is a line in the trace, so the tick shows it.
+    void refuse(int fd, const QString &why);
     /// recv() of at most `max` bytes; empty = the peer closed.
     Result<QByteArray> recv(int fd, int max = 1024);
     /// send(): what the kernel took (may be short).

@@ -62,7 +62,7 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
             server.sendAll(r.fd, reply + '\n');
         }
         if (s == FrameDecoder::Status::Refused) {
-            refuseAndClose(server, r.fd, decoder.error());
+            server.refuse(r.fd, decoder.error());
             m_decoders.remove(r.fd);
             continue;
         }

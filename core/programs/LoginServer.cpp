@@ -71,7 +71,7 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
         if (status == proto::JsonObjectReader::Status::NeedMore)
             continue; // the rest of the request comes with a later recv
         if (status == proto::JsonObjectReader::Status::Refused) {
-            refuseAndClose(server, r.fd, reader.error());
+            server.refuse(r.fd, reader.error());
             m_readers.remove(r.fd);
             continue;
         }
@@ -82,7 +82,7 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
         const proto::LoginVerdict v = proto::checkLogin(request, users);
         m_readers.remove(r.fd);
         if (!v.problem.isEmpty()) {
-            refuseAndClose(server, r.fd, v.problem);
+            server.refuse(r.fd, v.problem);
             continue;
         }
         server.note(r.fd, QStringLiteral("Login as \"%1\": %2.")

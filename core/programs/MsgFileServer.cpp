@@ -31,7 +31,7 @@ Result<void> MsgFileServer::start(Server &server)
 void MsgFileServer::drop(Server &server, int fd, const QString &why)
 {
     m_conns.remove(fd); // an unfinished upload removes its temporary file here
-    refuseAndClose(server, fd, why);
+    server.refuse(fd, why);
 }
 
 void MsgFileServer::handle(Server &server, const QList<FdEvents> &ready)

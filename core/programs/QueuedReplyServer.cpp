@@ -72,7 +72,7 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
         if (m_queueCap > 0 && queued > m_queueCap) {
             // A client that sends and never reads would grow its queue until memory runs out.
             m_queues.remove(r.fd);
-            refuseAndClose(server, r.fd,
+            server.refuse(r.fd,
                            QStringLiteral("Refused: %1 bytes of replies wait for you, over this "
                                           "server's cap of %2; a client must read its replies.")
                                .arg(queued)

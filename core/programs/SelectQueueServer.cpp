@@ -63,7 +63,7 @@ void SelectQueueServer::readable(Server &server, int fd)
         if (!conn)
             return;
         if (!server.watch(*conn, inputEvents())) {
-            refuseAndClose(server, *conn, QStringLiteral("Server full: select() cannot watch another socket."));
+            server.refuse(*conn, QStringLiteral("Server full: select() cannot watch another socket."));
             return;
         }
         m_queues.insert(*conn, {});
