@@ -51,18 +51,8 @@ WaitCostSample measureWaitCost(Backend backend, const std::vector<Fd> &fds, int 
             s.refused = r.error().text;
             return s;
         }
-    std::vector<long long> ns;
-    ns.reserve(size_t(std::max(1, repeats)));
-    // One untimed call first: epoll links its wait queues and caches warm up on the first scan.
-    mux->wait(0);
-    for (int i = 0; i < std::max(1, repeats); ++i) {
-        const long long t0 = monotonicNs();
-        mux->wait(0);
-        ns.push_back(monotonicNs() - t0);
-    }
-    std::nth_element(ns.begin(), ns.begin() + ns.size() / 2, ns.end());
-    s.medianNs = ns[ns.size() / 2];
-    s.repeats = int(ns.size());
+    s.medianNs = medianCallNs(repeats, [&] { mux->wait(0); });
+    s.repeats = std::max(1, repeats);
     return s;
 }
 

@@ -1,7 +1,7 @@
 #include "MuxHistoryServer.h"
 #include "Listen.h"
 
-#include "CallCost.h"
+#include "mux/CallCost.h"
 #include "ProgramFactory.h"
 #include "ReadyOrder.h"
 #include "engine/Server.h"

@@ -4,7 +4,7 @@
 
 #include "engine/Engine.h"
 #include "mux/WaitCost.h"
-#include "programs/CallCost.h"
+#include "mux/CallCost.h"
 #include "programs/ProgramFactory.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "CallCost.h"
 
-#include "mux/Clock.h"
+#include "Clock.h"
 #include "net/Fd.h"
 
 #include <poll.h>
@@ -16,15 +16,7 @@ namespace {
 
 template <typename Call> double medianUs(int repeats, Call call)
 {
-    std::vector<long long> ns;
-    ns.reserve(size_t(repeats));
-    for (int i = 0; i < repeats; ++i) {
-        const long long t0 = monotonicNs();
-        call();
-        ns.push_back(monotonicNs() - t0);
-    }
-    std::nth_element(ns.begin(), ns.begin() + ns.size() / 2, ns.end());
-    return double(ns[ns.size() / 2]) / 1000.0;
+    return double(medianCallNs(repeats, call)) / 1000.0;
 }
 
 QString us(double v)

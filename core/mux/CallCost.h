@@ -5,7 +5,8 @@
 
 namespace mux {
 
-/// The cost of one zero-timeout call of select, poll and epoll_wait over the same descriptors,
+/// The bare-syscall yardstick for WaitCost (which goes through muxlab's own backends): the
+/// cost of one zero-timeout call of select, poll and epoll_wait over the same descriptors,
 /// each asked for "readable", made directly on the kernel (the lessons that compare the calls
 /// measure them live instead of quoting figures). Medians of `repeats` calls, in microseconds.
 struct CallCosts {
