@@ -120,6 +120,8 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
                    : QVariant();
     case NameRole: return r.info.name;
     case SocketRoleRole: return int(r.info.role);
+    case Qt::ToolTipRole: // the deadline's sentence is longer than the State column
+        return index.column() == StateColumn ? QVariant(m_deadlines.value(r.info.fd)) : QVariant();
     case DeadlineRole: return m_deadlines.value(r.info.fd);
     case WaitingRole: {
         const auto live = m_live.constFind(r.info.fd);
