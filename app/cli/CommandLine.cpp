@@ -17,12 +17,17 @@ namespace cli {
 
 namespace {
 
-void out(const QString &line, bool flush = true)
+void outUtf8(const std::string &line, bool flush = true)
 {
-    std::fputs(line.toUtf8().constData(), stdout);
+    std::fwrite(line.data(), 1, line.size(), stdout);
     std::fputc('\n', stdout);
     if (flush)
         std::fflush(stdout);
+}
+
+void out(const QString &line, bool flush = true)
+{
+    outUtf8(line.toStdString(), flush);
 }
 
 void err(const QString &line)
@@ -260,6 +265,7 @@ int runServe(const Options &o)
     const bool terminal = ::isatty(STDOUT_FILENO);
     QElapsedTimer sinceFlush;
     sinceFlush.start();
+    std::string line;
     QObject::connect(&run.engine(), &mux::Engine::tickRecorded, [&](quint32) {
         if (!terminal && sinceFlush.elapsed() >= 100) {
             std::fflush(stdout);
@@ -268,7 +274,9 @@ int runServe(const Options &o)
         const mux::TickRecord &t = run.engine().lastTick();
         if (t.ret == 0 && t.actions.isEmpty())
             return;
-        out(mux::format::tickLine(trace, trace.size() - 1), terminal);
+        line.clear(); // kept between ticks: its capacity is reused
+        mux::format::appendTickLine(line, trace, trace.size() - 1);
+        outUtf8(line, terminal);
     });
     run.engine().serve(g_stop);
     std::fflush(stdout);

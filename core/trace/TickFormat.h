@@ -4,6 +4,8 @@
 
 #include <QHash>
 
+#include <string>
+
 namespace mux {
 
 /// Turns recorded ticks into the text learners read: strace-form lines
@@ -27,6 +29,10 @@ QString listChange(const Action &a, Backend backend);
 
 /// The headless line of one tick: number, call, result, then the actions.
 QString tickLine(const Trace &trace, qsizetype index, const QStringList &clientNames = {});
+/// The same line appended to `line` as UTF-8, as --serve writes it to stdout: no UTF-16
+/// round trip and, with a buffer kept between ticks, no allocation per tick.
+void appendTickLine(std::string &line, const Trace &trace, qsizetype index,
+                    const QStringList &clientNames = {});
 
 } // namespace format
 
