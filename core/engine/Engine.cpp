@@ -344,13 +344,16 @@ const TickRecord &Engine::step()
         m_settler.wait(m_options.settleBudgetMs);
 
     // 4. record
-    rec.actions = std::exchange(m_actions, {});
-    // Kept for the whole run: a recv's buffer has the capacity asked for (1024, 65536), not
-    // the bytes that came, and the list grew by doubling. Squeezed, an echo tick costs what it
-    // holds instead of ~1.3 KB.
-    for (Action &a : rec.actions)
-        a.data.squeeze();
-    rec.actions.squeeze();
+    // Kept for the whole run, so each tick keeps exactly what it holds: the actions move into
+    // a list of their own size (m_actions keeps its grown capacity for the next tick), and a
+    // payload built by appending gives back its spare capacity.
+    rec.actions.reserve(m_actions.size());
+    for (Action &a : m_actions) {
+        if (a.data.capacity() > a.data.size())
+            a.data.squeeze();
+        rec.actions.append(std::move(a));
+    }
+    m_actions.clear();
     extras.opened = m_server->takeOpened() + extras.opened;
     extras.closed += m_server->takeClosed();
     if (!extras.opened.isEmpty() || !extras.closed.isEmpty())

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <deque>
 #include <vector>
 
 namespace mux {
@@ -80,7 +81,7 @@ private:
     mutable InterestCursor m_interestCursor;
     mutable SocketsCursor m_socketsCursor;
 
-    std::vector<TickRecord> m_ticks;
+    std::deque<TickRecord> m_ticks;
     std::vector<FdEvents> m_current;
     QHash<int, qsizetype> m_index;
     qsizetype m_changesSinceKey = 0;
