@@ -29,6 +29,11 @@ inline long long nowNs()
 /// VmRSS of /proc/<pid>/status in KiB ("self" for this process); 0 if unreadable.
 long rssKiB(const QString &pid = QStringLiteral("self"));
 
+/// User + system CPU time of a process so far, in microseconds (/proc/<pid>/stat); -1 if
+/// unreadable. Unlike requests/s, the CPU a server spends per request hardly moves when the
+/// shared machine is busy with something else.
+double cpuUs(qint64 pid);
+
 /// A loopback port nobody listens on right now (bind to 0, read it back, close).
 quint16 freePort();
 

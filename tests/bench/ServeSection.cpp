@@ -44,15 +44,20 @@ bool readExactly(int fd, int size)
     return true;
 }
 
+struct Driven {
+    double rps = -1;         ///< requests per second; -1: the server did not answer
+    long requests = 0;
+};
+
 /// K blocking connections; each round sends one message on every conn, then reads every
-/// reply. Returns requests per second, or -1 when the server did not answer.
-double drive(quint16 port, int k, double seconds)
+/// reply.
+Driven drive(quint16 port, int k, double seconds)
 {
     std::vector<Fd> conns;
     for (int i = 0; i < k; ++i) {
         auto fd = net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), port});
         if (!fd || !readExactly(fd->get(), kGreeting))
-            return -1;
+            return {};
         timeval tv{5, 0}; // a server that stops answering ends the run, not the bench
         ::setsockopt(fd->get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         conns.push_back(std::move(*fd));
@@ -66,10 +71,10 @@ double drive(quint16 port, int k, double seconds)
             ::send(c.get(), msg, sizeof msg, MSG_NOSIGNAL);
         for (Fd &c : conns)
             if (!readExactly(c.get(), kReply))
-                return -1;
+                return {};
         requests += k;
     }
-    return double(requests) / (double(nowNs() - t0) / 1e9);
+    return {double(requests) / (double(nowNs() - t0) / 1e9), requests};
 }
 
 bool waitListening(quint16 port)
@@ -82,8 +87,13 @@ bool waitListening(quint16 port)
     return false;
 }
 
-/// Starts the contender, drives it, stops it. -1 when it could not be run.
-double measure(const Contender &c, int k, double seconds, long *rss = nullptr)
+struct Measured {
+    double rps = -1;          ///< -1: it could not be run
+    double cpuUsPerRequest = -1; ///< the server's user + system CPU per request
+};
+
+/// Starts the contender, drives it, stops it.
+Measured measure(const Contender &c, int k, double seconds, long *rss = nullptr)
 {
     const quint16 port = freePort();
     QStringList args;
@@ -94,8 +104,10 @@ double measure(const Contender &c, int k, double seconds, long *rss = nullptr)
     p.setStandardErrorFile(QProcess::nullDevice());
     p.start(c.program, args);
     if (!p.waitForStarted(5000) || !waitListening(port))
-        return -1;
-    const double rps = drive(port, k, seconds);
+        return {};
+    const double cpuBefore = cpuUs(p.processId());
+    const Driven d = drive(port, k, seconds);
+    const double cpuAfter = cpuUs(p.processId());
     if (rss)
         *rss = rssKiB(QString::number(p.processId()));
     p.terminate(); // SIGTERM: muxlab --serve stops cleanly on it
@@ -103,7 +115,9 @@ double measure(const Contender &c, int k, double seconds, long *rss = nullptr)
         p.kill();
         p.waitForFinished(1000);
     }
-    return rps;
+    if (d.rps < 0 || cpuBefore < 0 || cpuAfter < 0 || d.requests == 0)
+        return {d.rps, -1};
+    return {d.rps, (cpuAfter - cpuBefore) / double(d.requests)};
 }
 
 } // namespace
@@ -123,22 +137,30 @@ void serveThroughput(const Options &o)
          {QStringLiteral(MUXLAB_SOURCE_DIR "/tests/bench/select_echo.py"), QStringLiteral("%1")}},
     };
     std::printf("\n2. Serve-mode throughput: 16-byte ping-pong, requests/s, median of %d "
-                "alternating rounds x %.1f s\n",
+                "alternating rounds x %.1f s\n"
+                "   (cpu: the server's user+system CPU per request, us, from /proc; it moves far "
+                "less than requests/s when the machine is busy)\n",
                 o.rounds, o.seconds);
     for (int k : {1, 10, 100}) {
-        std::vector<std::vector<double>> rps(size_t(contenders.size()));
+        std::vector<std::vector<double>> rps(size_t(contenders.size())), cpu(size_t(contenders.size()));
         long muxRss = 0;
         for (int r = 0; r < o.rounds; ++r)
-            for (int i = 0; i < contenders.size(); ++i)
-                rps[size_t(i)].push_back(measure(contenders[i], k, o.seconds, i == 0 ? &muxRss : nullptr));
+            for (int i = 0; i < contenders.size(); ++i) {
+                const Measured m = measure(contenders[i], k, o.seconds, i == 0 ? &muxRss : nullptr);
+                rps[size_t(i)].push_back(m.rps);
+                cpu[size_t(i)].push_back(m.cpuUsPerRequest);
+            }
         const double mux = median(rps[0]), min = median(rps[1]), py = median(rps[2]);
         std::printf("   K=%-3d", k);
         for (int i = 0; i < contenders.size(); ++i)
-            std::printf("  %s %.0f", qPrintable(contenders[i].name), median(rps[size_t(i)]));
+            std::printf("  %s %.0f (cpu %.2f)", qPrintable(contenders[i].name), median(rps[size_t(i)]),
+                        median(cpu[size_t(i)]));
         std::printf("\n         muxlab/minimal %.3f (target >= 0.90: %s), muxlab/python %.2f (target > 1: "
-                    "%s); muxlab RSS at the end %ld KiB\n",
+                    "%s); CPU per request muxlab/minimal %.2f, muxlab/python %.2f; muxlab RSS at "
+                    "the end %ld KiB\n",
                     mux / min, mux >= 0.9 * min ? "met" : "NOT met", mux / py,
-                    mux > py ? "met" : "NOT met", muxRss);
+                    mux > py ? "met" : "NOT met", median(cpu[0]) / median(cpu[1]),
+                    median(cpu[0]) / median(cpu[2]), muxRss);
     }
 }
 
