@@ -1032,6 +1032,11 @@
         <translation>消息队列</translation>
     </message>
     <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="499"/>
+        <source>Cost per call</source>
+        <translation>每次调用的开销</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="501"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
@@ -1092,39 +1097,39 @@
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="712"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="713"/>
         <source>Presenter mode: F10 steps, Space runs, F5 leaves.</source>
         <translation>演示模式：F10 单步，空格运行，F5 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="731"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="741"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="756"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="732"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="742"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="757"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="749"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="750"/>
         <source>There is no trace to save yet: open a lesson and step first.</source>
         <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="753"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="754"/>
         <source>The trace could not be saved to %1: %2</source>
         <translation>无法把轨迹保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="768"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="770"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
         <source>There is no lesson called &quot;%1&quot;; the first lesson is open instead.</source>
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
@@ -1315,6 +1320,24 @@
         <location filename="../../app/gui/QueuesModel.cpp" line="75"/>
         <source>Messages, oldest first</source>
         <translation>消息（最早的在前）</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ScalingChart</name>
+    <message>
+        <location filename="../../app/gui/ScalingChart.cpp" line="153"/>
+        <source>Sockets watched, none ready (both axes in powers of ten)</source>
+        <translation>监视的套接字数，都不就绪（两条轴都按 10 的幂分度）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ScalingChart.cpp" line="154"/>
+        <source>Median µs per call</source>
+        <translation>微秒/次（中位数）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ScalingChart.cpp" line="166"/>
+        <source>%1: refused at %2 sockets</source>
+        <translation>%1：%2 个套接字时被拒绝</translation>
     </message>
 </context>
 <context>
