@@ -42,6 +42,7 @@ private slots:
     void framedUploadOfOneMebibyte();
     void windowClientUploadsToo();
     void connectFallsBackToOwnClientWindow();
+    void ownClientSpeaksTheWindowsLanguage();
     void terminalArgsPerEmulator_data();
     void terminalArgsPerEmulator();
     void launchRunsTheCommandInTheTerminalFound();
@@ -397,6 +398,22 @@ void TestExternal::connectFallsBackToOwnClientWindow()
     QTRY_COMPARE_WITH_TIMEOUT(w->externalWatch()->now().value(fd).unsent, 0, 5000);
     p->kill();
     p->waitForFinished(5000);
+}
+
+void TestExternal::ownClientSpeaksTheWindowsLanguage()
+{
+    auto w = window(QStringLiteral("select-echo"));
+    gui::Launcher *launcher = w->classPane()->launcher();
+    const QList<mux::net::Endpoint> listeners{{QStringLiteral("127.0.0.1"), port(w->session())}};
+    auto ownArgs = [&] { return launcher->commandsFor(*w->session()->lesson(), listeners).last().args; };
+    QVERIFY(!ownArgs().contains(QStringLiteral("--lang")));
+    w->setLanguage(QStringLiteral("zh"));
+    QCOMPARE(w->language(), QStringLiteral("zh"));
+    const QStringList zh = ownArgs();
+    const qsizetype lang = zh.indexOf(QStringLiteral("--lang"));
+    QVERIFY2(lang >= 0 && zh.value(lang + 1) == QStringLiteral("zh"), qPrintable(zh.join(QLatin1Char(' '))));
+    w->setLanguage(QStringLiteral("en"));
+    QVERIFY(!ownArgs().contains(QStringLiteral("--lang")));
 }
 
 void TestExternal::terminalArgsPerEmulator_data()

@@ -10,6 +10,7 @@
 #include "gui/NarrationPane.h"
 #include "gui/PythonModel.h"
 #include "gui/QueuesModel.h"
+#include "gui/ScalingChart.h"
 #include "gui/Session.h"
 #include "gui/SocketsModel.h"
 #include "gui/SyscallLogModel.h"
@@ -23,11 +24,14 @@
 #include <QDockWidget>
 #include <QImage>
 #include <QLabel>
+#include <QLineSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/select.h>
 
 #include <memory>
 
@@ -56,6 +60,10 @@ private slots:
     void portInUseIsOneSentence();
     void keysStepGoBackAndRun();
     void stepAnimatesForwardOnly();
+    void scalingChartFillsInAsTheLessonRuns();
+    void scalingChartShowsTheTickShown_data();
+    void scalingChartShowsTheTickShown();
+    void scalingChartOnlyForTheScalingLesson();
     void preferencesAreRemembered();
     void everyModelPassesTheModelTester_data();
     void everyModelPassesTheModelTester();
@@ -450,6 +458,119 @@ void TestGui::stepAnimatesForwardOnly()
     m_w->actions().live->trigger();
     QCOMPARE(view->phase(), 1.0);
     view->setAnimated(false);
+}
+
+namespace {
+
+QList<double> countsOf(const QLineSeries *s)
+{
+    QList<double> out;
+    for (const QPointF &p : s->points())
+        out.append(p.x());
+    return out;
+}
+
+double figureAt(const QLineSeries *s, double sockets)
+{
+    for (const QPointF &p : s->points())
+        if (p.x() == sockets)
+            return p.y();
+    return -1;
+}
+
+} // namespace
+
+void TestGui::scalingChartFillsInAsTheLessonRuns()
+{
+    QVERIFY(m_w->openLesson(QStringLiteral("scaling")));
+    QVERIFY(m_w->scalingDock()->isVisible());
+    // In front of the other bottom tabs: the chart itself is showing, not just its tab.
+    QTRY_VERIFY(m_w->scalingChart()->isVisible());
+    gui::ScalingChart *chart = m_w->scalingChart();
+    QCOMPARE(chart->chart()->series().size(), 3);
+    QSignalSpy replaced(chart->series(mux::Backend::Poll), &QXYSeries::pointsReplaced);
+    QElapsedTimer timer;
+    timer.start();
+    step(); // A connects: nothing measured
+    QCOMPARE(chart->series(mux::Backend::Poll)->count(), 0);
+    // Ticks 2 to 5 send 10, 100, 1000 and 10000: each one adds its points as it is shown.
+    for (int n = 1; n <= 4; ++n) {
+        step();
+        QCOMPARE(replaced.count(), n);
+        // A point, or a refusal where this machine's descriptor limit is too low for the count.
+        qsizetype pollRefused = 0;
+        for (const mux::WaitCostSample &r : chart->refusals())
+            pollRefused += r.backend == mux::Backend::Poll;
+        QCOMPARE(chart->series(mux::Backend::Poll)->count() + pollRefused, n);
+    }
+    qInfo("the scaling lesson's five ticks took %lld ms", qint64(timer.elapsed()));
+    QCOMPARE(trace().at(m_w->session()->cursor()).tick, 5u);
+
+    for (mux::Backend b : gui::ScalingChart::backends())
+        for (const QPointF &p : chart->series(b)->points())
+            QVERIFY2(p.y() > 0, qPrintable(mux::backendName(b)));
+    // poll scans every pollfd on each call: 1000 idle sockets cost more than 10. The gap is
+    // tens of times (the lesson's point), so a loaded machine does not close it.
+    const QLineSeries *poll = chart->series(mux::Backend::Poll);
+    QVERIFY2(figureAt(poll, 1000) > figureAt(poll, 10),
+             qPrintable(QStringLiteral("poll: %1 µs at 1000, %2 µs at 10").arg(figureAt(poll, 1000)).arg(figureAt(poll, 10))));
+    // select cannot watch descriptor 1024 or above: refused, and said so, never a point.
+    QVERIFY(!countsOf(chart->series(mux::Backend::Select)).contains(10000));
+    bool selectRefused = false;
+    for (const mux::WaitCostSample &r : chart->refusals())
+        selectRefused |= r.backend == mux::Backend::Select && r.sockets == 10000;
+    QVERIFY(selectRefused);
+    QVERIFY2(chart->series(mux::Backend::Select)->name().contains(QLocale().toString(10000)),
+             qPrintable(chart->series(mux::Backend::Select)->name()));
+    QVERIFY2(chart->toolTip().contains(QStringLiteral("select over 10000 sockets: not measured, ")),
+             qPrintable(chart->toolTip()));
+}
+
+void TestGui::scalingChartShowsTheTickShown_data()
+{
+    QTest::addColumn<quint32>("tick");
+    QTest::addColumn<QList<double>>("counts");
+    // Backwards through the history the previous test recorded.
+    QTest::newRow("tick 5: 10 to 10000") << 5u << QList<double>{10, 100, 1000, 10000};
+    QTest::newRow("tick 4: up to 1000") << 4u << QList<double>{10, 100, 1000};
+    QTest::newRow("tick 3: up to 100") << 3u << QList<double>{10, 100};
+    QTest::newRow("tick 2: 10") << 2u << QList<double>{10};
+    QTest::newRow("tick 1: nothing measured yet") << 1u << QList<double>{};
+    QTest::newRow("tick 0: setup") << 0u << QList<double>{};
+}
+
+void TestGui::scalingChartShowsTheTickShown()
+{
+    QFETCH(quint32, tick);
+    QFETCH(QList<double>, counts);
+    QCOMPARE(m_w->session()->title(), QStringLiteral("scaling"));
+    m_w->session()->setCursor(qsizetype(tick));
+    QCOMPARE(trace().at(m_w->session()->cursor()).tick, tick);
+    const gui::ScalingChart *chart = m_w->scalingChart();
+    for (mux::Backend b : gui::ScalingChart::backends()) {
+        QList<double> expected;
+        for (double n : counts)
+            if (b != mux::Backend::Select || n < FD_SETSIZE)
+                expected.append(n);
+        // Where this machine's descriptor limit is too low for a count, the count is refused
+        // for every backend: a refusal, never a point.
+        QList<double> got = countsOf(chart->series(b));
+        for (const mux::WaitCostSample &r : chart->refusals())
+            if (r.backend == b && b != mux::Backend::Select)
+                got.append(r.sockets);
+        std::sort(got.begin(), got.end());
+        QCOMPARE(got, expected);
+    }
+    QCOMPARE(chart->series(mux::Backend::Select)->name() == QStringLiteral("select"), tick < 5);
+}
+
+void TestGui::scalingChartOnlyForTheScalingLesson()
+{
+    QVERIFY(m_w->scalingDock()->isVisible());
+    QVERIFY(m_w->openLesson(QStringLiteral("select-echo"), QStringLiteral("select")));
+    QVERIFY(m_w->scalingDock()->isHidden());
+    QVERIFY(!m_w->scalingDock()->toggleViewAction()->isVisible());
+    QCOMPARE(m_w->scalingChart()->series(mux::Backend::Poll)->count(), 0);
 }
 
 void TestGui::preferencesAreRemembered()

@@ -3,6 +3,7 @@
 // POLLERR for poll and epoll but only "readable" for select) the test says what each one gives.
 
 #include "mux/Multiplexer.h"
+#include "mux/WaitCost.h"
 #include "net/Socket.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,7 @@
 using namespace mux;
 
 Q_DECLARE_METATYPE(mux::Backend)
+Q_DECLARE_METATYPE(mux::WaitCostSample)
 
 namespace mux {
 /// Found by QCOMPARE on QList<FdEvents> (ADL), so a failing list shows "7:IN OUT", not bytes.
@@ -211,6 +213,10 @@ private slots:
     void edgeVsLevel_data();
     void edgeVsLevel();
     void flagTable();
+    void waitCostRoundTrip_data();
+    void waitCostRoundTrip();
+    void waitCostFromOtherText_data();
+    void waitCostFromOtherText();
 
 private:
     static void backendRows()
@@ -817,6 +823,57 @@ void TestMux::flagTable()
         QCOMPARE(backendFromName(backendName(b)), std::optional<Backend>(b));
     QVERIFY(!backendFromName(QStringLiteral("kqueue")));
     QCOMPARE(allBackends().size(), 4);
+}
+
+void TestMux::waitCostRoundTrip_data()
+{
+    QTest::addColumn<WaitCostSample>("sample");
+    // Real samples, as the scaling lesson writes them to its measure lines.
+    auto idle = openIdleSockets(10);
+    QVERIFY(idle.ok());
+    for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll})
+        QTest::newRow(qPrintable(backendName(b) + QStringLiteral(" measured"))) << measureWaitCost(b, *idle, 5);
+    QTest::newRow("under 10 us, two decimals") << WaitCostSample{Backend::Poll, 100, 4567, 51, {}};
+    QTest::newRow("over 10 us, one decimal") << WaitCostSample{Backend::Poll, 10000, 123456, 51, {}};
+    QTest::newRow("refused, with a colon in the why")
+        << WaitCostSample{Backend::Select, 10000, -1, 0,
+                          QStringLiteral("select() cannot watch descriptor 1030: an fd_set only holds 0 to 1023")};
+    QTest::newRow("skipped") << WaitCostSample{Backend::Epoll, 10000, -1, 0,
+                                               QStringLiteral("the descriptor limit here is 1024")};
+}
+
+void TestMux::waitCostRoundTrip()
+{
+    QFETCH(WaitCostSample, sample);
+    const QString line = sample.toString();
+    const std::optional<WaitCostSample> back = WaitCostSample::fromString(line);
+    QVERIFY2(back, qPrintable(line));
+    QCOMPARE(back->backend, sample.backend);
+    QCOMPARE(back->sockets, sample.sockets);
+    QCOMPARE(back->repeats, sample.repeats);
+    QCOMPARE(back->refused, sample.refused);
+    QCOMPARE(back->measured(), sample.measured());
+    // The line prints µs to 2 decimals under 10 µs and 1 above: that much of the ns survives.
+    const qint64 slack = sample.medianNs < 10000 ? 5 : 50;
+    QVERIFY2(std::abs(back->medianNs - sample.medianNs) <= slack,
+             qPrintable(QStringLiteral("%1 ns read back as %2").arg(sample.medianNs).arg(back->medianNs)));
+    QCOMPARE(back->toString(), line);
+}
+
+void TestMux::waitCostFromOtherText_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("another measure line") << QStringLiteral("12345 bytes/s over 3 s");
+    QTest::newRow("unknown backend") << QStringLiteral("kqueue over 10 sockets: 1.00 µs per call (median of 51)");
+    QTest::newRow("no count") << QStringLiteral("poll over many sockets: 1.00 µs per call (median of 51)");
+    QTest::newRow("cut short") << QStringLiteral("poll over 10 sockets: 1.00 µs per call");
+}
+
+void TestMux::waitCostFromOtherText()
+{
+    QFETCH(QString, line);
+    QVERIFY(!WaitCostSample::fromString(line));
 }
 
 QTEST_GUILESS_MAIN(TestMux)

@@ -2,6 +2,7 @@
 
 #include "ClientWindow.h"
 #include "TerminalClient.h"
+#include "gui/Language.h"
 
 #include <QApplication>
 
@@ -9,6 +10,9 @@ namespace client {
 
 int runClient(const cli::Options &o)
 {
+    // The window's strings are in the app's translation; an unknown language stays English.
+    gui::Language language;
+    language.set(o.lang);
     if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
         ClientWindow w(o.host, quint16(o.port), o.framed);
         w.show();

@@ -53,6 +53,8 @@ ClassPane::ClassPane(Session *session, ExternalWatch *watch, QWidget *parent)
     connect(session, &Session::frozenChanged, m_freeze, &QCheckBox::setChecked);
     connect(m_limit, &QSpinBox::valueChanged, session, &Session::setExternalLimit);
     connect(m_launcher, &Launcher::launched, session, &Session::noticeRaised);
+    m_launcher->setLang(session->lang());
+    connect(session, &Session::langChanged, m_launcher, &Launcher::setLang);
     connect(watch, &ExternalWatch::changed, this, &ClassPane::refresh);
     connect(session, &Session::sessionReset, this, &ClassPane::refresh);
     retranslate();

@@ -5,6 +5,16 @@
 
 namespace gui {
 
+DockPane *DockPane::make(QWidget *window, const QString &name, QWidget *content)
+{
+    auto *d = new DockPane(window);
+    d->setObjectName(name);
+    d->setWidget(content);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
+                   QDockWidget::DockWidgetFloatable);
+    return d;
+}
+
 void DockPane::paintEvent(QPaintEvent *e)
 {
     // Floating docks get the window manager's title; a custom title bar paints itself.

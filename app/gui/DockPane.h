@@ -13,6 +13,9 @@ class DockPane : public QDockWidget {
     Q_OBJECT
 public:
     using QDockWidget::QDockWidget;
+    /// A pane of `window` showing `content`: movable, closable and floatable, named `name` so
+    /// the window's saved layout finds it again.
+    static DockPane *make(QWidget *window, const QString &name, QWidget *content);
 
 protected:
     void paintEvent(QPaintEvent *e) override;

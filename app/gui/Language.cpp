@@ -19,7 +19,6 @@ void Language::removeAll()
         return;
     QCoreApplication::removeTranslator(&m_app);
     QCoreApplication::removeTranslator(&m_qt);
-    QCoreApplication::removeTranslator(&m_ext);
     m_installed = false;
 }
 
@@ -38,8 +37,6 @@ bool Language::set(const QString &lang)
         const bool haveQt = m_qt.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
                                       QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
         QCoreApplication::installTranslator(&m_app);
-        if (m_ext.load(QStringLiteral(":/i18n/muxlab_ext_zh_CN.qm")))
-            QCoreApplication::installTranslator(&m_ext);
         if (haveQt)
             QCoreApplication::installTranslator(&m_qt);
         m_installed = true;

@@ -23,7 +23,6 @@ private:
 
     QTranslator m_app;
     QTranslator m_qt;
-    QTranslator m_ext; ///< muxlab_ext_zh_CN: the external-client strings (issue 5)
     bool m_installed = false;
     QString m_current = QStringLiteral("en");
 };

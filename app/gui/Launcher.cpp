@@ -75,15 +75,18 @@ QList<ClientCommand> Launcher::commandsFor(const mux::Lesson &lesson,
                     {dir + QLatin1Char('/') + lesson.clientScript, QStringLiteral("--host"),
                      first.host, QStringLiteral("--port"), port},
                     first});
-    ClientCommand own{QStringLiteral("muxlab"),
-                      m_muxlab,
-                      {QStringLiteral("--client"), QStringLiteral("--host"), first.host,
-                       QStringLiteral("--port"), port},
-                      first,
-                      framed};
-    if (framed) own.args.append(QStringLiteral("--framed"));
-    out.append(own);
+    out.append({QStringLiteral("muxlab"), m_muxlab, ownClientArgs(first, framed), first, framed});
     return out;
+}
+
+QStringList Launcher::ownClientArgs(const mux::net::Endpoint &server, bool framed) const
+{
+    QStringList args{QStringLiteral("--client"), QStringLiteral("--host"), server.host,
+                     QStringLiteral("--port"), QString::number(server.port)};
+    if (framed) args.append(QStringLiteral("--framed"));
+    // English is the client's default; a Chinese class gets a Chinese window.
+    if (m_lang != QLatin1String("en")) args << QStringLiteral("--lang") << m_lang;
+    return args;
 }
 
 QString Launcher::find(const QString &name) const
@@ -133,11 +136,8 @@ QProcess *Launcher::launch(const ClientCommand &cmd)
         what = tr("Started %1 in %2.").arg(cmd.text(), QFileInfo(term).fileName());
     } else {
         // No terminal to type into: muxlab's own client window does the typing instead.
-        QStringList args{QStringLiteral("--client"), QStringLiteral("--host"), cmd.server.host,
-                         QStringLiteral("--port"), QString::number(cmd.server.port)};
-        if (cmd.framed) args.append(QStringLiteral("--framed"));
         p->setProgram(m_muxlab);
-        p->setArguments(args);
+        p->setArguments(ownClientArgs(cmd.server, cmd.framed));
         what = tr("No terminal emulator is installed, so muxlab's own client window was opened "
                   "on port %1.")
                    .arg(cmd.server.port);

@@ -41,6 +41,8 @@ public:
     /// The muxlab executable the fallback runs; default: this program.
     void setMuxlabPath(const QString &path) { m_muxlab = path; }
     QString muxlabPath() const { return m_muxlab; }
+    /// The window's language ("zh" or "en"), passed on to muxlab's own client.
+    void setLang(const QString &lang) { m_lang = lang; }
     /// Where the lessons' Python clients are (MUXLAB_LESSONS_DIR, next to the binary, or the
     /// source tree it was built from); empty when none is found.
     static QString lessonsDir();
@@ -62,9 +64,11 @@ signals:
 
 private:
     QString find(const QString &name) const;
+    QStringList ownClientArgs(const mux::net::Endpoint &server, bool framed) const;
 
     QStringList m_searchPaths;
     QString m_muxlab;
+    QString m_lang = QStringLiteral("en");
 };
 
 } // namespace gui

@@ -10,6 +10,7 @@
 #include "NarrationPane.h"
 #include "PythonModel.h"
 #include "QueuesModel.h"
+#include "ScalingChart.h"
 #include "Session.h"
 #include "SocketsModel.h"
 #include "SyscallLogModel.h"
@@ -50,16 +51,6 @@ constexpr double kSpeeds[] = {0.5, 1, 2, 3, 5, 10, 20, 50};
 constexpr int kSpeedCount = int(std::size(kSpeeds));
 constexpr qreal kPresenterZoom = 1.6;
 
-QDockWidget *makeDock(QMainWindow *w, const QString &name, QWidget *content)
-{
-    auto *d = new DockPane(w);
-    d->setObjectName(name);
-    d->setWidget(content);
-    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
-                   QDockWidget::DockWidgetFloatable);
-    return d;
-}
-
 QTableView *makeTable(QWidget *parent)
 {
     auto *t = new QTableView(parent);
@@ -95,6 +86,7 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
     buildToolBar();
     connectSession();
     buildClassPane();
+    buildScalingPane();
     m_runTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_runTimer, &QTimer::timeout, this, &MainWindow::onRunTick);
 
@@ -154,7 +146,7 @@ void MainWindow::buildPanes()
         if (!id.isEmpty() && id != m_session->title())
             openLesson(id);
     });
-    m_lessonsDock = makeDock(this, QStringLiteral("lessonsDock"), m_lessonsView);
+    m_lessonsDock = DockPane::make(this, QStringLiteral("lessonsDock"), m_lessonsView);
     addDockWidget(Qt::LeftDockWidgetArea, m_lessonsDock);
 
     // Right: narration with its question, the Python program.
@@ -164,7 +156,7 @@ void MainWindow::buildPanes()
     narrationScroll->setWidget(m_narration);
     narrationScroll->setWidgetResizable(true);
     narrationScroll->setFrameShape(QFrame::NoFrame);
-    m_narrationDock = makeDock(this, QStringLiteral("narrationDock"), narrationScroll);
+    m_narrationDock = DockPane::make(this, QStringLiteral("narrationDock"), narrationScroll);
     addDockWidget(Qt::RightDockWidgetArea, m_narrationDock);
 
     m_pythonView = new QListView(this);
@@ -172,7 +164,7 @@ void MainWindow::buildPanes()
     m_pythonView->setModel(m_pythonModel);
     m_pythonView->setSelectionMode(QAbstractItemView::NoSelection);
     m_pythonView->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_pythonDock = makeDock(this, QStringLiteral("pythonDock"), m_pythonView);
+    m_pythonDock = DockPane::make(this, QStringLiteral("pythonDock"), m_pythonView);
     addDockWidget(Qt::RightDockWidgetArea, m_pythonDock);
 
     // Bottom: the syscall log, sockets, clients, queues — tabbed.
@@ -180,13 +172,13 @@ void MainWindow::buildPanes()
     m_logView->setObjectName(QStringLiteral("syscallLog"));
     m_logView->setModel(m_logModel);
     m_logView->setAlternatingRowColors(false);
-    m_logDock = makeDock(this, QStringLiteral("logDock"), m_logView);
+    m_logDock = DockPane::make(this, QStringLiteral("logDock"), m_logView);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
     m_socketsView = makeTable(this);
     m_socketsView->setObjectName(QStringLiteral("sockets"));
     m_socketsView->setModel(m_socketsModel);
-    m_socketsDock = makeDock(this, QStringLiteral("socketsDock"), m_socketsView);
+    m_socketsDock = DockPane::make(this, QStringLiteral("socketsDock"), m_socketsView);
     addDockWidget(Qt::BottomDockWidgetArea, m_socketsDock);
 
     m_clientsPane = new ClientsPane(m_session, m_clientsModel);
@@ -195,7 +187,7 @@ void MainWindow::buildPanes()
         m_session->goLive();
         m_session->stepForward();
     });
-    m_clientsDock = makeDock(this, QStringLiteral("clientsDock"), m_clientsPane);
+    m_clientsDock = DockPane::make(this, QStringLiteral("clientsDock"), m_clientsPane);
     addDockWidget(Qt::BottomDockWidgetArea, m_clientsDock);
 
     auto *queues = new QWidget(this);
@@ -209,7 +201,7 @@ void MainWindow::buildPanes()
     m_queuesEmpty->setContentsMargins(8, 4, 8, 4);
     ql->addWidget(m_queuesEmpty);
     ql->addWidget(m_queuesView, 1);
-    m_queuesDock = makeDock(this, QStringLiteral("queuesDock"), queues);
+    m_queuesDock = DockPane::make(this, QStringLiteral("queuesDock"), queues);
     addDockWidget(Qt::BottomDockWidgetArea, m_queuesDock);
 
     tabifyDockWidget(m_logDock, m_clientsDock);
@@ -227,7 +219,7 @@ void MainWindow::buildPanes()
 QList<QWidget *> MainWindow::panes() const
 {
     return {m_tickView, m_timelineView, m_narration, m_pythonView, m_logView, m_socketsView,
-            m_clientsPane, m_queuesView, m_lessonsView};
+            m_clientsPane, m_queuesView, m_lessonsView, m_scalingChart};
 }
 
 QList<QDockWidget *> MainWindow::secondaryDocks() const
@@ -494,6 +486,8 @@ void MainWindow::retranslate()
     m_socketsDock->setWindowTitle(tr("Sockets"));
     m_clientsDock->setWindowTitle(tr("Clients"));
     m_queuesDock->setWindowTitle(tr("Message queues"));
+    m_scalingDock->setWindowTitle(tr("Cost per call"));
+    m_scalingChart->retranslate();
     m_speed->setToolTip(tr("Run speed"));
     m_backendCombo->setToolTip(tr("The multiplexing call the server makes; switching restarts the lesson"));
     setSpeed(m_speedLevel);
@@ -532,6 +526,7 @@ void MainWindow::refreshSnapshot()
     feedLiveProbes();
     m_clientsModel->refresh(m_snapshot);
     m_queuesModel->refresh(m_snapshot);
+    showScalingTick(trace, i);
     m_queuesEmpty->setText(m_queuesModel->emptyReason());
     m_queuesEmpty->setVisible(!m_queuesModel->emptyReason().isEmpty());
     m_timelineView->setCursor(i);
@@ -676,6 +671,7 @@ void MainWindow::applyTheme()
     m_socketsModel->setTheme(m_theme);
     m_narration->setTheme(m_theme);
     m_message->setTheme(m_theme);
+    m_scalingChart->setTheme(m_theme);
 }
 
 void MainWindow::setPresenter(bool on)
@@ -702,6 +698,7 @@ void MainWindow::setPresenter(bool on)
             // The class reads the narration and its question; the program is a glance.
             const int h = s->geometry().height();
             resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.7), int(h * 0.3)}, Qt::Vertical);
+            giveScalingRoom();
         }
         notice(tr("Presenter mode: F10 steps, Space runs, F5 leaves."));
     } else {

@@ -32,6 +32,7 @@ class MessageBar;
 class NarrationPane;
 class PythonModel;
 class QueuesModel;
+class ScalingChart;
 class Session;
 class SocketsModel;
 class SyscallLogModel;
@@ -78,6 +79,8 @@ public:
     MessageBar *messageBar() const { return m_message; }
     ClassPane *classPane() const { return m_classPane; }
     ExternalWatch *externalWatch() const { return m_externalWatch; }
+    ScalingChart *scalingChart() const { return m_scalingChart; }
+    QDockWidget *scalingDock() const { return m_scalingDock; }
     /// Every pane the window shows, for "zoom scales every pane".
     QList<QWidget *> panes() const;
     QList<QDockWidget *> secondaryDocks() const;
@@ -125,6 +128,11 @@ private:
     void buildClassPane();
     void retranslateClassPane();
     void feedLiveProbes();
+    // The scaling lesson's chart, in MainWindowScaling.cpp.
+    void buildScalingPane();
+    void updateScalingPane();
+    void giveScalingRoom();
+    void showScalingTick(const mux::Trace *trace, qsizetype index);
 
     Config m_config;
     Session *m_session;
@@ -177,6 +185,10 @@ private:
     ClassPane *m_classPane = nullptr;
     QDockWidget *m_classDock = nullptr;
     QAction *m_connectClient = nullptr;
+
+    ScalingChart *m_scalingChart = nullptr;
+    QDockWidget *m_scalingDock = nullptr;
+    bool m_scalingOpen = false; ///< the open lesson is run by the scaling program
 };
 
 } // namespace gui

@@ -19,11 +19,8 @@ void MainWindow::buildClassPane()
     m_externalWatch = new ExternalWatch(m_session, this);
     m_classPane = new ClassPane(m_session, m_externalWatch);
     m_classPane->setObjectName(QStringLiteral("class"));
-    m_classDock = new DockPane(this); // its title follows the zoom, like every other pane
-    m_classDock->setObjectName(QStringLiteral("classDock"));
-    m_classDock->setWidget(m_classPane);
-    m_classDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
-                             QDockWidget::DockWidgetFloatable);
+    // Its title follows the zoom, like every other pane.
+    m_classDock = DockPane::make(this, QStringLiteral("classDock"), m_classPane);
     addDockWidget(Qt::BottomDockWidgetArea, m_classDock);
     tabifyDockWidget(m_queuesDock, m_classDock);
     m_logDock->raise();

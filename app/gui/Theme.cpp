@@ -34,6 +34,18 @@ QColor Theme::cursor() const { return highContrast ? QColor(0xff, 0xf0, 0x00) : 
 QColor Theme::right() const { return highContrast ? QColor(0x66, 0xff, 0x99) : QColor(0x0b, 0x7a, 0x33); }
 QColor Theme::wrong() const { return highContrast ? QColor(0xff, 0x66, 0x66) : QColor(0xc6, 0x28, 0x28); }
 
+QColor Theme::backend(mux::Backend b) const
+{
+    // Blue, orange and a bluish green: apart for the common colour-vision deficiencies.
+    switch (b) {
+    case mux::Backend::Select: return highContrast ? QColor(0x5a, 0xb4, 0xff) : QColor(0x1f, 0x6f, 0xd1);
+    case mux::Backend::Poll: return highContrast ? QColor(0xff, 0xa6, 0x2b) : QColor(0xc9, 0x6a, 0x00);
+    case mux::Backend::Epoll:
+    case mux::Backend::EpollEt: return highContrast ? QColor(0x2b, 0xe8, 0xb0) : QColor(0x00, 0x8a, 0x66);
+    }
+    return Qt::gray;
+}
+
 QPalette Theme::palette() const
 {
     if (!highContrast) {

@@ -24,6 +24,8 @@ struct Theme {
     QColor cursor() const;      ///< the current tick in the timeline and the log
     QColor right() const;
     QColor wrong() const;
+    /// One hue per backend where they are compared side by side (the scaling chart).
+    QColor backend(mux::Backend b) const;
 
     /// The application palette for this theme (Fusion style).
     QPalette palette() const;

@@ -4,6 +4,8 @@
 #include "Multiplexer.h"
 #include "net/Socket.h"
 
+#include <QRegularExpression>
+
 #include <sys/resource.h>
 #include <sys/socket.h>
 
@@ -21,6 +23,28 @@ QString WaitCostSample::toString() const
     return head + QStringLiteral(": %1 µs per call (median of %2)")
                       .arg(QString::number(us, 'f', us < 10 ? 2 : 1))
                       .arg(repeats);
+}
+
+std::optional<WaitCostSample> WaitCostSample::fromString(const QString &line)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(\\S+) over (\\d+) sockets: (?:([0-9.]+) µs per call \\(median of (\\d+)\\)"
+                       "|not measured, (.*))$"),
+        QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = re.match(line);
+    const std::optional<Backend> backend = m.hasMatch() ? backendFromName(m.captured(1)) : std::nullopt;
+    if (!backend)
+        return std::nullopt;
+    WaitCostSample s;
+    s.backend = *backend;
+    s.sockets = m.captured(2).toInt();
+    if (m.capturedLength(3) > 0) {
+        s.medianNs = qRound64(m.captured(3).toDouble() * 1000.0);
+        s.repeats = m.captured(4).toInt();
+    } else {
+        s.refused = m.captured(5);
+    }
+    return s;
 }
 
 Result<std::vector<Fd>> openIdleSockets(int count)

@@ -37,19 +37,23 @@ void ScalingServer::measureCount(Server &server, int fd, int count)
 {
     // Everything that depends on the machine (the figures, and whether the limit allowed the
     // count at all) goes to measure lines: they are shown but never compared between runs.
+    // A count the machine cannot open is a refused sample per backend, so the chart can say
+    // why its points are missing.
+    QString skipped;
+    std::vector<Fd> fds;
     if (count + kReserve > m_limit) {
-        server.measure(fd, QStringLiteral("%1 sockets: skipped, the descriptor limit here is %2")
-                               .arg(count)
-                               .arg(m_limit));
-        return;
+        skipped = QStringLiteral("the descriptor limit here is %1").arg(m_limit);
+    } else if (auto opened = openIdleSockets(count); !opened) {
+        skipped = opened.error().text;
+    } else {
+        fds = std::move(*opened);
     }
-    auto fds = openIdleSockets(count);
-    if (!fds) {
-        server.measure(fd, QStringLiteral("%1 sockets: skipped, %2").arg(count).arg(fds.error().text));
-        return;
+    for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll}) {
+        const WaitCostSample s = skipped.isEmpty()
+                                     ? measureWaitCost(b, fds, m_repeats)
+                                     : WaitCostSample{.backend = b, .sockets = count, .refused = skipped};
+        server.measure(fd, s.toString());
     }
-    for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll})
-        server.measure(fd, measureWaitCost(b, *fds, m_repeats).toString());
 }
 
 void ScalingServer::handle(Server &server, const QList<FdEvents> &ready)

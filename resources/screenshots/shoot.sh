@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Remakes the README's screenshots: three lessons mid-lesson, zh and en, at projector size in
-# presenter mode and at laptop size in the normal layout (12 PNGs, real X window under Xvfb).
+# presenter mode and at laptop size in the normal layout (12 PNGs), and the scaling lesson's chart
+# in both languages at laptop size (2 more); each a real X window under Xvfb.
 #   resources/screenshots/shoot.sh [BUILD_DIR]      (default: build)
 # Each lesson stops at a tick where its narration asks the predict-the-next-tick question, or
 # just after one, so the picture shows a question or a verdict as well as the lanes. The
@@ -33,4 +34,13 @@ for entry in $lessons; do
       rm -rf "$cfg"
     done
   done
+done
+
+# The scaling lesson's chart, filled in to tick 5 (10 to 10000 sockets measured), at laptop
+# size; its figures are this machine's, measured while the window starts.
+for lang in en zh; do
+  cfg=$(mktemp -d)
+  XDG_CONFIG_HOME=$cfg MUXLAB_STEP_AT_START=5 \
+    "$shot" "$here/scaling-chart-$lang-1366x768.png" --wait 4 --size 1366x768 -- "$build/muxlab" --lesson scaling --lang "$lang"
+  rm -rf "$cfg"
 done
