@@ -67,14 +67,14 @@ QList<FdEvents> Trace::interestAt(qsizetype i) const
     InterestCursor &c = m_interestCursor;
     // Back to the nearest keyframe, or to where the last call stopped, whichever comes first.
     qsizetype k = i;
-    while (k > 0 && k != c.at && !m_ticks[size_t(k)].keyframe)
+    while (k > 0 && k != c.at && !m_ticks[k].keyframe)
         --k;
     if (k != c.at || c.at > i) {
         c = {};
         c.at = k - 1; // replay from k, which is a keyframe (or tick 0)
     }
     for (qsizetype j = c.at + 1; j <= i; ++j) {
-        const TickRecord &t = m_ticks[size_t(j)];
+        const TickRecord &t = m_ticks[j];
         if (t.keyframe) {
             c.interest.clear();
             c.index.clear();
@@ -97,7 +97,7 @@ QList<FdEvents> Trace::interestAfter(qsizetype i) const
     for (size_t k = 0; k < interest.size(); ++k)
         index.insert(interest[k].fd, qsizetype(k));
     QList<FdEvents> delta;
-    for (const Action &a : m_ticks[size_t(i)].actions)
+    for (const Action &a : m_ticks[i].actions)
         if (a.actor == Action::Actor::Server && !a.err &&
             (a.call == Action::Call::Watch || a.call == Action::Call::Modify ||
              a.call == Action::Call::Unwatch))
@@ -113,7 +113,7 @@ QHash<int, SocketInfo> Trace::socketsAt(qsizetype i) const
     if (c.at > i)
         c = {};
     for (qsizetype j = c.at + 1; j <= i; ++j) {
-        const TickExtras &x = m_ticks[size_t(j)].extrasOrEmpty();
+        const TickExtras &x = m_ticks[j].extrasOrEmpty();
         for (int fd : x.closed)
             c.open.remove(fd);
         for (const SocketInfo &s : x.opened)
@@ -127,7 +127,7 @@ QHash<int, SocketProbe> Trace::probesAt(qsizetype i) const
 {
     QHash<int, SocketProbe> probes;
     for (qsizetype j = 0; j <= i && j < size(); ++j) {
-        const TickExtras &x = m_ticks[size_t(j)].extrasOrEmpty();
+        const TickExtras &x = m_ticks[j].extrasOrEmpty();
         for (int fd : x.closed)
             probes.remove(fd);
         for (const SocketProbe &p : x.probes)
@@ -140,7 +140,7 @@ QHash<int, SocketProbe> Trace::probesAtCall(qsizetype i) const
 {
     QHash<int, SocketProbe> probes = probesAt(i - 1);
     if (i >= 0 && i < size())
-        for (const SocketProbe &p : m_ticks[size_t(i)].extrasOrEmpty().atCall)
+        for (const SocketProbe &p : m_ticks[i].extrasOrEmpty().atCall)
             probes.insert(p.fd, p);
     return probes;
 }
@@ -150,7 +150,7 @@ QHash<int, Trace::Traffic> Trace::trafficAt(qsizetype i) const
     using Call = Action::Call;
     QHash<int, Traffic> traffic;
     for (qsizetype j = 0; j <= i && j < size(); ++j) {
-        const TickRecord &t = m_ticks[size_t(j)];
+        const TickRecord &t = m_ticks[j];
         for (const SocketInfo &s : t.extrasOrEmpty().opened) // a reused fd starts again at 0
             traffic.remove(s.fd);
         for (const Action &a : t.actions) {
@@ -169,7 +169,7 @@ QHash<int, QByteArray> Trace::receivedByClients(qsizetype i) const
 {
     QHash<int, QByteArray> got;
     for (qsizetype j = 0; j <= i && j < size(); ++j)
-        for (const Action &a : m_ticks[size_t(j)].actions)
+        for (const Action &a : m_ticks[j].actions)
             if (a.actor == Action::Actor::Client &&
                 (a.call == Action::Call::Recv || a.call == Action::Call::RecvFrom))
                 got[a.client] += a.data;
@@ -179,8 +179,8 @@ QHash<int, QByteArray> Trace::receivedByClients(qsizetype i) const
 qsizetype Trace::memoryBytes() const
 {
     qsizetype n = 0;
-    for (const TickRecord &t : m_ticks)
-        n += t.memoryBytes();
+    for (qsizetype i = 0; i < m_ticks.size(); ++i)
+        n += m_ticks[i].memoryBytes();
     return n;
 }
 

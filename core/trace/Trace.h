@@ -1,12 +1,12 @@
 #pragma once
 
 #include "TickRecord.h"
+#include "TickStore.h"
 #include "net/Result.h"
 
 #include <QHash>
 #include <QJsonObject>
 
-#include <deque>
 #include <vector>
 
 namespace mux {
@@ -24,9 +24,9 @@ public:
     /// The trace turns it into a keyframe when that is cheaper to read back.
     void append(TickRecord rec);
 
-    qsizetype size() const { return qsizetype(m_ticks.size()); }
+    qsizetype size() const { return m_ticks.size(); }
     bool isEmpty() const { return m_ticks.empty(); }
-    const TickRecord &at(qsizetype i) const { return m_ticks[size_t(i)]; }
+    const TickRecord &at(qsizetype i) const { return m_ticks[i]; }
     const TickRecord &last() const { return m_ticks.back(); }
 
     /// The whole interest (in the program's order) passed in at tick index i.
@@ -81,7 +81,7 @@ private:
     mutable InterestCursor m_interestCursor;
     mutable SocketsCursor m_socketsCursor;
 
-    std::deque<TickRecord> m_ticks;
+    TickStore m_ticks;
     std::vector<FdEvents> m_current;
     QHash<int, qsizetype> m_index;
     qsizetype m_changesSinceKey = 0;

@@ -183,7 +183,8 @@ std::shared_ptr<const TickExtras> extrasFromJson(const QJsonObject &o)
 QJsonObject Trace::toJson() const
 {
     QJsonArray ticks;
-    for (const TickRecord &t : m_ticks) {
+    for (qsizetype i = 0; i < m_ticks.size(); ++i) {
+        const TickRecord &t = m_ticks[i];
         QJsonObject o{{QStringLiteral("tick"), double(t.tick)},
                       {QStringLiteral("backend"), backendName(t.backend)},
                       {QStringLiteral("timeout_ms"), t.timeoutMs},
@@ -271,7 +272,7 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
         t.m_ticks.push_back(std::move(r));
         // Rebuild the running interest exactly as append() would have, without re-deciding
         // keyframes: the file says where they are.
-        TickRecord &back = t.m_ticks.back();
+        const TickRecord &back = t.m_ticks.back();
         if (back.keyframe) {
             t.m_current.clear();
             t.m_index.clear();
