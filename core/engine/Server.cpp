@@ -63,7 +63,7 @@ Result<int> Server::listenTcp(int index, quint16 defaultPort)
     (void)defaultPort; // the caller passes the document's port as the base when serving
     auto fd = net::tcpListen({m_host, port});
     if (!fd) {
-        record({.call = Call::Listen, .arg = port, .ret = -1, .err = fd.error().err,
+        record({.call = Call::Listen, .arg = port, .err = fd.error().err, .ret = -1,
                 .data = fd.error().text.toUtf8()});
         return fd.error();
     }
@@ -82,7 +82,7 @@ Result<int> Server::listenTcpAt(int index, quint16 port, bool reuseAddr)
     const net::Endpoint at{m_host, port};
     auto fd = reuseAddr ? net::tcpListen(at) : net::tcpListenNoReuse(at);
     if (!fd) {
-        record({.call = Call::Listen, .arg = port, .ret = -1, .err = fd.error().err,
+        record({.call = Call::Listen, .arg = port, .err = fd.error().err, .ret = -1,
                 .data = fd.error().text.toUtf8()});
         return fd.error();
     }
@@ -188,7 +188,7 @@ Result<int> Server::acceptOne(int listener)
     net::Endpoint peer;
     auto fd = net::accept(listener, &peer);
     if (!fd) {
-        record({.call = Call::Accept, .fd = listener, .ret = -1, .err = fd.error().err});
+        record({.call = Call::Accept, .fd = listener, .err = fd.error().err, .ret = -1});
         return fd.error();
     }
     const net::Endpoint local = net::localEndpoint(fd->get());
@@ -234,7 +234,7 @@ Result<QByteArray> Server::recv(int fd, int max)
 {
     auto r = net::recv(fd, max);
     if (!r) {
-        record({.call = Call::Recv, .fd = fd, .arg = max, .ret = -1, .err = r.error().err});
+        record({.call = Call::Recv, .fd = fd, .arg = max, .err = r.error().err, .ret = -1});
         return r;
     }
     record({.call = Call::Recv, .fd = fd, .arg = max, .ret = r->size(), .data = *r});
@@ -245,8 +245,8 @@ Result<qint64> Server::send(int fd, const QByteArray &data)
 {
     auto r = net::send(fd, data);
     if (!r) {
-        record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = -1,
-                .err = r.error().err, .data = data});
+        record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .err = r.error().err,
+                .ret = -1, .data = data});
         return r;
     }
     record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = *r, .data = data.left(*r)});
@@ -261,8 +261,8 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
     while (done < data.size()) {
         auto r = net::send(fd, data.mid(done));
         if (!r) {
-            record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = -1,
-                    .err = r.error().err, .data = data.left(done)});
+            record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .err = r.error().err,
+                    .ret = -1, .data = data.left(done)});
             return r.error();
         }
         done += *r;
@@ -276,24 +276,24 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
 Result<QByteArray> Server::recvUrgent(int fd)
 {
     auto r = net::recvUrgent(fd);
-    record({.call = Call::RecvUrgent, .fd = fd, .arg = 1, .ret = r ? r->size() : -1,
-            .err = r ? 0 : r.error().err, .data = r ? *r : QByteArray()});
+    record({.call = Call::RecvUrgent, .fd = fd, .arg = 1, .err = r ? 0 : r.error().err,
+            .ret = r ? r->size() : -1, .data = r ? *r : QByteArray()});
     return r;
 }
 
 Result<QByteArray> Server::recvFrom(int fd, net::Endpoint *from, int max)
 {
     auto r = net::recvFrom(fd, max, from);
-    record({.call = Call::RecvFrom, .fd = fd, .arg = max, .ret = r ? r->size() : -1,
-            .err = r ? 0 : r.error().err, .data = r ? *r : QByteArray()});
+    record({.call = Call::RecvFrom, .fd = fd, .arg = max, .err = r ? 0 : r.error().err,
+            .ret = r ? r->size() : -1, .data = r ? *r : QByteArray()});
     return r;
 }
 
 Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoint &to)
 {
     auto r = net::sendTo(fd, data, to);
-    record({.call = Call::SendTo, .fd = fd, .arg = int(data.size()), .ret = r ? *r : -1,
-            .err = r ? 0 : r.error().err, .data = data});
+    record({.call = Call::SendTo, .fd = fd, .arg = int(data.size()), .err = r ? 0 : r.error().err,
+            .ret = r ? *r : -1, .data = data});
     if (r && m_peerName && m_peerName(to, {}) >= 0)
         m_datagramPeers.append(to);
     return r;
@@ -335,7 +335,7 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
     const net::Endpoint to = net::localEndpoint(listener);
     auto fd = net::tcpConnect(to);
     if (!fd) {
-        record({.call = Call::Connect, .arg = listenerIndex, .ret = -1, .err = fd.error().err});
+        record({.call = Call::Connect, .arg = listenerIndex, .err = fd.error().err, .ret = -1});
         return fd.error();
     }
     SocketInfo info{.role = Role::Client,
@@ -431,7 +431,7 @@ Result<void> Server::watch(int fd, Events events)
         return {};
     auto r = before ? m_mux.modify(fd, after) : m_mux.add(fd, after);
     if (!r) {
-        record({.call = Call::Watch, .fd = fd, .arg = events, .ret = -1, .err = r.error().err,
+        record({.call = Call::Watch, .fd = fd, .arg = events, .err = r.error().err, .ret = -1,
                 .data = r.error().text.toUtf8()});
         return r;
     }

@@ -55,8 +55,8 @@ struct Action {
     qint16 client = -1;  ///< index of the simulated client, for Actor::Client
     int fd = -1;
     int arg = 0;         ///< recv size, events for Watch/Modify, the previous events for Unwatch
+    int err = 0;         ///< before ret: the two ints share 8 bytes, 48 bytes an action, not 56
     qint64 ret = 0;
-    int err = 0;
     QByteArray data;     ///< payload sent or received; the text of a Note or Refuse
     bool operator==(const Action &) const = default;
 };
