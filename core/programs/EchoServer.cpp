@@ -50,6 +50,19 @@ bool EchoServer::acceptConn(Server &server, int listener)
     return true;
 }
 
+QByteArray EchoServer::reply(const QByteArray &data) const
+{
+    if (m_prefix.isEmpty() && m_suffix.isEmpty())
+        return data; // shared, not copied
+    // One allocation of the exact size: `prefix + data + suffix` grows twice, and the trace
+    // keeps the reply for the whole run.
+    QByteArray out(m_prefix.size() + data.size() + m_suffix.size(), Qt::Uninitialized);
+    char *p = std::copy(m_prefix.cbegin(), m_prefix.cend(), out.data());
+    p = std::copy(data.cbegin(), data.cend(), p);
+    std::copy(m_suffix.cbegin(), m_suffix.cend(), p);
+    return out;
+}
+
 bool EchoServer::drainOne(Server &server, int fd)
 {
     qint64 taken = 0;
@@ -63,7 +76,7 @@ bool EchoServer::drainOne(Server &server, int fd)
         }
         taken += data->size();
         if (m_echo)
-            server.sendAll(fd, m_prefix + *data + m_suffix);
+            server.sendAll(fd, reply(*data));
     }
     if (!m_pending.contains(fd)) {
         server.note(fd, QStringLiteral("read cap of %1 bytes reached this tick: the rest is read "
@@ -114,7 +127,7 @@ void EchoServer::handle(Server &server, const QList<FdEvents> &ready)
             continue;
         }
         if (m_echo)
-            server.sendAll(r.fd, m_prefix + *data + m_suffix);
+            server.sendAll(r.fd, reply(*data));
     }
 }
 

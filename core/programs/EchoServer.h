@@ -33,6 +33,8 @@ private:
     bool acceptConn(Server &server, int listener);
     /// Reads fd until EAGAIN or the read cap; false when the conn was closed.
     bool drainOne(Server &server, int fd);
+    /// What goes back for `data`: the prefix, the bytes, the suffix.
+    QByteArray reply(const QByteArray &data) const;
 
     QList<quint16> m_ports;
     QByteArray m_greeting, m_prefix, m_suffix;

@@ -1,5 +1,6 @@
 #include "TickFormat.h"
 
+#include <array>
 #include <charconv>
 
 namespace mux {
@@ -66,6 +67,14 @@ int utf8Sequence(const uchar *s, qsizetype left)
     return 0;
 }
 
+/// Bytes shown as they are inside quotes: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7f; ++c)
+        t[size_t(c)] = c != '"' && c != '\\';
+    return t;
+}();
+
 void appendQuoted(std::string &out, const QByteArray &bytes, int maxBytes)
 {
     const qsizetype shown = std::min<qsizetype>(bytes.size(), std::max(maxBytes, 0));
@@ -75,9 +84,9 @@ void appendQuoted(std::string &out, const QByteArray &bytes, int maxBytes)
     qsizetype i = 0;
     while (i < shown) {
         const uchar c = s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') { // a printable run, copied at once
+        if (kPlain[c]) { // a printable run, copied at once
             qsizetype j = i + 1;
-            while (j < shown && s[j] >= 0x20 && s[j] < 0x7f && s[j] != '"' && s[j] != '\\')
+            while (j < shown && kPlain[s[j]])
                 ++j;
             out.append(bytes.constData() + i, size_t(j - i));
             i = j;
