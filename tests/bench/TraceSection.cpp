@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <ctime>
 #include <cstdio>
 #include <thread>
 
@@ -105,12 +106,24 @@ LongRun recordMany(long requests)
     return out;
 }
 
+double threadCpuUs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
+}
+
+struct Throughput {
+    double rps = 0;
+    double cpuUsPerRequest = 0; ///< the engine thread's CPU only: the clients run elsewhere
+};
+
 /// Requests/s through the engine in free-run, K blocking ping-pong clients in another thread.
-double echoThroughput(bool record, double seconds, int connections)
+Throughput echoThroughput(bool record, double seconds, int connections)
 {
     Engine engine(freeRun(record));
     if (!engine.start(echo(1000)))
-        return 0;
+        return {};
     const net::Endpoint at = engine.server().listenAddresses().value(0);
     std::atomic<bool> stop{false};
     std::atomic<long> requests{0};
@@ -136,10 +149,13 @@ double echoThroughput(bool record, double seconds, int connections)
         stop = true;
     });
     const long long t0 = nowNs();
+    const double cpu0 = threadCpuUs();
     engine.serve(stop);
+    const double cpu = threadCpuUs() - cpu0;
     const double elapsed = double(nowNs() - t0) / 1e9;
     load.join();
-    return double(requests.load()) / elapsed;
+    const double n = double(std::max(1L, requests.load()));
+    return {n / elapsed, cpu / n};
 }
 
 } // namespace
@@ -150,16 +166,23 @@ void traceMemory(const Options &o)
     std::printf("\n3. Recording: free-run echo in the engine (epoll, 10 connections), recording off "
                 "and on in alternating rounds of %.1f s\n",
                 o.seconds);
-    std::vector<double> off, on, ratio;
+    std::vector<double> off, on, ratio, cpuOff, cpuOn;
     for (int r = 0; r < std::max(3, o.rounds); ++r) {
-        off.push_back(echoThroughput(false, o.seconds, 10));
-        on.push_back(echoThroughput(true, o.seconds, 10));
-        ratio.push_back(on.back() / off.back());
+        const Throughput a = echoThroughput(false, o.seconds, 10), b = echoThroughput(true, o.seconds, 10);
+        off.push_back(a.rps);
+        on.push_back(b.rps);
+        ratio.push_back(b.rps / a.rps);
+        cpuOff.push_back(a.cpuUsPerRequest);
+        cpuOn.push_back(b.cpuUsPerRequest);
     }
-    const double cost = 1.0 - median(ratio);
-    std::printf("   off %.0f req/s, on %.0f req/s (medians); on/off %.3f: recording costs %.1f%% "
+    // Requests/s swings with whatever else the shared machine runs; the engine thread's own
+    // CPU per request hardly does, so the target is judged on it and both are printed.
+    const double cost = median(cpuOn) / median(cpuOff) - 1.0;
+    std::printf("   requests/s: off %.0f, on %.0f (medians), on/off %.3f\n"
+                "   engine thread CPU per request: off %.2f us, on %.2f us: recording costs %.1f%% "
                 "(target <= 10%%: %s)\n",
-                median(off), median(on), median(ratio), 100.0 * cost, cost <= 0.10 ? "met" : "NOT met");
+                median(off), median(on), median(ratio), median(cpuOff), median(cpuOn),
+                100.0 * cost, cost <= 0.10 ? "met" : "NOT met");
     const int quiet = o.quick ? 20000 : 100000;
     std::printf("   Trace memory\n   bytes per quiet tick (epoll, nothing ready, no interest "
                 "change), over %d ticks:\n",
