@@ -9,6 +9,7 @@
 #include "Session.h"
 #include "SocketsModel.h"
 
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QMenu>
 
@@ -71,7 +72,7 @@ void MainWindow::feedLiveProbes()
         for (auto it = server.deadlines().begin(); it != server.deadlines().end(); ++it)
             deadlines.insert(it.key(), tr("%1 s left to finish: %2")
                                            .arg(qMax<qint64>(0, it->atMs - server.nowMs()) / 1000.0, 0, 'f', 1)
-                                           .arg(it->why));
+                                           .arg(QCoreApplication::translate("Deadline", it->why).arg(it->seconds)));
     }
     m_socketsModel->setDeadlines(deadlines);
 }

@@ -390,11 +390,11 @@ void Server::measure(int fd, const QString &text)
     record({.call = Call::Measure, .fd = fd, .data = text.toUtf8()});
 }
 
-void Server::setDeadline(int fd, int ms, const QString &why)
+void Server::setDeadline(int fd, int ms, const char *why)
 {
     if (ms <= 0 || m_deadlines.contains(fd) || !m_info.contains(fd))
         return;
-    m_deadlines.insert(fd, {m_nowMs + ms, why});
+    m_deadlines.insert(fd, {m_nowMs + ms, why, ms / 1000.0});
 }
 
 void Server::clearDeadline(int fd)
@@ -418,7 +418,7 @@ QList<int> Server::expireDeadlines()
             due.append(it.key());
     std::sort(due.begin(), due.end()); // the same order on every run
     for (int fd : std::as_const(due)) {
-        refuse(fd, QStringLiteral("Timed out: ") + m_deadlines.value(fd).why);
+        refuse(fd, QStringLiteral("Timed out: ") + m_deadlines.value(fd).english());
     }
     return due;
 }

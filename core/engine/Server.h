@@ -96,11 +96,16 @@ public:
     /// A conn that started something (a frame, a login, an upload) must finish it within `ms`
     /// of engine time, or it hears `why` and is closed: a slow or idle client cannot hold a
     /// slot forever. Setting it again keeps the earlier deadline; clearDeadline() ends it.
-    void setDeadline(int fd, int ms, const QString &why);
+    /// `why` is a sentence marked QT_TRANSLATE_NOOP("Deadline", …) with %1 for the seconds: the
+    /// client is told it in English (the wire speaks one language), the window shows it in the
+    /// learner's (QCoreApplication::translate("Deadline", why)).
+    void setDeadline(int fd, int ms, const char *why);
     void clearDeadline(int fd);
     struct Deadline {
-        qint64 atMs = 0; ///< engine time at which it passes
-        QString why;
+        qint64 atMs = 0;       ///< engine time at which it passes
+        const char *why = "";  ///< the untranslated sentence, %1 = seconds
+        double seconds = 0;    ///< the deadline's length
+        QString english() const { return QString::fromUtf8(why).arg(seconds); }
     };
     /// Live state for the UI: every conn's pending deadline.
     const QHash<int, Deadline> &deadlines() const { return m_deadlines; }

@@ -2,6 +2,8 @@
 #include "Listen.h"
 
 #include "ProgramFactory.h"
+
+#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
 
@@ -61,9 +63,8 @@ void FileUploadServer::handle(Server &server, const QList<FdEvents> &ready)
         // From the first byte, the whole file must arrive in time (a client sending a byte
         // now and then would otherwise hold its slot and its temporary file forever).
         server.setDeadline(r.fd, m_deadlineMs,
-                           QStringLiteral("the file did not arrive within %1 s of its first byte; "
-                                          "the partial file was removed.")
-                               .arg(m_deadlineMs / 1000.0));
+                           QT_TRANSLATE_NOOP("Deadline", "the file did not arrive within %1 s of its first byte; "
+                                                         "the partial file was removed."));
         received(server, r.fd, *conn, *data);
     }
 }

@@ -2,6 +2,8 @@
 #include "Listen.h"
 
 #include "ProgramFactory.h"
+
+#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
 
@@ -69,8 +71,7 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
         // A started frame must be finished in time; a whole one frees the client again.
         if (decoder.announced() >= 0 || decoder.buffered() > 0)
             server.setDeadline(r.fd, m_deadlineMs,
-                               QStringLiteral("no whole frame within %1 s of its first byte.")
-                                   .arg(m_deadlineMs / 1000.0));
+                               QT_TRANSLATE_NOOP("Deadline", "no whole frame within %1 s of its first byte."));
         if (decoder.announced() >= 0) {
             // Half a frame is no error: the rest comes with a later recv, maybe a later tick.
             server.note(r.fd, QStringLiteral("%1 of a %2-byte frame so far; waiting for the rest.")

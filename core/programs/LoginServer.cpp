@@ -2,6 +2,8 @@
 #include "Listen.h"
 
 #include "ProgramFactory.h"
+
+#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
 
@@ -51,8 +53,7 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
             if (const int fd = acceptAndWatch(server, r.fd); fd >= 0) {
                 m_readers.insert(fd, proto::JsonObjectReader());
                 server.setDeadline(fd, m_deadlineMs,
-                                   QStringLiteral("no whole login request within %1 s.")
-                                       .arg(m_deadlineMs / 1000.0));
+                                   QT_TRANSLATE_NOOP("Deadline", "no whole login request within %1 s."));
                 if (!m_greeting.isEmpty()) server.sendAll(fd, m_greeting);
             }
             continue;

@@ -2,6 +2,8 @@
 #include "Listen.h"
 
 #include "ProgramFactory.h"
+
+#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
 
@@ -64,9 +66,8 @@ void MsgFileServer::handle(Server &server, const QList<FdEvents> &ready)
         // by sending a byte now and then); a finished one frees the client from the deadline.
         if (open && !conn->parser.idle())
             server.setDeadline(r.fd, m_deadlineMs,
-                               QStringLiteral("the message or file was not finished within %1 s "
-                                              "of its first byte.")
-                                   .arg(m_deadlineMs / 1000.0));
+                               QT_TRANSLATE_NOOP("Deadline", "the message or file was not finished within %1 s "
+                                                             "of its first byte."));
         if (open && conn->upload)
             server.note(r.fd, QStringLiteral("\"%1\": %2 of %3 bytes so far.")
                                   .arg(conn->upload->savedName())

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../core/programs/FileUploadServer.cpp" line="66"/>
+        <source>the file did not arrive within %1 s of its first byte; the partial file was removed.</source>
+        <translation>文件从第一个字节起 %1 秒内没有传完；不完整的文件已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs/LengthPrefixServer.cpp" line="74"/>
+        <source>no whole frame within %1 s of its first byte.</source>
+        <translation>从第一个字节起 %1 秒内没有收到完整的一帧。</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs/LoginServer.cpp" line="56"/>
+        <source>no whole login request within %1 s.</source>
+        <translation>%1 秒内没有收到完整的登录请求。</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs/MsgFileServer.cpp" line="69"/>
+        <source>the message or file was not finished within %1 s of its first byte.</source>
+        <translation>消息或文件从第一个字节起 %1 秒内没有传完。</translation>
+    </message>
+</context>
+<context>
     <name>client::ClientConnection</name>
     <message>
         <location filename="../../app/client/ClientConnection.cpp" line="38"/>
@@ -458,57 +481,57 @@
 <context>
     <name>gui::ClassPane</name>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="63"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="65"/>
         <source>Connect a client…</source>
         <translation>连接客户端…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="65"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="67"/>
         <source>Commands for nc, telnet, the lesson&apos;s Python client and muxlab&apos;s own client, copyable, and a button that starts one</source>
         <translation>nc、telnet、本课的 Python 客户端和 muxlab 自带客户端的命令，可复制，并可一键启动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="67"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="69"/>
         <source>Freeze</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="69"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="71"/>
         <source>Run no tick while students connect: their connections wait in the accept queue</source>
         <translation>学生连接期间不运行任何一拍：他们的连接在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="70"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="72"/>
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="71"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="73"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="72"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="74"/>
         <source> clients</source>
         <translation> 个客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="74"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="76"/>
         <source>Beyond this many external clients, one more is told the class is full and let go</source>
         <translation>外部客户端超过这个数目时，多出的那个会被告知课堂已满并断开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="84"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="86"/>
         <source>Open a lesson to serve real clients.</source>
         <translation>打开一课，才能为真实客户端服务。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="90"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="92"/>
         <source>Listening on %1 · external clients: %2</source>
         <translation>监听 %1 · 外部客户端：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="94"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="96"/>
         <source> · waiting to be accepted: %1</source>
         <translation> · 等待 accept：%1</translation>
     </message>
@@ -836,7 +859,7 @@
 <context>
     <name>gui::Launcher</name>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="133"/>
+        <location filename="../../app/gui/Launcher.cpp" line="136"/>
         <source>Started %1 in %2.</source>
         <translation>已在 %2 中启动 %1。</translation>
     </message>
@@ -892,264 +915,264 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="107"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="97"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
         <source>Open a saved trace</source>
         <translation>打开保存的轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
         <source>muxlab traces (*.json);;All files (*)</source>
         <translation>muxlab 轨迹 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
         <source>Save the trace</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
         <source>muxlab traces (*.json)</source>
         <translation>muxlab 轨迹 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="312"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
         <source>Export the tick as PNG</source>
         <translation>把本拍导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Export the tick as SVG</source>
         <translation>把本拍导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="312"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="464"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="484"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="485"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="475"/>
         <source>&amp;Tick</source>
         <translation>拍(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="476"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="487"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
         <source>&amp;Backend</source>
         <translation>后端(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="488"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="479"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="490"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="480"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="481"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="482"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="493"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="483"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="494"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="484"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="495"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="485"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="496"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="497"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="487"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="498"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="488"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="499"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="501"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="502"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="492"/>
         <source>The multiplexing call the server makes; switching restarts the lesson</source>
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="509"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="566"/>
         <source>Pick a lesson on the left to begin.</source>
         <translation>从左边选一课开始。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="584"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="574"/>
         <source>tick %1 — live: F10 runs the next tick</source>
         <translation>第 %1 拍 — 实时：按 F10 运行下一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="586"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
         <source>tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live</source>
         <translation>已记录 %2 拍中的第 %1 拍 — 历史：F10 前进，Ctrl+End 回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
         <source>tick %1 of %2 — saved trace</source>
         <translation>第 %1 / %2 拍 — 保存的轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="600"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
         <source>%1 ticks/s</source>
         <translation>%1 拍/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="630"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="630"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="713"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
         <source>Presenter mode: F10 steps, Space runs, F5 leaves.</source>
         <translation>演示模式：F10 单步，空格运行，F5 退出。</translation>
     </message>
     <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="722"/>
         <location filename="../../app/gui/MainWindow.cpp" line="732"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="742"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="757"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="747"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="750"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="740"/>
         <source>There is no trace to save yet: open a lesson and step first.</source>
         <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="754"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="744"/>
         <source>The trace could not be saved to %1: %2</source>
         <translation>无法把轨迹保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="759"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="770"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="760"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
         <source>There is no lesson called &quot;%1&quot;; the first lesson is open instead.</source>
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="54"/>
+        <location filename="../../app/gui/MainWindowClass.cpp" line="52"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="55"/>
+        <location filename="../../app/gui/MainWindowClass.cpp" line="53"/>
         <source>&amp;Connect a client…</source>
         <translation>连接客户端(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="57"/>
+        <location filename="../../app/gui/MainWindowClass.cpp" line="55"/>
         <source>Commands to connect nc, telnet, the lesson&apos;s Python client or muxlab&apos;s own client to this server, and a button to start one</source>
         <translation>把 nc、telnet、本课的 Python 客户端或 muxlab 自带客户端连到这个服务器的命令，以及启动按钮</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="75"/>
+        <location filename="../../app/gui/MainWindowClass.cpp" line="73"/>
         <source>%1 s left to finish: %2</source>
         <translation>还剩 %1 秒完成：%2</translation>
     </message>
@@ -1325,17 +1348,17 @@
 <context>
     <name>gui::ScalingChart</name>
     <message>
-        <location filename="../../app/gui/ScalingChart.cpp" line="153"/>
+        <location filename="../../app/gui/ScalingChart.cpp" line="161"/>
         <source>Sockets watched, none ready (both axes in powers of ten)</source>
         <translation>监视的套接字数，都不就绪（两条轴都按 10 的幂分度）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ScalingChart.cpp" line="154"/>
+        <location filename="../../app/gui/ScalingChart.cpp" line="162"/>
         <source>Median µs per call</source>
         <translation>微秒/次（中位数）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ScalingChart.cpp" line="166"/>
+        <location filename="../../app/gui/ScalingChart.cpp" line="175"/>
         <source>%1: refused at %2 sockets</source>
         <translation>%1：%2 个套接字时被拒绝</translation>
     </message>
@@ -1509,7 +1532,7 @@
 <context>
     <name>gui::SyscallLogModel</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="663"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="653"/>
         <location filename="../../app/gui/SyscallLogModel.cpp" line="35"/>
         <location filename="../../app/gui/SyscallLogModel.cpp" line="44"/>
         <location filename="../../app/gui/SyscallLogModel.cpp" line="52"/>
@@ -1532,7 +1555,7 @@
         <translation>没有就绪的（真实的调用此刻还在等待）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="664"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="654"/>
         <location filename="../../app/gui/SyscallLogModel.cpp" line="52"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
