@@ -89,9 +89,11 @@ void perCallCost(const Options &o)
             const double bareUs =
                 b == Backend::Select ? bare.selectUs : b == Backend::Poll ? bare.pollUs : bare.epollUs;
             if (s.medianNs < 0 || bareUs < 0) {
-                std::printf("   %-9s %6d %10s %10s %8s  (%s)\n", qPrintable(backendName(b)), n, "-", "-",
-                            "-", qPrintable(s.refused.isEmpty() ? QStringLiteral("refused")
-                                                                : s.refused.left(60)));
+                // The whole sentence on a line of its own: cut to fit the table, it stopped
+                // mid-phrase ("an fd_set only holds ").
+                std::printf("   %-9s %6d %10s %10s %8s\n             refused: %s\n",
+                            qPrintable(backendName(b)), n, "-", "-", "-",
+                            qPrintable(s.refused.isEmpty() ? QStringLiteral("no reason given") : s.refused));
                 continue;
             }
             std::printf("   %-9s %6d %10.2f %10.2f %8.2f\n", qPrintable(backendName(b)), n,
