@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/socket.h>
+
 using namespace mux;
 
 namespace {
@@ -47,6 +49,7 @@ private slots:
     void traceRoundTrips();
     void serveFiftyConcurrentClients();
     void serveTalksToNc();
+    void serveWritesTheWholeRunWithTrace();
     void lessonClientScripts_data();
     void lessonClientScripts();
 };
@@ -223,6 +226,41 @@ void TestCli::serveTalksToNc()
     QVERIFY(nc.waitForFinished(10000));
     QCOMPARE(QString::fromUtf8(nc.readAllStandardOutput()), QStringLiteral("你好from nc\n好"));
     QCOMPARE(serve.terminate(), 0);
+}
+
+void TestCli::serveWritesTheWholeRunWithTrace()
+{
+    // Without --trace, --serve keeps only its newest ticks; with it, the whole run is kept and
+    // written on SIGTERM, from tick 0, with what the client sent.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("serve.json"));
+    const quint16 port = freePortBlock(1);
+    ServeProcess serve(QStringLiteral("select-echo"), QStringLiteral("epoll"), port,
+                       {QStringLiteral("--trace"), path});
+    QVERIFY2(serve.waitListening(), serve.errors().constData());
+    {
+        auto c = net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), port});
+        QVERIFY(c);
+        timeval tv{5, 0};
+        ::setsockopt(c->get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        QCOMPARE(::send(c->get(), "traced\n", 7, MSG_NOSIGNAL), ssize_t(7));
+        QByteArray got;
+        char buf[256];
+        ssize_t n;
+        while (!got.contains("traced") && (n = ::recv(c->get(), buf, sizeof buf, 0)) > 0)
+            got.append(buf, n);
+        QVERIFY2(got.contains("traced"), got.constData());
+    }
+    QCOMPARE(serve.terminate(), 0);
+    auto t = Trace::load(path);
+    QVERIFY2(t, qPrintable(t ? QString() : t.error().text));
+    QCOMPARE(t->firstKept(), qsizetype(0));
+    QCOMPARE(t->at(0).kind, TickRecord::Kind::Setup);
+    bool sawRecv = false;
+    for (qsizetype i = 0; i < t->size(); ++i)
+        for (const Action &a : t->at(i).actions)
+            sawRecv = sawRecv || (a.call == Action::Call::Recv && a.data == "traced\n");
+    QVERIFY(sawRecv);
 }
 
 void TestCli::lessonClientScripts_data()

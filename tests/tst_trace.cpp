@@ -155,6 +155,7 @@ private slots:
     void callerKeyframe();
     void randomOpsMatchReference();
     void memoryPerQuietTick();
+    void keepsOnlyTheNewestTicks();
     void jsonRoundTrip();
     void jsonBytes_data();
     void jsonBytes();
@@ -474,6 +475,50 @@ void TestTrace::saveLoad()
     QVERIFY(again.ok());
     QVERIFY(*again == small);
     QCOMPARE(again->size(), 1);
+}
+
+void TestTrace::keepsOnlyTheNewestTicks()
+{
+    // --serve keeps the newest ticks only: memory stays bounded however long it runs, and
+    // every tick is still recorded, readable while kept, and the interest stays right.
+    const qsizetype keep = TickStore::kChunk;
+    Trace t;
+    t.keepAtMost(keep);
+    QList<FdEvents> all;
+    for (int fd = 3; fd < 8; ++fd)
+        all.append({fd, Readable});
+    t.append(tick(0, all));
+    QByteArray payload(100, 'x');
+    const quint32 total = quint32(4 * keep + 17);
+    qsizetype bytesWhenFull = 0;
+    for (quint32 n = 1; n < total; ++n) {
+        TickRecord r = tick(n, n % 1000 == 0 ? QList<FdEvents>{{int(n % 5) + 3, Events(Readable | Writable)}}
+                                             : QList<FdEvents>{});
+        if (n % 1000 == 0)
+            all[int(n % 5)].events = Readable | Writable;
+        r.actions.append(action(Action::Call::Recv, 4, payload.size(), payload));
+        t.append(std::move(r));
+        if (n == quint32(2 * keep))
+            bytesWhenFull = t.memoryBytes();
+    }
+    QCOMPARE(t.size(), qsizetype(total));
+    QVERIFY2(t.firstKept() > 0 && t.size() - t.firstKept() >= keep &&
+                 t.size() - t.firstKept() <= keep + TickStore::kChunk,
+             qPrintable(QStringLiteral("kept %1..%2").arg(t.firstKept()).arg(t.size())));
+    QCOMPARE(t.at(t.firstKept()).tick, quint32(t.firstKept()));
+    QCOMPARE(t.last().tick, total - 1);
+    QCOMPARE(t.last().actions.value(0).data, payload);
+    QCOMPARE(t.currentInterest(), all);
+    QCOMPARE(t.interestAt(t.size() - 1), all);
+    // Memory no longer grows with the run: after twice the window it holds what it held then.
+    QVERIFY2(t.memoryBytes() <= bytesWhenFull + bytesWhenFull / 4,
+             qPrintable(QStringLiteral("%1 bytes now, %2 at tick %3").arg(t.memoryBytes()).arg(bytesWhenFull).arg(2 * keep)));
+    // History from tick 0 is gone, and saving says so instead of writing half a run.
+    QVERIFY(t.socketsAt(t.size() - 1).isEmpty());
+    QTemporaryDir dir;
+    auto saved = t.save(dir.filePath(QStringLiteral("run.json")));
+    QVERIFY(!saved.ok());
+    QVERIFY2(saved.error().text.contains(QStringLiteral("--trace")), qPrintable(saved.error().text));
 }
 
 void TestTrace::saveToBadPath()

@@ -236,6 +236,11 @@ int runServe(const Options &o)
     eo.host = o.bind;
     eo.basePort = o.port > 0 ? quint16(o.port) : mux::defaultBasePort(lesson->params);
     eo.probe = false;
+    // A server left running for a class records every tick and prints it; without --trace
+    // nothing reads the old ones again, and a whole run kept in memory grows by ~400 bytes a
+    // request until the machine runs out (a million ticks: ~380 MB). The newest ~64k stay.
+    if (o.traceFile.isEmpty())
+        eo.keepTicks = 65536;
     // Check for SIGTERM at least four times a second even when the program blocks forever.
     eo.stepTimeoutCapMs = 250;
     if (o.bind != QLatin1String("127.0.0.1"))

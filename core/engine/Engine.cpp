@@ -25,6 +25,7 @@ Engine::Engine(Options options, QObject *parent)
     });
     m_server->setSettler(&m_settler);
     m_trace.backend = m_options.backend;
+    m_trace.keepAtMost(m_options.keepTicks);
 }
 
 // The server (and its descriptors) must go before the multiplexer it points at.

@@ -32,6 +32,8 @@ public:
         quint16 basePort = 0;     ///< 0: the kernel picks ports (tests, headless)
         bool probe = true;        ///< read FIONREAD/SIOCOUTQ/backlog per socket each tick
         bool record = true;       ///< keep every tick (off: keep only the last one)
+        /// With record on: keep only about this many of the newest ticks (0: all of them).
+        qsizetype keepTicks = 0;
         /// In step mode only simulated clients act, and only between calls, so a longer wait
         /// cannot change what the call returns: the call's timeout is capped to this (the
         /// trace still shows the program's own timeout). -1: never cap (serve mode).

@@ -64,6 +64,8 @@ QList<FdEvents> Trace::interestAt(qsizetype i) const
         return {};
     if (i == size() - 1)
         return currentInterest();
+    if (firstKept() > 0)
+        return {}; // the ticks before it, which the replay needs, are gone
     InterestCursor &c = m_interestCursor;
     // Back to the nearest keyframe, or to where the last call stopped, whichever comes first.
     qsizetype k = i;
@@ -108,6 +110,8 @@ QList<FdEvents> Trace::interestAfter(qsizetype i) const
 
 QHash<int, SocketInfo> Trace::socketsAt(qsizetype i) const
 {
+    if (firstKept() > 0)
+        return {};
     SocketsCursor &c = m_socketsCursor;
     i = std::min(i, size() - 1);
     if (c.at > i)
@@ -125,6 +129,8 @@ QHash<int, SocketInfo> Trace::socketsAt(qsizetype i) const
 
 QHash<int, SocketProbe> Trace::probesAt(qsizetype i) const
 {
+    if (firstKept() > 0)
+        return {};
     QHash<int, SocketProbe> probes;
     for (qsizetype j = 0; j <= i && j < size(); ++j) {
         const TickExtras &x = m_ticks[j].extrasOrEmpty();
@@ -147,6 +153,8 @@ QHash<int, SocketProbe> Trace::probesAtCall(qsizetype i) const
 
 QHash<int, Trace::Traffic> Trace::trafficAt(qsizetype i) const
 {
+    if (firstKept() > 0)
+        return {};
     using Call = Action::Call;
     QHash<int, Traffic> traffic;
     for (qsizetype j = 0; j <= i && j < size(); ++j) {
@@ -167,6 +175,8 @@ QHash<int, Trace::Traffic> Trace::trafficAt(qsizetype i) const
 
 QHash<int, QByteArray> Trace::receivedByClients(qsizetype i) const
 {
+    if (firstKept() > 0)
+        return {};
     QHash<int, QByteArray> got;
     for (qsizetype j = 0; j <= i && j < size(); ++j)
         for (const Action &a : m_ticks[j].actions)
@@ -179,7 +189,7 @@ QHash<int, QByteArray> Trace::receivedByClients(qsizetype i) const
 qsizetype Trace::memoryBytes() const
 {
     qsizetype n = 0;
-    for (qsizetype i = 0; i < m_ticks.size(); ++i)
+    for (qsizetype i = firstKept(); i < m_ticks.size(); ++i)
         n += m_ticks[i].memoryBytes();
     return n;
 }

@@ -24,6 +24,14 @@ public:
     /// The trace turns it into a keyframe when that is cheaper to read back.
     void append(TickRecord rec);
 
+    /// Keep only the newest `n` ticks or a few thousand more (0, the default: all of them).
+    /// --serve without --trace runs for hours: every tick is still recorded, formatted and
+    /// printed from here, but memory stays bounded. A trace that dropped ticks answers the
+    /// per-tick reads (at(i) for i >= firstKept(), last(), currentInterest()); the reads that
+    /// replay history from tick 0 (socketsAt, trafficAt, …) return nothing, and save() refuses.
+    void keepAtMost(qsizetype n) { m_ticks.keepAtMost(n); }
+    qsizetype firstKept() const { return m_ticks.firstKept(); }
+
     qsizetype size() const { return m_ticks.size(); }
     bool isEmpty() const { return m_ticks.empty(); }
     const TickRecord &at(qsizetype i) const { return m_ticks[i]; }

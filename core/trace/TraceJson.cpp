@@ -183,7 +183,7 @@ std::shared_ptr<const TickExtras> extrasFromJson(const QJsonObject &o)
 QJsonObject Trace::toJson() const
 {
     QJsonArray ticks;
-    for (qsizetype i = 0; i < m_ticks.size(); ++i) {
+    for (qsizetype i = firstKept(); i < m_ticks.size(); ++i) {
         const TickRecord &t = m_ticks[i];
         QJsonObject o{{QStringLiteral("tick"), double(t.tick)},
                       {QStringLiteral("backend"), backendName(t.backend)},
@@ -287,6 +287,12 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
 
 Result<void> Trace::save(const QString &path) const
 {
+    // A file starts at tick 0: its interest and sockets are rebuilt from there when loaded.
+    if (firstKept() > 0)
+        return Error{0, QStringLiteral("Cannot write the trace to %1: this run kept only its newest "
+                                       "ticks (from tick %2); ask for --trace FILE when it starts.")
+                            .arg(path)
+                            .arg(firstKept())};
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return Error{0, QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
