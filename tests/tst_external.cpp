@@ -9,6 +9,7 @@
 #include "gui/ExternalWatch.h"
 #include "gui/Launcher.h"
 #include "gui/MainWindow.h"
+#include "gui/NarrationPane.h"
 #include "gui/Session.h"
 #include "gui/SocketsModel.h"
 
@@ -39,6 +40,7 @@ private slots:
     void externalClientsAreNamedAndAnswered();
     void waitingBytesShowBeforeTheTick();
     void unfinishedFrameShowsItsDeadline();
+    void outsideClientExplainsAFailedCheckpoint();
     void framedUploadOfOneMebibyte();
     void windowClientUploadsToo();
     void connectFallsBackToOwnClientWindow();
@@ -267,6 +269,29 @@ void TestExternal::unfinishedFrameShowsItsDeadline()
     QVERIFY2(!state().data(SocketsModel::DeadlineRole).toString().contains(QStringLiteral("frame")),
              qPrintable(state().data(SocketsModel::DeadlineRole).toString()));
     w->setLanguage(QStringLiteral("en"));
+}
+
+void TestExternal::outsideClientExplainsAFailedCheckpoint()
+{
+    // A student's nc joins the lesson at its start and talks: the ready lists are no longer the
+    // script's, a checkpoint fails, and the lesson pane says why instead of looking broken.
+    auto w = window(QStringLiteral("select-echo"));
+    gui::Session *s = w->session();
+    QProcess *nc =
+        start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
+    QVERIFY(nc->waitForStarted(5000));
+    nc->write("from a student\n");
+    bool failedAndSaidWhy = false;
+    for (int i = 0; i < 12 && !failedAndSaidWhy; ++i) {
+        s->stepForward();
+        QTest::qWait(20);
+        const QString checks = w->narration()->checksText();
+        if (checks.contains(QStringLiteral("✗"))) {
+            QVERIFY2(checks.contains(QStringLiteral("Outside clients are connected")), qPrintable(checks));
+            failedAndSaidWhy = true;
+        }
+    }
+    QVERIFY(failedAndSaidWhy);
 }
 
 void TestExternal::framedUploadOfOneMebibyte()

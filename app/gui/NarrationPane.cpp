@@ -200,8 +200,17 @@ void NarrationPane::refresh()
             for (const mux::CheckResult &c : checks)
                 if (!c.ok)
                     failed << c.what + QStringLiteral(": ") + c.detail;
-            m_checks->setText(failed.isEmpty() ? tr("✓ Every checkpoint of this tick held.")
-                                               : tr("✗ A checkpoint failed: %1").arg(failed.join(QStringLiteral("; "))));
+            QString text = failed.isEmpty() ? tr("✓ Every checkpoint of this tick held.")
+                                            : tr("✗ A checkpoint failed: %1").arg(failed.join(QStringLiteral("; ")));
+            // Students pointing nc at the lesson's server change what the kernel reports: the
+            // script knows only its own clients. Say so, or the failure reads like a broken lesson.
+            if (!failed.isEmpty() && externalsOpenAt(cursor) > 0)
+                text += QLatin1Char(' ') +
+                        tr("Outside clients are connected to this lesson (%n of them): the script "
+                           "expects only its own clients, so the kernel's answer differs from what "
+                           "it says. Restart the lesson without them to see it as written.",
+                           nullptr, externalsOpenAt(cursor));
+            m_checks->setText(text);
             m_checks->show();
         }
     }
@@ -217,6 +226,22 @@ void NarrationPane::refresh()
     } else if (step && step->question) {
         showVerdict(*step, cursor);
     }
+}
+
+QString NarrationPane::checksText() const
+{
+    return m_checks->isHidden() ? QString() : m_checks->text();
+}
+
+int NarrationPane::externalsOpenAt(qsizetype cursor) const
+{
+    const mux::Trace *trace = m_session->trace();
+    if (!trace || cursor < 0 || cursor >= trace->size())
+        return 0;
+    int n = 0;
+    for (const mux::SocketInfo &info : trace->socketsAt(cursor))
+        n += info.role == mux::Role::External ? 1 : 0;
+    return n;
 }
 
 void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)

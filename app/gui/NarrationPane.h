@@ -28,6 +28,8 @@ public:
     mux::ReadyNames prediction() const;
     /// "right", "wrong", or empty when nothing was judged at the cursor.
     QString verdict() const { return m_verdictKind; }
+    /// What the checkpoint line says for the tick shown (empty when hidden).
+    QString checksText() const;
     bool questionVisible() const { return !m_question->isHidden(); }
 
 protected:
@@ -36,6 +38,8 @@ protected:
 private:
     void refresh();
     void buildQuestion(const mux::LessonStep &next, qsizetype cursor);
+    /// Outside (not scripted) clients' conns open at the end of tick index `cursor`.
+    int externalsOpenAt(qsizetype cursor) const;
     void showVerdict(const mux::LessonStep &step, qsizetype index);
     void storePrediction();
     QString namesText(const mux::ReadyNames &n, qsizetype index) const;

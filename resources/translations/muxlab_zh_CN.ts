@@ -1263,38 +1263,45 @@
         <source>✗ A checkpoint failed: %1</source>
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/NarrationPane.cpp" line="209"/>
+        <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
+        <translation>
+            <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="266"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="291"/>
         <source>Tick if you think %1 will come back ready in the %2.</source>
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="284"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="309"/>
         <source>nothing: the call times out</source>
         <translation>都不会：调用超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="296"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="321"/>
         <source>Tick the sockets you expect to come back ready (none for a timeout), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（超时则不选），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="355"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="380"/>
         <source>Right! The kernel returned %1.</source>
         <translation>答对了！内核返回了 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="359"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="384"/>
         <source>Not quite. You picked %1; the kernel returned %2.</source>
         <translation>不太对。你选的是 %1；内核返回的是 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="364"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="389"/>
         <source>The kernel returned %1.</source>
         <translation>内核返回了 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="366"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="391"/>
         <source>The question of this tick</source>
         <translation>这一拍的问题</translation>
     </message>
