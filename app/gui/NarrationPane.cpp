@@ -204,12 +204,13 @@ void NarrationPane::refresh()
                                             : tr("✗ A checkpoint failed: %1").arg(failed.join(QStringLiteral("; ")));
             // Students pointing nc at the lesson's server change what the kernel reports: the
             // script knows only its own clients. Say so, or the failure reads like a broken lesson.
+            // The reason first: the list of what differed is long and technical.
             if (!failed.isEmpty() && externalsOpenAt(cursor) > 0)
-                text += QLatin1Char(' ') +
-                        tr("Outside clients are connected to this lesson (%n of them): the script "
-                           "expects only its own clients, so the kernel's answer differs from what "
-                           "it says. Restart the lesson without them to see it as written.",
-                           nullptr, externalsOpenAt(cursor));
+                text = tr("Outside clients are connected to this lesson (%n of them): the script "
+                          "expects only its own clients, so the kernel's answer differs from what "
+                          "it says. Restart the lesson without them to see it as written.",
+                          nullptr, externalsOpenAt(cursor)) +
+                       QStringLiteral("\n\n") + text;
             m_checks->setText(text);
             m_checks->show();
         }

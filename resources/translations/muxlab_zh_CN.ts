@@ -1271,37 +1271,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="291"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="292"/>
         <source>Tick if you think %1 will come back ready in the %2.</source>
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="309"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="310"/>
         <source>nothing: the call times out</source>
         <translation>都不会：调用超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="321"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="322"/>
         <source>Tick the sockets you expect to come back ready (none for a timeout), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（超时则不选），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="380"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="381"/>
         <source>Right! The kernel returned %1.</source>
         <translation>答对了！内核返回了 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="384"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="385"/>
         <source>Not quite. You picked %1; the kernel returned %2.</source>
         <translation>不太对。你选的是 %1；内核返回的是 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="389"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="390"/>
         <source>The kernel returned %1.</source>
         <translation>内核返回了 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="391"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="392"/>
         <source>The question of this tick</source>
         <translation>这一拍的问题</translation>
     </message>
