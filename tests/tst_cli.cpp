@@ -1,5 +1,6 @@
 // The command line is a contract (DESIGN.md): these tests run the real `muxlab` binary.
 
+#include "common/Loopback.h"
 #include "common/Serve.h"
 #include "lesson/Lesson.h"
 #include "trace/Trace.h"
@@ -8,8 +9,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <sys/socket.h>
 
 using namespace mux;
 
@@ -239,16 +238,10 @@ void TestCli::serveWritesTheWholeRunWithTrace()
                        {QStringLiteral("--trace"), path});
     QVERIFY2(serve.waitListening(), serve.errors().constData());
     {
-        auto c = net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), port});
-        QVERIFY(c);
-        timeval tv{5, 0};
-        ::setsockopt(c->get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        QCOMPARE(::send(c->get(), "traced\n", 7, MSG_NOSIGNAL), ssize_t(7));
-        QByteArray got;
-        char buf[256];
-        ssize_t n;
-        while (!got.contains("traced") && (n = ::recv(c->get(), buf, sizeof buf, 0)) > 0)
-            got.append(buf, n);
+        TestClient c = TestClient::connectTo(port);
+        QVERIFY(c.ok());
+        QVERIFY(c.send("traced\n"));
+        const QByteArray got = c.readUntil([](const QByteArray &b) { return b.contains("traced"); });
         QVERIFY2(got.contains("traced"), got.constData());
     }
     QCOMPARE(serve.terminate(), 0);

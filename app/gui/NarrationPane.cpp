@@ -205,11 +205,11 @@ void NarrationPane::refresh()
             // Students pointing nc at the lesson's server change what the kernel reports: the
             // script knows only its own clients. Say so, or the failure reads like a broken lesson.
             // The reason first: the list of what differed is long and technical.
-            if (!failed.isEmpty() && externalsOpenAt(cursor) > 0)
+            if (const int outside = failed.isEmpty() ? 0 : externalsOpenAt(cursor); outside > 0)
                 text = tr("Outside clients are connected to this lesson (%n of them): the script "
                           "expects only its own clients, so the kernel's answer differs from what "
                           "it says. Restart the lesson without them to see it as written.",
-                          nullptr, externalsOpenAt(cursor)) +
+                          nullptr, outside) +
                        QStringLiteral("\n\n") + text;
             m_checks->setText(text);
             m_checks->show();

@@ -1,7 +1,8 @@
 #pragma once
 
 // Small helpers shared by muxlab-bench's sections: medians (the machine is shared and noisy,
-// so every figure is a median of alternating rounds), resident memory, a free port.
+// so every figure is a median of alternating rounds) and a free port. A process's CPU time and
+// resident memory come from tests/common/Loopback.h (cpuMs, statusKb), as in the tests.
 
 #include <QString>
 
@@ -25,14 +26,6 @@ inline long long nowNs()
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
-
-/// VmRSS of /proc/<pid>/status in KiB ("self" for this process); 0 if unreadable.
-long rssKiB(const QString &pid = QStringLiteral("self"));
-
-/// User + system CPU time of a process so far, in microseconds (/proc/<pid>/stat); -1 if
-/// unreadable. Unlike requests/s, the CPU a server spends per request hardly moves when the
-/// shared machine is busy with something else.
-double cpuUs(qint64 pid);
 
 /// A loopback port nobody listens on right now (bind to 0, read it back, close).
 quint16 freePort();

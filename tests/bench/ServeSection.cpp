@@ -3,6 +3,8 @@
 
 #include "Sections.h"
 
+#include "common/Loopback.h"
+
 #include "net/Socket.h"
 
 #include <QCoreApplication>
@@ -105,11 +107,11 @@ Measured measure(const Contender &c, int k, double seconds, long *rss = nullptr)
     p.start(c.program, args);
     if (!p.waitForStarted(5000) || !waitListening(port))
         return {};
-    const double cpuBefore = cpuUs(p.processId());
+    const qint64 cpuBefore = cpuMs(p.processId());
     const Driven d = drive(port, k, seconds);
-    const double cpuAfter = cpuUs(p.processId());
+    const qint64 cpuAfter = cpuMs(p.processId());
     if (rss)
-        *rss = rssKiB(QString::number(p.processId()));
+        *rss = long(statusKb(p.processId(), "VmRSS"));
     p.terminate(); // SIGTERM: muxlab --serve stops cleanly on it
     if (!p.waitForFinished(3000)) {
         p.kill();
@@ -117,7 +119,7 @@ Measured measure(const Contender &c, int k, double seconds, long *rss = nullptr)
     }
     if (d.rps < 0 || cpuBefore < 0 || cpuAfter < 0 || d.requests == 0)
         return {d.rps, -1};
-    return {d.rps, (cpuAfter - cpuBefore) / double(d.requests)};
+    return {d.rps, double(cpuAfter - cpuBefore) * 1000.0 / double(d.requests)};
 }
 
 } // namespace

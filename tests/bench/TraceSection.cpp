@@ -2,10 +2,13 @@
 
 #include "Sections.h"
 
+#include "common/Loopback.h"
+
 #include "engine/Engine.h"
 #include "mux/WaitCost.h"
 #include "programs/ProgramFactory.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <sys/socket.h>
@@ -77,7 +80,7 @@ struct LongRun {
 LongRun recordMany(long requests)
 {
     LongRun out;
-    out.rssBeforeKiB = rssKiB();
+    out.rssBeforeKiB = long(statusKb(QCoreApplication::applicationPid(), "VmRSS"));
     Engine engine(freeRun(true));
     if (!engine.start(echo(1000)))
         return out;
@@ -102,7 +105,7 @@ LongRun recordMany(long requests)
     load.join();
     out.ticks = engine.tickCount();
     out.traceBytes = engine.trace().memoryBytes();
-    out.rssAfterKiB = rssKiB();
+    out.rssAfterKiB = long(statusKb(QCoreApplication::applicationPid(), "VmRSS"));
     return out;
 }
 
