@@ -415,39 +415,24 @@ void appendAction(std::string &out, const Action &a, Backend backend, const QStr
 
 } // namespace
 
-QString quoted(const QByteArray &bytes, int maxBytes)
+namespace {
+/// The QString forms, for the GUI and the tests: one of the appenders into a fresh buffer.
+template <typename Append, typename... Args>
+QString text(Append append, const Args &...args)
 {
     std::string out;
-    appendQuoted(out, bytes, maxBytes);
+    append(out, args...);
     return QString::fromUtf8(out.data(), qsizetype(out.size()));
 }
+} // namespace
 
-QString call(const TickRecord &t, const QList<FdEvents> &interest)
-{
-    std::string out;
-    appendCall(out, t, interest);
-    return QString::fromUtf8(out.data(), qsizetype(out.size()));
-}
-
-QString returned(const TickRecord &t)
-{
-    std::string out;
-    appendReturned(out, t);
-    return QString::fromUtf8(out.data(), qsizetype(out.size()));
-}
-
-QString listChange(const Action &a, Backend backend)
-{
-    std::string out;
-    appendListChange(out, a, backend);
-    return QString::fromUtf8(out.data(), qsizetype(out.size()));
-}
-
+QString quoted(const QByteArray &bytes, int maxBytes) { return text(appendQuoted, bytes, maxBytes); }
+QString call(const TickRecord &t, const QList<FdEvents> &interest) { return text(appendCall, t, interest); }
+QString returned(const TickRecord &t) { return text(appendReturned, t); }
+QString listChange(const Action &a, Backend backend) { return text(appendListChange, a, backend); }
 QString action(const Action &a, Backend backend, const QStringList &clientNames)
 {
-    std::string out;
-    appendAction(out, a, backend, clientNames);
-    return QString::fromUtf8(out.data(), qsizetype(out.size()));
+    return text(appendAction, a, backend, clientNames);
 }
 
 void appendTickLine(std::string &line, const Trace &trace, qsizetype index, const QStringList &clientNames)
@@ -475,9 +460,7 @@ void appendTickLine(std::string &line, const Trace &trace, qsizetype index, cons
 
 QString tickLine(const Trace &trace, qsizetype index, const QStringList &clientNames)
 {
-    std::string line;
-    appendTickLine(line, trace, index, clientNames);
-    return QString::fromUtf8(line.data(), qsizetype(line.size()));
+    return text(appendTickLine, trace, index, clientNames);
 }
 
 } // namespace format
