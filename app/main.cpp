@@ -22,8 +22,9 @@ int main(int argc, char **argv)
 
     // Terminal modes never need a display: a teacher's server over ssh, a CI runner.
     const bool terminal = cli::wantsTerminal(argc, argv) || !haveDisplay();
-    std::unique_ptr<QCoreApplication> app = terminal ? std::make_unique<QCoreApplication>(argc, argv)
-                                                     : std::make_unique<QApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app = terminal
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
     QCommandLineParser parser;
     cli::Options o;
     QString error;
@@ -32,11 +33,16 @@ int main(int argc, char **argv)
         return 2;
     }
     switch (o.mode) {
-    case cli::Mode::ListLessons: return cli::listLessons();
-    case cli::Mode::Headless: return cli::runHeadless(o);
-    case cli::Mode::Serve: return cli::runServe(o);
-    case cli::Mode::Client: return client::runClient(o);
-    case cli::Mode::Gui: break;
+    case cli::Mode::ListLessons:
+        return cli::listLessons();
+    case cli::Mode::Headless:
+        return cli::runHeadless(o);
+    case cli::Mode::Serve:
+        return cli::runServe(o);
+    case cli::Mode::Client:
+        return client::runClient(o);
+    case cli::Mode::Gui:
+        break;
     }
     if (terminal) {
         std::fprintf(stderr, "muxlab: no display found (DISPLAY is not set), so the window cannot "

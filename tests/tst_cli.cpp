@@ -74,12 +74,28 @@ void TestCli::usageErrorsExitTwo_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("says");
-    QTest::newRow("headless without lesson") << QStringList{QStringLiteral("--headless")} << QStringLiteral("--lesson");
-    QTest::newRow("unknown lesson") << QStringList{QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("no-such")} << QStringLiteral("no lesson");
-    QTest::newRow("unknown backend") << QStringList{QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("select-echo"), QStringLiteral("--backend"), QStringLiteral("kqueue")} << QStringLiteral("backend");
-    QTest::newRow("bad port") << QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"), QStringLiteral("select-echo"), QStringLiteral("--port"), QStringLiteral("99999")} << QStringLiteral("--port");
-    QTest::newRow("two modes") << QStringList{QStringLiteral("--serve"), QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("select-echo")} << QStringLiteral("cannot be combined");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("headless without lesson")
+        << QStringList{QStringLiteral("--headless")} << QStringLiteral("--lesson");
+    QTest::newRow("unknown lesson")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--lesson"),
+                       QStringLiteral("no-such")}
+        << QStringLiteral("no lesson");
+    QTest::newRow("unknown backend")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--lesson"),
+                       QStringLiteral("select-echo"), QStringLiteral("--backend"),
+                       QStringLiteral("kqueue")}
+        << QStringLiteral("backend");
+    QTest::newRow("bad port") << QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"),
+                                             QStringLiteral("select-echo"),
+                                             QStringLiteral("--port"), QStringLiteral("99999")}
+                              << QStringLiteral("--port");
+    QTest::newRow("two modes") << QStringList{QStringLiteral("--serve"),
+                                              QStringLiteral("--headless"),
+                                              QStringLiteral("--lesson"),
+                                              QStringLiteral("select-echo")}
+                               << QStringLiteral("cannot be combined");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
 
 void TestCli::usageErrorsExitTwo()
@@ -101,7 +117,8 @@ void TestCli::headlessFoundationLessons_data()
     QTest::addColumn<QString>("lesson");
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("call");
-    const QStringList calls = {QStringLiteral("select("), QStringLiteral("poll("), QStringLiteral("epoll_wait("), QStringLiteral("epoll_wait(")};
+    const QStringList calls = {QStringLiteral("select("), QStringLiteral("poll("),
+                               QStringLiteral("epoll_wait("), QStringLiteral("epoll_wait(")};
     for (const char *l : {"multiport-welcome", "select-echo", "rw-separation"})
         for (int b = 0; b < 4; ++b)
             QTest::addRow("%s/%s", l, qPrintable(backendName(Backend(b))))
@@ -139,8 +156,9 @@ void TestCli::traceRoundTrips()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("trace.json"));
-    const Output o = muxlab({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("rw-separation"),
-                             QStringLiteral("--backend"), QStringLiteral("poll"), QStringLiteral("--trace"), path});
+    const Output o = muxlab({QStringLiteral("--headless"), QStringLiteral("--lesson"),
+                             QStringLiteral("rw-separation"), QStringLiteral("--backend"),
+                             QStringLiteral("poll"), QStringLiteral("--trace"), path});
     QCOMPARE(o.code, 0);
     auto t = Trace::load(path);
     QVERIFY2(t, qPrintable(t ? QString() : t.error().text));
@@ -168,26 +186,26 @@ void TestCli::serveFiftyConcurrentClients()
 
     // Fifty separate python3 processes, all connected at once; each sends its own token
     // several times and must get back exactly its own token with the suffix, nothing else.
-    const QString script = QStringLiteral(
-        "import socket, sys, time\n"
-        "tok = sys.argv[2]\n"
-        "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=10)\n"
-        "def read(n):\n"
-        "    b = b''\n"
-        "    while len(b) < n:\n"
-        "        c = s.recv(n - len(b))\n"
-        "        if not c: break\n"
-        "        b += c\n"
-        "    return b\n"
-        "assert read(6) == '你好'.encode(), 'greeting'\n"
-        "time.sleep(0.3)\n"
-        "for i in range(3):\n"
-        "    msg = ('%s-%d' % (tok, i)).encode()\n"
-        "    s.sendall(msg)\n"
-        "    want = msg + '好'.encode()\n"
-        "    got = read(len(want))\n"
-        "    assert got == want, (got, want)\n"
-        "print('ok', tok)\n");
+    const QString script =
+        QStringLiteral("import socket, sys, time\n"
+                       "tok = sys.argv[2]\n"
+                       "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=10)\n"
+                       "def read(n):\n"
+                       "    b = b''\n"
+                       "    while len(b) < n:\n"
+                       "        c = s.recv(n - len(b))\n"
+                       "        if not c: break\n"
+                       "        b += c\n"
+                       "    return b\n"
+                       "assert read(6) == '你好'.encode(), 'greeting'\n"
+                       "time.sleep(0.3)\n"
+                       "for i in range(3):\n"
+                       "    msg = ('%s-%d' % (tok, i)).encode()\n"
+                       "    s.sendall(msg)\n"
+                       "    want = msg + '好'.encode()\n"
+                       "    got = read(len(want))\n"
+                       "    assert got == want, (got, want)\n"
+                       "print('ok', tok)\n");
     std::vector<std::unique_ptr<QProcess>> clients;
     for (int i = 0; i < 50; ++i) {
         auto p = std::make_unique<QProcess>();
@@ -201,7 +219,8 @@ void TestCli::serveFiftyConcurrentClients()
         QVERIFY(p.waitForFinished(120000));
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(p.exitCode() == 0, err.constData());
-        QCOMPARE(p.readAllStandardOutput().trimmed(), QByteArray("ok client") + QByteArray::number(i));
+        QCOMPARE(p.readAllStandardOutput().trimmed(),
+                 QByteArray("ok client") + QByteArray::number(i));
         ++ok;
     }
     QCOMPARE(ok, 50);
@@ -217,7 +236,8 @@ void TestCli::serveTalksToNc()
     ServeProcess serve(QStringLiteral("select-echo"), QStringLiteral("select"), port);
     QVERIFY(serve.waitListening());
     QProcess nc;
-    nc.start(QStringLiteral("nc"), {QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("127.0.0.1"), QString::number(port)});
+    nc.start(QStringLiteral("nc"), {QStringLiteral("-q"), QStringLiteral("1"),
+                                    QStringLiteral("127.0.0.1"), QString::number(port)});
     QVERIFY(nc.waitForStarted());
     QTest::qWait(300); // let the greeting arrive before the line, as a person typing would
     nc.write("from nc\n");
@@ -241,7 +261,8 @@ void TestCli::serveWritesTheWholeRunWithTrace()
         TestClient c = TestClient::connectTo(port);
         QVERIFY(c.ok());
         QVERIFY(c.send("traced\n"));
-        const QByteArray got = c.readUntil([](const QByteArray &b) { return b.contains("traced"); });
+        const QByteArray got =
+            c.readUntil([](const QByteArray &b) { return b.contains("traced"); });
         QVERIFY2(got.contains("traced"), got.constData());
     }
     QCOMPARE(serve.terminate(), 0);
@@ -272,7 +293,8 @@ void TestCli::lessonClientScripts()
     const quint16 port = freePortBlock(4);
     QVERIFY(port);
     QTemporaryDir data;
-    ServeProcess serve(lesson, QStringLiteral("select"), port, {QStringLiteral("--data-dir"), data.path()});
+    ServeProcess serve(lesson, QStringLiteral("select"), port,
+                       {QStringLiteral("--data-dir"), data.path()});
     QVERIFY2(serve.waitListening(), serve.errors().constData());
     QProcess client;
     client.start(QStringLiteral("python3"), {QStringLiteral(MUXLAB_SOURCE_DIR "/lessons/") + script,

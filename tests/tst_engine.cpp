@@ -19,12 +19,12 @@ namespace {
 
 std::unique_ptr<Program> echo(QJsonObject extra = {})
 {
-    QJsonObject p{{QStringLiteral("ports"), QJsonArray{0}}, {QStringLiteral("suffix"), QStringLiteral("!")}};
+    QJsonObject p{{QStringLiteral("ports"), QJsonArray{0}},
+                  {QStringLiteral("suffix"), QStringLiteral("!")}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         p.insert(it.key(), it.value());
     return std::move(*createProgram(QStringLiteral("echo"), p));
 }
-
 
 } // namespace
 
@@ -109,7 +109,9 @@ void TestEngine::burstOfConnectsSettles()
     // per tick drains the queue in four more ticks. Edge-triggered epoll reported the burst
     // once, and a program that accepts once per wakeup is not told again: the missed wakeup.
     e.run(4);
-    const int accepted = int(std::count_if(e.trace().at(0).interest.begin(), e.trace().at(0).interest.end(), [](auto) { return true; }));
+    const int accepted =
+        int(std::count_if(e.trace().at(0).interest.begin(), e.trace().at(0).interest.end(),
+                          [](auto) { return true; }));
     Q_UNUSED(accepted);
     int accepts = 0;
     for (qsizetype i = 1; i < e.trace().size(); ++i)

@@ -113,7 +113,8 @@ bool TestExternal::stepUntil(gui::Session *s, const std::function<bool()> &done)
 {
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
-        if (done()) return true;
+        if (done())
+            return true;
         s->stepForward();
         // Let the client processes run and the window take in the tick.
         QTest::qWait(2);
@@ -185,7 +186,8 @@ void TestExternal::externalClientsAreNamedAndAnswered()
                                      .size() == 1,
                              5000);
 
-    if (!input.isEmpty()) client->write(input);
+    if (!input.isEmpty())
+        client->write(input);
     QByteArray out;
     QVERIFY2(stepUntil(s,
                        [&] {
@@ -242,30 +244,33 @@ void TestExternal::unfinishedFrameShowsItsDeadline()
     int row = -1;
     QVERIFY(stepUntil(
         s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
-    QCOMPARE(w->socketsModel()->index(row, 0).data(SocketsModel::DeadlineRole).toString(), QString());
+    QCOMPARE(w->socketsModel()->index(row, 0).data(SocketsModel::DeadlineRole).toString(),
+             QString());
 
     // Two bytes of a four-byte length header: a frame begun and not finished holds a slot,
     // and the table says how long it has.
     nc->write("he");
-    QTRY_COMPARE_WITH_TIMEOUT(w->socketsModel()->index(row, 0).data(SocketsModel::WaitingRole).toInt(), 2,
-                              5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        w->socketsModel()->index(row, 0).data(SocketsModel::WaitingRole).toInt(), 2, 5000);
     s->stepForward();
     // The step may open and close sockets of the lesson's own clients: find nc's row again.
     auto state = [&] {
         return w->socketsModel()->index(externalRow(w->socketsModel(), QStringLiteral("(nc)")),
                                         SocketsModel::StateColumn);
     };
-    QTRY_VERIFY_WITH_TIMEOUT(state().data(SocketsModel::DeadlineRole).toString().contains(
-                                 QStringLiteral("s left to finish")),
+    QTRY_VERIFY_WITH_TIMEOUT(state()
+                                 .data(SocketsModel::DeadlineRole)
+                                 .toString()
+                                 .contains(QStringLiteral("s left to finish")),
                              5000);
     QVERIFY2(state().data().toString().contains(QStringLiteral("no whole frame")),
              qPrintable(state().data().toString()));
     // The reason comes from core, marked for translation: in Chinese it is Chinese too (the
     // client itself is told in English, the language of the wire).
     w->setLanguage(QStringLiteral("zh"));
-    QTRY_VERIFY_WITH_TIMEOUT(state().data(SocketsModel::DeadlineRole).toString().contains(
-                                 QStringLiteral("完整的一帧")),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        state().data(SocketsModel::DeadlineRole).toString().contains(QStringLiteral("完整的一帧")),
+        5000);
     QVERIFY2(!state().data(SocketsModel::DeadlineRole).toString().contains(QStringLiteral("frame")),
              qPrintable(state().data(SocketsModel::DeadlineRole).toString()));
     w->setLanguage(QStringLiteral("en"));
@@ -287,7 +292,8 @@ void TestExternal::outsideClientExplainsAFailedCheckpoint()
         QTest::qWait(20);
         const QString checks = w->narration()->checksText();
         if (checks.contains(QStringLiteral("✗"))) {
-            QVERIFY2(checks.contains(QStringLiteral("Outside clients are connected")), qPrintable(checks));
+            QVERIFY2(checks.contains(QStringLiteral("Outside clients are connected")),
+                     qPrintable(checks));
             failedAndSaidWhy = true;
         }
     }
@@ -371,7 +377,8 @@ void TestExternal::windowClientUploadsToo()
         "file from-window.bin: " + QByteArray::number(data.size()) + " bytes saved";
     QVERIFY(stepUntil(&s, [&] {
         for (const mux::Action &a : s.trace()->last().actions)
-            if (a.call == mux::Action::Call::Send && a.data.startsWith(saved)) return true;
+            if (a.call == mux::Action::Call::Send && a.data.startsWith(saved))
+                return true;
         return false;
     }));
     QFile out(QDir(s.run()->dataDir()).filePath(QStringLiteral("from-window.bin")));
@@ -425,7 +432,8 @@ void TestExternal::connectFallsBackToOwnClientWindow()
     QVERIFY(stepUntil(s, [&] {
         for (qsizetype i = 0; i < s->trace()->size(); ++i)
             for (const mux::Action &a : s->trace()->at(i).actions)
-                if (a.call == mux::Action::Call::Send && a.fd == fd && a.ret > 0) return true;
+                if (a.call == mux::Action::Call::Send && a.fd == fd && a.ret > 0)
+                    return true;
         return false;
     }));
     // The greeting left the server and the client read it: nothing waits in its send queue.
@@ -439,13 +447,16 @@ void TestExternal::ownClientSpeaksTheWindowsLanguage()
     auto w = window(QStringLiteral("select-echo"));
     gui::Launcher *launcher = w->classPane()->launcher();
     const QList<mux::net::Endpoint> listeners{{QStringLiteral("127.0.0.1"), port(w->session())}};
-    auto ownArgs = [&] { return launcher->commandsFor(*w->session()->lesson(), listeners).last().args; };
+    auto ownArgs = [&] {
+        return launcher->commandsFor(*w->session()->lesson(), listeners).last().args;
+    };
     QVERIFY(!ownArgs().contains(QStringLiteral("--lang")));
     w->setLanguage(QStringLiteral("zh"));
     QCOMPARE(w->language(), QStringLiteral("zh"));
     const QStringList zh = ownArgs();
     const qsizetype lang = zh.indexOf(QStringLiteral("--lang"));
-    QVERIFY2(lang >= 0 && zh.value(lang + 1) == QStringLiteral("zh"), qPrintable(zh.join(QLatin1Char(' '))));
+    QVERIFY2(lang >= 0 && zh.value(lang + 1) == QStringLiteral("zh"),
+             qPrintable(zh.join(QLatin1Char(' '))));
     w->setLanguage(QStringLiteral("en"));
     QVERIFY(!ownArgs().contains(QStringLiteral("--lang")));
 }

@@ -25,12 +25,24 @@ QString referenceQuoted(const QByteArray &bytes, int maxBytes)
         const uchar c = uchar(shown[i]);
         if (c < 0x80) {
             switch (c) {
-            case '\n': out += QStringLiteral("\\n"); break;
-            case '\r': out += QStringLiteral("\\r"); break;
-            case '\t': out += QStringLiteral("\\t"); break;
-            case '\0': out += QStringLiteral("\\0"); break;
-            case '"': out += QStringLiteral("\\\""); break;
-            case '\\': out += QStringLiteral("\\\\"); break;
+            case '\n':
+                out += QStringLiteral("\\n");
+                break;
+            case '\r':
+                out += QStringLiteral("\\r");
+                break;
+            case '\t':
+                out += QStringLiteral("\\t");
+                break;
+            case '\0':
+                out += QStringLiteral("\\0");
+                break;
+            case '"':
+                out += QStringLiteral("\\\"");
+                break;
+            case '\\':
+                out += QStringLiteral("\\\\");
+                break;
             default:
                 if (c < 0x20 || c == 0x7f)
                     out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
@@ -42,8 +54,8 @@ QString referenceQuoted(const QByteArray &bytes, int maxBytes)
         }
         const int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
         const QByteArray seq = shown.mid(i, len);
-        QStringDecoder dec(QStringDecoder::Utf8,
-                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+        QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
         const QString s = dec.decode(seq);
         if (len > 1 && seq.size() == len && !dec.hasError()) {
             out += s;
@@ -83,14 +95,20 @@ void TestFormat::quoted_data()
     QTest::newRow("nul") << QByteArray("a\0b", 3) << 64 << QStringLiteral("\"a\\0b\"");
     QTest::newRow("chinese") << QByteArray("你好") << 64 << QStringLiteral("\"你好\"");
     QTest::newRow("emoji") << QByteArray("\xf0\x9f\x98\x80") << 64 << QStringLiteral("\"😀\"");
-    QTest::newRow("invalid byte") << QByteArray("\xff" "a") << 64 << QStringLiteral("\"\\xffa\"");
-    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << 64 << QStringLiteral("\"\\xc0\\xaf\"");
-    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << 64 << QStringLiteral("\"\\xed\\xa0\\x80\"");
-    QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << 64
-                                   << QStringLiteral("\"\\xf4\\x90\\x80\\x80\"");
+    QTest::newRow("invalid byte") << QByteArray("\xff"
+                                                "a")
+                                  << 64 << QStringLiteral("\"\\xffa\"");
+    QTest::newRow("overlong slash")
+        << QByteArray("\xc0\xaf") << 64 << QStringLiteral("\"\\xc0\\xaf\"");
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << 64
+                               << QStringLiteral("\"\\xed\\xa0\\x80\"");
+    QTest::newRow("past U+10FFFF")
+        << QByteArray("\xf4\x90\x80\x80") << 64 << QStringLiteral("\"\\xf4\\x90\\x80\\x80\"");
     // maxBytes cuts 你 after its second byte: what is left of it is not UTF-8 any more.
-    QTest::newRow("cut sequence") << QByteArray("a你") << 3 << QStringLiteral("\"a\\xe4\\xbd\"…(+1)");
-    QTest::newRow("longer than max") << QByteArray(100, 'x') << 4 << QStringLiteral("\"xxxx\"…(+96)");
+    QTest::newRow("cut sequence") << QByteArray("a你") << 3
+                                  << QStringLiteral("\"a\\xe4\\xbd\"…(+1)");
+    QTest::newRow("longer than max")
+        << QByteArray(100, 'x') << 4 << QStringLiteral("\"xxxx\"…(+96)");
 }
 
 void TestFormat::quoted()
@@ -106,7 +124,9 @@ void TestFormat::quotedAgreesWithQtsDecoder_data()
 {
     QTest::addColumn<int>("lead");
     for (int lead = 0x80; lead <= 0xff; lead += 0x10)
-        QTest::newRow(qPrintable(QStringLiteral("lead %1-%2").arg(lead, 0, 16).arg(lead + 15, 0, 16))) << lead;
+        QTest::newRow(
+            qPrintable(QStringLiteral("lead %1-%2").arg(lead, 0, 16).arg(lead + 15, 0, 16)))
+            << lead;
 }
 
 void TestFormat::quotedAgreesWithQtsDecoder()

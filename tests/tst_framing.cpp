@@ -50,7 +50,6 @@ QStringList entriesOf(const QString &dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
-
 QByteArray fileHeader(const QString &name)
 {
     return proto::frame(

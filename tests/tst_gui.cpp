@@ -93,8 +93,8 @@ void TestGui::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_w.get()));
     m_w->tickView()->setAnimated(false);
     const QList<QAbstractItemModel *> models = {
-        m_w->tickModel(),  m_w->timelineModel(), m_w->logModel(),    m_w->socketsModel(),
-        m_w->clientsModel(), m_w->queuesModel(), m_w->pythonModel(), m_w->lessonsModel()};
+        m_w->tickModel(),    m_w->timelineModel(), m_w->logModel(),    m_w->socketsModel(),
+        m_w->clientsModel(), m_w->queuesModel(),   m_w->pythonModel(), m_w->lessonsModel()};
     for (QAbstractItemModel *m : models)
         m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
             m, QAbstractItemModelTester::FailureReportingMode::QtTest));
@@ -123,7 +123,8 @@ void TestGui::opensTheLessonAtTickZero()
     QVERIFY(lane >= 0);
     const QModelIndex l0 = m_w->tickModel()->index(0, 0, m_w->tickModel()->index(lane, 0));
     QCOMPARE(l0.data(TickViewModel::NameRole).toString(), QStringLiteral("L0"));
-    QCOMPARE(TickViewModel::Change(l0.data(TickViewModel::ChangeRole).toInt()), TickViewModel::Change::Appended);
+    QCOMPARE(TickViewModel::Change(l0.data(TickViewModel::ChangeRole).toInt()),
+             TickViewModel::Change::Appended);
     QVERIFY(m_w->lessonsModel()->indexOf(QStringLiteral("select-echo")).isValid());
 }
 
@@ -131,7 +132,8 @@ void TestGui::stepUntilAcceptShowsListenerReady()
 {
     auto accepted = [this] {
         for (const mux::Action &a : trace().at(m_w->session()->cursor()).actions)
-            if (a.actor == mux::Action::Actor::Server && a.call == mux::Action::Call::Accept && a.ret >= 0)
+            if (a.actor == mux::Action::Actor::Server && a.call == mux::Action::Call::Accept &&
+                a.ret >= 0)
                 return true;
         return false;
     };
@@ -196,10 +198,15 @@ void TestGui::logAndPythonFollowTheCursor()
     const int row = log->firstRowOf(m_w->session()->cursor());
     QVERIFY(row >= 0);
     const QString call = log->index(row, gui::SyscallLogModel::CallColumn).data().toString();
-    QVERIFY2(call.startsWith(QStringLiteral("select([")) && call.contains(QStringLiteral(") = 2 (")), qPrintable(call));
+    QVERIFY2(call.startsWith(QStringLiteral("select([")) &&
+                 call.contains(QStringLiteral(") = 2 (")),
+             qPrintable(call));
     bool sawRecv = false;
     for (int r = row + 1; r < log->rowCount(); ++r)
-        sawRecv = sawRecv || log->index(r, gui::SyscallLogModel::CallColumn).data().toString().contains(QStringLiteral("recv("));
+        sawRecv = sawRecv || log->index(r, gui::SyscallLogModel::CallColumn)
+                                 .data()
+                                 .toString()
+                                 .contains(QStringLiteral("recv("));
     QVERIFY(sawRecv);
     QVERIFY(m_w->pythonModel()->litTags().contains(QStringLiteral("select")));
     QVERIFY(m_w->pythonModel()->litTags().contains(QStringLiteral("recv")));
@@ -212,14 +219,18 @@ void TestGui::logAndPythonFollowTheCursor()
 void TestGui::switchingToChineseChangesTheUi()
 {
     const QString stepEn = m_w->actions().step->text();
-    const QString laneEn = m_w->tickModel()->index(0, TickViewModel::ReasonColumn).data().toString();
+    const QString laneEn =
+        m_w->tickModel()->index(0, TickViewModel::ReasonColumn).data().toString();
     m_w->setLanguage(QStringLiteral("zh"));
     QCoreApplication::processEvents();
     QCOMPARE(m_w->language(), QStringLiteral("zh"));
     QVERIFY(m_w->actions().step->text() != stepEn);
-    QVERIFY2(m_w->actions().step->text().contains(QStringLiteral("单步")), qPrintable(m_w->actions().step->text()));
+    QVERIFY2(m_w->actions().step->text().contains(QStringLiteral("单步")),
+             qPrintable(m_w->actions().step->text()));
     QVERIFY(m_w->tickModel()->index(0, TickViewModel::ReasonColumn).data().toString() != laneEn);
-    QVERIFY(m_w->socketsModel()->headerData(gui::SocketsModel::StateColumn, Qt::Horizontal).toString() == QStringLiteral("状态"));
+    QVERIFY(m_w->socketsModel()
+                ->headerData(gui::SocketsModel::StateColumn, Qt::Horizontal)
+                .toString() == QStringLiteral("状态"));
     // Lesson text comes from the lesson file, in the same language.
     const QModelIndex lesson = m_w->lessonsModel()->indexOf(QStringLiteral("select-echo"));
     QVERIFY(lesson.data().toString().contains(QStringLiteral("监听")));
@@ -289,13 +300,17 @@ void TestGui::clientsActAtAnyTick()
     QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:C")));
     bool emptyRecv = false;
     for (const mux::Action &a : trace().last().actions)
-        emptyRecv = emptyRecv || (a.call == mux::Action::Call::Recv && a.actor == mux::Action::Actor::Server && a.ret == 0);
+        emptyRecv = emptyRecv || (a.call == mux::Action::Call::Recv &&
+                                  a.actor == mux::Action::Actor::Server && a.ret == 0);
     QVERIFY(emptyRecv);
     // The sockets table lists what is open, with the kernel's TCP state.
     bool listener = false;
     for (int r = 0; r < m_w->socketsModel()->rowCount(); ++r)
-        if (m_w->socketsModel()->index(r, 0).data(gui::SocketsModel::NameRole).toString() == QStringLiteral("L0"))
-            listener = m_w->socketsModel()->index(r, gui::SocketsModel::StateColumn).data().toString() == QStringLiteral("LISTEN");
+        if (m_w->socketsModel()->index(r, 0).data(gui::SocketsModel::NameRole).toString() ==
+            QStringLiteral("L0"))
+            listener =
+                m_w->socketsModel()->index(r, gui::SocketsModel::StateColumn).data().toString() ==
+                QStringLiteral("LISTEN");
     QVERIFY(listener);
 }
 
@@ -408,7 +423,8 @@ void TestGui::portInUseIsOneSentence()
     QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
     m_w->session()->setUseLessonPorts(false);
     QVERIFY(m_w->messageBar()->isVisible());
-    QVERIFY2(m_w->messageBar()->text().contains(QStringLiteral("9991")), qPrintable(m_w->messageBar()->text()));
+    QVERIFY2(m_w->messageBar()->text().contains(QStringLiteral("9991")),
+             qPrintable(m_w->messageBar()->text()));
     QVERIFY(m_w->openLesson(QStringLiteral("select-echo")));
 }
 
@@ -513,7 +529,9 @@ void TestGui::scalingChartFillsInAsTheLessonRuns()
     // tens of times (the lesson's point), so a loaded machine does not close it.
     const QLineSeries *poll = chart->series(mux::Backend::Poll);
     QVERIFY2(figureAt(poll, 1000) > figureAt(poll, 10),
-             qPrintable(QStringLiteral("poll: %1 µs at 1000, %2 µs at 10").arg(figureAt(poll, 1000)).arg(figureAt(poll, 10))));
+             qPrintable(QStringLiteral("poll: %1 µs at 1000, %2 µs at 10")
+                            .arg(figureAt(poll, 1000))
+                            .arg(figureAt(poll, 10))));
     // select cannot watch descriptor 1024 or above: refused, and said so, never a point.
     QVERIFY(!countsOf(chart->series(mux::Backend::Select)).contains(10000));
     bool selectRefused = false;
@@ -576,8 +594,10 @@ void TestGui::scalingChartOnlyForTheScalingLesson()
 void TestGui::preferencesAreRemembered()
 {
     // Settings go to a file in the test's own folder, never the user's.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
     MainWindow::Config c;
     c.useLessonPorts = false;
     {
@@ -609,9 +629,11 @@ void TestGui::everyModelPassesTheModelTester_data()
     QTest::addColumn<QAbstractItemModel *>("model");
     for (QAbstractItemModel *m : m_w->findChildren<QAbstractItemModel *>()) {
         const QObject *owner = m->parent();
-        const QString name = QStringLiteral("%1 in %2").arg(
-            QLatin1String(m->metaObject()->className()),
-            owner->objectName().isEmpty() ? QLatin1String(owner->metaObject()->className()) : owner->objectName());
+        const QString name =
+            QStringLiteral("%1 in %2")
+                .arg(QLatin1String(m->metaObject()->className()),
+                     owner->objectName().isEmpty() ? QLatin1String(owner->metaObject()->className())
+                                                   : owner->objectName());
         QTest::newRow(qPrintable(name)) << m;
     }
 }
@@ -622,8 +644,8 @@ void TestGui::everyModelPassesTheModelTester()
     // The eight models the window's panes show must be among the rows.
     const QList<QAbstractItemModel *> found = m_w->findChildren<QAbstractItemModel *>();
     for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
-             m_w->tickModel(), m_w->timelineModel(), m_w->logModel(), m_w->socketsModel(), m_w->clientsModel(),
-             m_w->queuesModel(), m_w->pythonModel(), m_w->lessonsModel()})
+             m_w->tickModel(), m_w->timelineModel(), m_w->logModel(), m_w->socketsModel(),
+             m_w->clientsModel(), m_w->queuesModel(), m_w->pythonModel(), m_w->lessonsModel()})
         QVERIFY2(found.contains(m), m->metaObject()->className());
     // A fresh tester checks the model as it stands, then every signal while the window steps,
     // goes back through history, changes language, switches backend and restarts.

@@ -35,7 +35,8 @@ bool refusedWith(const Trace &trace, const QByteArray &text)
 {
     for (qsizetype i = 0; i < trace.size(); ++i)
         for (const Action &a : trace.at(i).actions)
-            if (a.call == Action::Call::Refuse && a.data.contains(text)) return true;
+            if (a.call == Action::Call::Refuse && a.data.contains(text))
+                return true;
     return false;
 }
 
@@ -116,7 +117,8 @@ private slots:
         int dropped = 0;
         for (int t = 1; t <= kTicks && !dropped; ++t) {
             e.step();
-            if (refusedWith(e.trace(), told)) dropped = t;
+            if (refusedWith(e.trace(), told))
+                dropped = t;
         }
         QVERIFY2(dropped, "the slow client was never cut off");
         qInfo("%s: cut off at tick %d", qPrintable(name), dropped);
@@ -300,7 +302,8 @@ private slots:
             for (const Action &a : t.actions) {
                 if (a.fd == streamerFd && a.call == Action::Call::Recv && a.ret > 0)
                     thisTick += a.ret;
-                if (a.fd == streamerFd && a.call == Action::Call::Close) streamerGone = true;
+                if (a.fd == streamerFd && a.call == Action::Call::Close)
+                    streamerGone = true;
             }
             QVERIFY2(thisTick <= kCap, qPrintable(QString::number(thisTick)));
             readFromStreamer += thisTick;

@@ -14,17 +14,38 @@ namespace {
 
 // The ids of ../shared/LESSONS.md, in the documents' order.
 const QStringList kLessonIds = {
-    QStringLiteral("multiport-welcome"), QStringLiteral("select-echo"), QStringLiteral("rw-separation"),
-    QStringLiteral("multiport-hello"), QStringLiteral("select-reply"), QStringLiteral("rw-separation-pitfalls"),
-    QStringLiteral("send-vs-sendall"), QStringLiteral("threads-vs-select"), QStringLiteral("mux-history"),
-    QStringLiteral("select-server"), QStringLiteral("poll-server"), QStringLiteral("epoll-server"),
-    QStringLiteral("selectors"), QStringLiteral("blocking-server"), QStringLiteral("conversation-loop"),
-    QStringLiteral("file-upload"), QStringLiteral("remote-login"), QStringLiteral("udp-echo"),
-    QStringLiteral("sticky-packets"), QStringLiteral("length-prefix"), QStringLiteral("msg-and-file"),
-    QStringLiteral("nonblocking"), QStringLiteral("select-many-clients"), QStringLiteral("client-side-select"),
-    QStringLiteral("lt-vs-et"), QStringLiteral("select-semantics"), QStringLiteral("queue-server"),
-    QStringLiteral("chat-room"), QStringLiteral("socket-options"), QStringLiteral("xlist-truth"),
-    QStringLiteral("fd-setsize"), QStringLiteral("scaling"),
+    QStringLiteral("multiport-welcome"),
+    QStringLiteral("select-echo"),
+    QStringLiteral("rw-separation"),
+    QStringLiteral("multiport-hello"),
+    QStringLiteral("select-reply"),
+    QStringLiteral("rw-separation-pitfalls"),
+    QStringLiteral("send-vs-sendall"),
+    QStringLiteral("threads-vs-select"),
+    QStringLiteral("mux-history"),
+    QStringLiteral("select-server"),
+    QStringLiteral("poll-server"),
+    QStringLiteral("epoll-server"),
+    QStringLiteral("selectors"),
+    QStringLiteral("blocking-server"),
+    QStringLiteral("conversation-loop"),
+    QStringLiteral("file-upload"),
+    QStringLiteral("remote-login"),
+    QStringLiteral("udp-echo"),
+    QStringLiteral("sticky-packets"),
+    QStringLiteral("length-prefix"),
+    QStringLiteral("msg-and-file"),
+    QStringLiteral("nonblocking"),
+    QStringLiteral("select-many-clients"),
+    QStringLiteral("client-side-select"),
+    QStringLiteral("lt-vs-et"),
+    QStringLiteral("select-semantics"),
+    QStringLiteral("queue-server"),
+    QStringLiteral("chat-room"),
+    QStringLiteral("socket-options"),
+    QStringLiteral("xlist-truth"),
+    QStringLiteral("fd-setsize"),
+    QStringLiteral("scaling"),
 };
 
 // The foundation's three lessons are run 20 times per backend, the rest 3 times.
@@ -120,7 +141,8 @@ void TestLessons::everyIdOfTheDocumentsIsPresent()
     for (const QString &id : kLessonIds)
         if (!ids.contains(id))
             missing.append(id);
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("missing: ") + missing.join(QLatin1Char(' '))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("missing: ") + missing.join(QLatin1Char(' '))));
 }
 
 void TestLessons::textsInBothLanguages()
@@ -134,11 +156,13 @@ void TestLessons::textsInBothLanguages()
     QVERIFY2(!lesson->python.isEmpty(), "the lesson needs its own Python program");
     bool tagged = false;
     for (const PythonLine &line : lesson->python)
-        tagged = tagged || line.tag == QLatin1String("select") || line.tag == QLatin1String("accept");
+        tagged =
+            tagged || line.tag == QLatin1String("select") || line.tag == QLatin1String("accept");
     QVERIFY2(tagged, "the Python program tags no line with an action");
     int questions = 0;
     for (const LessonStep &s : lesson->steps) {
-        QVERIFY2(s.say.complete(), qPrintable(QStringLiteral("tick %1 lacks zh or en").arg(s.tick)));
+        QVERIFY2(s.say.complete(),
+                 qPrintable(QStringLiteral("tick %1 lacks zh or en").arg(s.tick)));
         if (s.question) {
             ++questions;
             QVERIFY(s.question->ask.complete());
@@ -175,7 +199,9 @@ void TestLessons::repeatedRunsAreIdentical()
         const Run again = runLesson(*lesson, Backend(backend));
         QVERIFY2(again.failures.isEmpty(), qPrintable(describe(again.failures)));
         QVERIFY2(again.canonical == first.canonical,
-                 qPrintable(QStringLiteral("run %1 differs: %2").arg(i + 1).arg(firstDifference(first.canonical, again.canonical))));
+                 qPrintable(QStringLiteral("run %1 differs: %2")
+                                .arg(i + 1)
+                                .arg(firstDifference(first.canonical, again.canonical))));
     }
 }
 
@@ -201,7 +227,9 @@ void TestLessons::identicalUnderLoad()
         const Run loaded = runLesson(*lesson, Backend(backend));
         QVERIFY2(loaded.failures.isEmpty(), qPrintable(describe(loaded.failures)));
         QVERIFY2(loaded.canonical == quiet.canonical,
-                 qPrintable(QStringLiteral("run %1 under load differs: %2").arg(i + 1).arg(firstDifference(quiet.canonical, loaded.canonical))));
+                 qPrintable(QStringLiteral("run %1 under load differs: %2")
+                                .arg(i + 1)
+                                .arg(firstDifference(quiet.canonical, loaded.canonical))));
     }
     QVERIFY(load.running());
 }

@@ -451,8 +451,7 @@ void TestMux::peerReset()
              qPrintable(got.error().text));
 
     // The error is reported once; what is left is a closed, readable (EOF) socket.
-    const Events after =
-        backend == Backend::Select ? Events(Readable) : Events(Readable | HangUp);
+    const Events after = backend == Backend::Select ? Events(Readable) : Events(Readable | HangUp);
     r = mux->wait(0);
     WAIT_OK(r);
     if (backend == Backend::EpollEt)
@@ -529,7 +528,8 @@ void TestMux::eintrIsZeroEvents()
 
     // No SA_RESTART: the handler must interrupt the wait. (The multiplexing calls are never
     // restarted anyway, but this is the case the design names.)
-    struct sigaction sa {}, old{};
+    struct sigaction sa {
+    }, old{};
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
@@ -832,12 +832,14 @@ void TestMux::waitCostRoundTrip_data()
     auto idle = openIdleSockets(10);
     QVERIFY(idle.ok());
     for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll})
-        QTest::newRow(qPrintable(backendName(b) + QStringLiteral(" measured"))) << measureWaitCost(b, *idle, 5);
+        QTest::newRow(qPrintable(backendName(b) + QStringLiteral(" measured")))
+            << measureWaitCost(b, *idle, 5);
     QTest::newRow("under 10 us, two decimals") << WaitCostSample{Backend::Poll, 100, 4567, 51, {}};
-    QTest::newRow("over 10 us, one decimal") << WaitCostSample{Backend::Poll, 10000, 123456, 51, {}};
-    QTest::newRow("refused, with a colon in the why")
-        << WaitCostSample{Backend::Select, 10000, -1, 0,
-                          QStringLiteral("select() cannot watch descriptor 1030: an fd_set only holds 0 to 1023")};
+    QTest::newRow("over 10 us, one decimal")
+        << WaitCostSample{Backend::Poll, 10000, 123456, 51, {}};
+    QTest::newRow("refused, with a colon in the why") << WaitCostSample{
+        Backend::Select, 10000, -1, 0,
+        QStringLiteral("select() cannot watch descriptor 1030: an fd_set only holds 0 to 1023")};
     QTest::newRow("skipped") << WaitCostSample{Backend::Epoll, 10000, -1, 0,
                                                QStringLiteral("the descriptor limit here is 1024")};
 }
@@ -856,7 +858,8 @@ void TestMux::waitCostRoundTrip()
     // The line prints µs to 2 decimals under 10 µs and 1 above: that much of the ns survives.
     const qint64 slack = sample.medianNs < 10000 ? 5 : 50;
     QVERIFY2(std::abs(back->medianNs - sample.medianNs) <= slack,
-             qPrintable(QStringLiteral("%1 ns read back as %2").arg(sample.medianNs).arg(back->medianNs)));
+             qPrintable(
+                 QStringLiteral("%1 ns read back as %2").arg(sample.medianNs).arg(back->medianNs)));
     QCOMPARE(back->toString(), line);
 }
 
@@ -865,8 +868,10 @@ void TestMux::waitCostFromOtherText_data()
     QTest::addColumn<QString>("line");
     QTest::newRow("empty") << QString();
     QTest::newRow("another measure line") << QStringLiteral("12345 bytes/s over 3 s");
-    QTest::newRow("unknown backend") << QStringLiteral("kqueue over 10 sockets: 1.00 µs per call (median of 51)");
-    QTest::newRow("no count") << QStringLiteral("poll over many sockets: 1.00 µs per call (median of 51)");
+    QTest::newRow("unknown backend")
+        << QStringLiteral("kqueue over 10 sockets: 1.00 µs per call (median of 51)");
+    QTest::newRow("no count") << QStringLiteral(
+        "poll over many sockets: 1.00 µs per call (median of 51)");
     QTest::newRow("cut short") << QStringLiteral("poll over 10 sockets: 1.00 µs per call");
 }
 

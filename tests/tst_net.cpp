@@ -7,8 +7,8 @@
 #include <QTest>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -299,9 +299,8 @@ void TestNet::probes()
     QVERIFY2(unsent > 0, qPrintable(QString::number(unsent)));
     QVERIFY(net::sendRoom(client) < roomBefore);
     // Everything sent is either still queued at the client or waiting at the server.
-    QVERIFY(settle([&] {
-        return net::bytesReadable(server->get()) + net::bytesUnsent(client) == total;
-    }));
+    QVERIFY(settle(
+        [&] { return net::bytesReadable(server->get()) + net::bytesUnsent(client) == total; }));
     QVERIFY(readable <= total);
 
     // Drain the server: the queue empties, SIOCOUTQ goes back to 0.

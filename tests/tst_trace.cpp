@@ -76,13 +76,13 @@ Trace sampleTrace()
     watch.arg = Readable;
     t1.actions = {connect, accept, watch};
     auto x1 = std::make_shared<TickExtras>();
-    x1->opened = {{4, Role::Client, QStringLiteral("client:A"), QStringLiteral("client A"),
-                   QStringLiteral("127.0.0.1:40000"), QStringLiteral("127.0.0.1:9991")},
-                  {5, Role::Conn, QStringLiteral("conn:A"), QStringLiteral("conn A"),
-                   QStringLiteral("127.0.0.1:9991"), QStringLiteral("127.0.0.1:40000")},
-                  {6, Role::External, QStringLiteral("conn:#6"), QStringLiteral("nc"),
-                   QString(), QString()},
-                  {7, Role::Udp, QStringLiteral("udp"), QString(), QString(), QString()}};
+    x1->opened = {
+        {4, Role::Client, QStringLiteral("client:A"), QStringLiteral("client A"),
+         QStringLiteral("127.0.0.1:40000"), QStringLiteral("127.0.0.1:9991")},
+        {5, Role::Conn, QStringLiteral("conn:A"), QStringLiteral("conn A"),
+         QStringLiteral("127.0.0.1:9991"), QStringLiteral("127.0.0.1:40000")},
+        {6, Role::External, QStringLiteral("conn:#6"), QStringLiteral("nc"), QString(), QString()},
+        {7, Role::Udp, QStringLiteral("udp"), QString(), QString(), QString()}};
     x1->probes = {{3, -1, -1, 1, 10}, {5, 0, 0, -1, 1}};
     x1->atCall = {{3, -1, -1, 1, 10}};
     t1.extras = x1;
@@ -93,10 +93,16 @@ Trace sampleTrace()
     t2.ret = 1;
     t2.ready = {{5, Events(Readable | HangUp | Failed)}};
     // Bytes a learner's client really sends: not all of them are text.
-    Action send = action(Action::Call::Send, 4, 8, QByteArray("\xff\xfe\x00\x80" "abc\x00", 9));
+    Action send = action(Action::Call::Send, 4, 8,
+                         QByteArray("\xff\xfe\x00\x80"
+                                    "abc\x00",
+                                    9));
     send.actor = Action::Actor::Client;
     send.client = 0;
-    Action recv = action(Action::Call::Recv, 5, 9, QByteArray("\xff\xfe\x00\x80" "abc\x00", 9));
+    Action recv = action(Action::Call::Recv, 5, 9,
+                         QByteArray("\xff\xfe\x00\x80"
+                                    "abc\x00",
+                                    9));
     recv.arg = 4096;
     Action text = action(Action::Call::Send, 5, 13, QByteArray("héllo 你好 ✓\n"));
     Action failed = action(Action::Call::Recv, 5, -1);
@@ -492,8 +498,9 @@ void TestTrace::keepsOnlyTheNewestTicks()
     const quint32 total = quint32(4 * keep + 17);
     qsizetype bytesWhenFull = 0;
     for (quint32 n = 1; n < total; ++n) {
-        TickRecord r = tick(n, n % 1000 == 0 ? QList<FdEvents>{{int(n % 5) + 3, Events(Readable | Writable)}}
-                                             : QList<FdEvents>{});
+        TickRecord r =
+            tick(n, n % 1000 == 0 ? QList<FdEvents>{{int(n % 5) + 3, Events(Readable | Writable)}}
+                                  : QList<FdEvents>{});
         if (n % 1000 == 0)
             all[int(n % 5)].events = Readable | Writable;
         r.actions.append(action(Action::Call::Recv, 4, payload.size(), payload));
@@ -512,13 +519,17 @@ void TestTrace::keepsOnlyTheNewestTicks()
     QCOMPARE(t.interestAt(t.size() - 1), all);
     // Memory no longer grows with the run: after twice the window it holds what it held then.
     QVERIFY2(t.memoryBytes() <= bytesWhenFull + bytesWhenFull / 4,
-             qPrintable(QStringLiteral("%1 bytes now, %2 at tick %3").arg(t.memoryBytes()).arg(bytesWhenFull).arg(2 * keep)));
+             qPrintable(QStringLiteral("%1 bytes now, %2 at tick %3")
+                            .arg(t.memoryBytes())
+                            .arg(bytesWhenFull)
+                            .arg(2 * keep)));
     // History from tick 0 is gone, and saving says so instead of writing half a run.
     QVERIFY(t.socketsAt(t.size() - 1).isEmpty());
     QTemporaryDir dir;
     auto saved = t.save(dir.filePath(QStringLiteral("run.json")));
     QVERIFY(!saved.ok());
-    QVERIFY2(saved.error().text.contains(QStringLiteral("--trace")), qPrintable(saved.error().text));
+    QVERIFY2(saved.error().text.contains(QStringLiteral("--trace")),
+             qPrintable(saved.error().text));
 }
 
 void TestTrace::saveToBadPath()
@@ -558,64 +569,49 @@ void TestTrace::badFiles_data()
     QTest::newRow("truncated") << sampleJson().left(200) << QStringLiteral("JSON");
     QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 11) << QStringLiteral("JSON");
     QTest::newRow("array") << QByteArray("[1, 2, 3]") << QStringLiteral("not a muxlab trace");
-    QTest::newRow("wrong format")
-        << edited([](QJsonObject &o) { o.insert(QStringLiteral("format"), QStringLiteral("har")); })
-        << QStringLiteral("not a muxlab trace");
-    QTest::newRow("no format")
-        << edited([](QJsonObject &o) { o.remove(QStringLiteral("format")); })
-        << QStringLiteral("not a muxlab trace");
+    QTest::newRow("wrong format") << edited([](QJsonObject &o) {
+        o.insert(QStringLiteral("format"), QStringLiteral("har"));
+    }) << QStringLiteral("not a muxlab trace");
+    QTest::newRow("no format") << edited([](QJsonObject &o) { o.remove(QStringLiteral("format")); })
+                               << QStringLiteral("not a muxlab trace");
     QTest::newRow("future version")
         << edited([](QJsonObject &o) { o.insert(QStringLiteral("version"), 7); })
         << QStringLiteral("version 7");
-    QTest::newRow("unknown backend")
-        << edited([](QJsonObject &o) { o.insert(QStringLiteral("backend"), QStringLiteral("kqueue")); })
-        << QStringLiteral("kqueue");
-    QTest::newRow("unknown tick backend")
-        << editTick(2, [](QJsonObject &t) { t.insert(QStringLiteral("backend"), QStringLiteral("iocp")); })
-        << QStringLiteral("tick 2");
-    QTest::newRow("unknown call")
-        << editTick(1, [](QJsonObject &t) {
-               QJsonArray a = t.value(QStringLiteral("actions")).toArray();
-               QJsonObject first = a.at(0).toObject();
-               first.insert(QStringLiteral("call"), QStringLiteral("frobnicate"));
-               a[0] = first;
-               t.insert(QStringLiteral("actions"), a);
-           })
-        << QStringLiteral("frobnicate");
-    QTest::newRow("first tick not a keyframe")
-        << editTick(0, [](QJsonObject &t) {
-               t.insert(QStringLiteral("interest_delta"), t.value(QStringLiteral("interest")));
-               t.remove(QStringLiteral("interest"));
-           })
-        << QStringLiteral("first tick");
-    QTest::newRow("tick is not an object")
-        << edited([](QJsonObject &o) {
-               QJsonArray ticks = o.value(QStringLiteral("ticks")).toArray();
-               ticks[1] = 42;
-               o.insert(QStringLiteral("ticks"), ticks);
-           })
-        << QStringLiteral("tick 1");
-    QTest::newRow("interest entry not a pair")
-        << editTick(0, [](QJsonObject &t) {
-               t.insert(QStringLiteral("interest"), QJsonArray{QJsonArray{3}});
-           })
-        << QStringLiteral("tick 0");
-    QTest::newRow("interest fd not a number")
-        << editTick(1, [](QJsonObject &t) {
-               t.insert(QStringLiteral("interest_delta"),
-                        QJsonArray{QJsonArray{QStringLiteral("five"), 1}});
-           })
-        << QStringLiteral("tick 1");
-    QTest::newRow("negative fd")
-        << editTick(1, [](QJsonObject &t) {
-               t.insert(QStringLiteral("ready"), QJsonArray{QJsonArray{-3, 1}});
-           })
-        << QStringLiteral("tick 1");
-    QTest::newRow("events out of range")
-        << editTick(0, [](QJsonObject &t) {
-               t.insert(QStringLiteral("interest"), QJsonArray{QJsonArray{3, 4096}});
-           })
-        << QStringLiteral("tick 0");
+    QTest::newRow("unknown backend") << edited([](QJsonObject &o) {
+        o.insert(QStringLiteral("backend"), QStringLiteral("kqueue"));
+    }) << QStringLiteral("kqueue");
+    QTest::newRow("unknown tick backend") << editTick(2, [](QJsonObject &t) {
+        t.insert(QStringLiteral("backend"), QStringLiteral("iocp"));
+    }) << QStringLiteral("tick 2");
+    QTest::newRow("unknown call") << editTick(1, [](QJsonObject &t) {
+        QJsonArray a = t.value(QStringLiteral("actions")).toArray();
+        QJsonObject first = a.at(0).toObject();
+        first.insert(QStringLiteral("call"), QStringLiteral("frobnicate"));
+        a[0] = first;
+        t.insert(QStringLiteral("actions"), a);
+    }) << QStringLiteral("frobnicate");
+    QTest::newRow("first tick not a keyframe") << editTick(0, [](QJsonObject &t) {
+        t.insert(QStringLiteral("interest_delta"), t.value(QStringLiteral("interest")));
+        t.remove(QStringLiteral("interest"));
+    }) << QStringLiteral("first tick");
+    QTest::newRow("tick is not an object") << edited([](QJsonObject &o) {
+        QJsonArray ticks = o.value(QStringLiteral("ticks")).toArray();
+        ticks[1] = 42;
+        o.insert(QStringLiteral("ticks"), ticks);
+    }) << QStringLiteral("tick 1");
+    QTest::newRow("interest entry not a pair") << editTick(0, [](QJsonObject &t) {
+        t.insert(QStringLiteral("interest"), QJsonArray{QJsonArray{3}});
+    }) << QStringLiteral("tick 0");
+    QTest::newRow("interest fd not a number") << editTick(1, [](QJsonObject &t) {
+        t.insert(QStringLiteral("interest_delta"),
+                 QJsonArray{QJsonArray{QStringLiteral("five"), 1}});
+    }) << QStringLiteral("tick 1");
+    QTest::newRow("negative fd") << editTick(1, [](QJsonObject &t) {
+        t.insert(QStringLiteral("ready"), QJsonArray{QJsonArray{-3, 1}});
+    }) << QStringLiteral("tick 1");
+    QTest::newRow("events out of range") << editTick(0, [](QJsonObject &t) {
+        t.insert(QStringLiteral("interest"), QJsonArray{QJsonArray{3, 4096}});
+    }) << QStringLiteral("tick 0");
 }
 
 void TestTrace::badFiles()
@@ -633,8 +629,8 @@ void TestTrace::badFiles()
     auto r = Trace::load(path);
     QVERIFY(!r.ok());
     const QString text = r.error().text;
-    QVERIFY2(text.contains(path), qPrintable(text));         // which file
-    QVERIFY2(text.contains(mentions), qPrintable(text));     // what is wrong with it
+    QVERIFY2(text.contains(path), qPrintable(text));     // which file
+    QVERIFY2(text.contains(mentions), qPrintable(text)); // what is wrong with it
     QVERIFY2(!text.contains(QLatin1Char('\n')), qPrintable(text));
 }
 

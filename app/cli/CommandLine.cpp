@@ -65,23 +65,27 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     p.addVersionOption();
     const QCommandLineOption list(QStringLiteral("list-lessons"),
                                   QStringLiteral("List every lesson: <id><TAB><title>."));
-    const QCommandLineOption headless(QStringLiteral("headless"),
-                                      QStringLiteral("Run a lesson's script to its end, one line per tick; exit 0 iff every checkpoint held."));
-    const QCommandLineOption serve(QStringLiteral("serve"),
-                                   QStringLiteral("Run the lesson's server for real external clients (nc, telnet, python3)."));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"), QStringLiteral("Run a lesson's script to its end, one line per "
+                                                   "tick; exit 0 iff every checkpoint held."));
+    const QCommandLineOption serve(
+        QStringLiteral("serve"),
+        QStringLiteral("Run the lesson's server for real external clients (nc, telnet, python3)."));
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("The lesson to run."),
                                     QStringLiteral("ID"));
-    const QCommandLineOption backend(QStringLiteral("backend"),
-                                     QStringLiteral("select, poll, epoll or epoll-et (default: select)."),
-                                     QStringLiteral("B"), QStringLiteral("select"));
+    const QCommandLineOption backend(
+        QStringLiteral("backend"),
+        QStringLiteral("select, poll, epoll or epoll-et (default: select)."), QStringLiteral("B"),
+        QStringLiteral("select"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh or en (default: en)."),
                                   QStringLiteral("zh|en"), QStringLiteral("en"));
     const QCommandLineOption trace(QStringLiteral("trace"),
                                    QStringLiteral("Write the recorded ticks as JSON to FILE."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("First port to listen on (a lesson with several listeners uses P, P+1…)."),
-                                  QStringLiteral("P"));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QStringLiteral("First port to listen on (a lesson with several listeners uses P, P+1…)."),
+        QStringLiteral("P"));
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   QStringLiteral("Address to listen on (default 127.0.0.1)."),
                                   QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
@@ -90,17 +94,24 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                                      QStringLiteral("DIR"));
     // muxlab's own client (app/client/)
     const QCommandLineOption client(QStringLiteral("client"),
-                                    QStringLiteral("Connect to a server as a client: stdin to it, its bytes to stdout, or a small window."));
-    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("The server's address for --client (default 127.0.0.1)."),
-                                  QStringLiteral("H"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption framed(QStringLiteral("framed"),
-                                    QStringLiteral("Speak the framed message/file protocol (msg-and-file, file-upload lessons)."));
-    const QCommandLineOption upload(QStringLiteral("upload"), QStringLiteral("With --framed: send FILE (may be repeated)."),
+                                    QStringLiteral("Connect to a server as a client: stdin to it, "
+                                                   "its bytes to stdout, or a small window."));
+    const QCommandLineOption host(
+        QStringLiteral("host"),
+        QStringLiteral("The server's address for --client (default 127.0.0.1)."),
+        QStringLiteral("H"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption framed(
+        QStringLiteral("framed"),
+        QStringLiteral(
+            "Speak the framed message/file protocol (msg-and-file, file-upload lessons)."));
+    const QCommandLineOption upload(QStringLiteral("upload"),
+                                    QStringLiteral("With --framed: send FILE (may be repeated)."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption noWindow(QStringLiteral("no-window"),
-                                      QStringLiteral("With --client: stay in the terminal even when a display exists."));
-    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir,
-                  client, host, framed, upload, noWindow});
+    const QCommandLineOption noWindow(
+        QStringLiteral("no-window"),
+        QStringLiteral("With --client: stay in the terminal even when a display exists."));
+    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
+                  host, framed, upload, noWindow});
 
     if (!p.parse(args)) {
         error = p.errorText();
@@ -111,16 +122,18 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
 
-    const int modes = int(p.isSet(list)) + int(p.isSet(headless)) + int(p.isSet(serve)) + int(p.isSet(client));
+    const int modes =
+        int(p.isSet(list)) + int(p.isSet(headless)) + int(p.isSet(serve)) + int(p.isSet(client));
     if (modes > 1) {
-        error = QStringLiteral("--list-lessons, --headless, --serve and --client cannot be combined.");
+        error =
+            QStringLiteral("--list-lessons, --headless, --serve and --client cannot be combined.");
         return false;
     }
-    o.mode = p.isSet(list) ? Mode::ListLessons
+    o.mode = p.isSet(list)       ? Mode::ListLessons
              : p.isSet(headless) ? Mode::Headless
-             : p.isSet(serve) ? Mode::Serve
-             : p.isSet(client) ? Mode::Client
-                              : Mode::Gui;
+             : p.isSet(serve)    ? Mode::Serve
+             : p.isSet(client)   ? Mode::Client
+                                 : Mode::Gui;
     o.host = p.value(host);
     o.framed = p.isSet(framed);
     o.uploads = p.values(upload);
@@ -130,7 +143,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         return false;
     }
     if (!o.uploads.isEmpty() && !o.framed) {
-        error = QStringLiteral("--upload needs --framed: a file is sent with the message/file protocol.");
+        error = QStringLiteral(
+            "--upload needs --framed: a file is sent with the message/file protocol.");
         return false;
     }
     o.lesson = p.value(lesson);
@@ -141,11 +155,13 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     o.dataDir = p.value(dataDir);
     if ((o.mode == Mode::Headless || o.mode == Mode::Serve) && o.lesson.isEmpty()) {
         error = QStringLiteral("--%1 needs --lesson ID (see --list-lessons).")
-                    .arg(o.mode == Mode::Headless ? QStringLiteral("headless") : QStringLiteral("serve"));
+                    .arg(o.mode == Mode::Headless ? QStringLiteral("headless")
+                                                  : QStringLiteral("serve"));
         return false;
     }
     if (!mux::backendFromName(o.backend)) {
-        error = QStringLiteral("Unknown backend \"%1\": use select, poll, epoll or epoll-et.").arg(o.backend);
+        error = QStringLiteral("Unknown backend \"%1\": use select, poll, epoll or epoll-et.")
+                    .arg(o.backend);
         return false;
     }
     if (o.lang != QLatin1String("zh") && o.lang != QLatin1String("en")) {
@@ -156,7 +172,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         bool ok = false;
         o.port = p.value(port).toInt(&ok);
         if (!ok || o.port < 1 || o.port > 65535) {
-            error = QStringLiteral("--port must be a number from 1 to 65535, not \"%1\".").arg(p.value(port));
+            error = QStringLiteral("--port must be a number from 1 to 65535, not \"%1\".")
+                        .arg(p.value(port));
             return false;
         }
     }
@@ -204,13 +221,16 @@ int runHeadless(const Options &o)
         for (const mux::SocketInfo &s : trace.at(i).extrasOrEmpty().opened)
             out(QStringLiteral("  + fd %1 = %2 (%3)").arg(s.fd).arg(s.label, s.name));
         out(mux::format::tickLine(trace, i, names));
-        if (const mux::LessonStep *step = trace.at(i).tick ? lesson->stepAt(trace.at(i).tick) : nullptr) {
-            out(QStringLiteral("    %1%2").arg(step->correction ? QStringLiteral("[correction] ") : QString(),
-                                               step->say.in(o.lang)));
+        if (const mux::LessonStep *step =
+                trace.at(i).tick ? lesson->stepAt(trace.at(i).tick) : nullptr) {
+            out(QStringLiteral("    %1%2")
+                    .arg(step->correction ? QStringLiteral("[correction] ") : QString(),
+                         step->say.in(o.lang)));
             for (const mux::CheckResult &c : run.checkStep(*step)) {
                 allOk = allOk && c.ok;
-                out(QStringLiteral("    %1 %2%3").arg(c.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
-                                                      c.what, c.ok ? QString() : QStringLiteral(": ") + c.detail));
+                out(QStringLiteral("    %1 %2%3")
+                        .arg(c.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), c.what,
+                             c.ok ? QString() : QStringLiteral(": ") + c.detail));
             }
         }
     }
@@ -219,7 +239,8 @@ int runHeadless(const Options &o)
             err(r.error().text);
             return 1;
         }
-    out(allOk ? QStringLiteral("# every checkpoint held") : QStringLiteral("# a checkpoint failed"));
+    out(allOk ? QStringLiteral("# every checkpoint held")
+              : QStringLiteral("# a checkpoint failed"));
     return allOk ? 0 : 1;
 }
 
@@ -245,7 +266,8 @@ int runServe(const Options &o)
     eo.stepTimeoutCapMs = 250;
     if (o.bind != QLatin1String("127.0.0.1"))
         err(QStringLiteral("warning: listening on %1, not only on this machine: anyone who can "
-                           "reach it can connect.").arg(o.bind));
+                           "reach it can connect.")
+                .arg(o.bind));
     mux::LessonRun run(*lesson, eo);
     run.setDataDir(o.dataDir);
     if (auto r = run.start(false); !r) {
@@ -255,7 +277,8 @@ int runServe(const Options &o)
     for (const mux::net::Endpoint &e : run.engine().server().listenAddresses())
         out(QStringLiteral("listening %1").arg(e.toString()));
     if (o.dataDir.isEmpty() && !run.dataDir().isEmpty())
-        err(QStringLiteral("files go to %1, removed on exit (--data-dir DIR keeps them)").arg(run.dataDir()));
+        err(QStringLiteral("files go to %1, removed on exit (--data-dir DIR keeps them)")
+                .arg(run.dataDir()));
 
     // No SA_RESTART: the signal interrupts the wait (EINTR, zero events) and the loop ends.
     struct sigaction sa {};

@@ -29,7 +29,8 @@ ClientConnection::ClientConnection(QObject *parent) : QObject(parent)
     });
     connect(&m_socket, &QTcpSocket::readyRead, this, [this] { emit received(m_socket.readAll()); });
     connect(&m_socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_file.isOpen()) pump();
+        if (m_file.isOpen())
+            pump();
     });
     connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
         if (m_file.isOpen()) {
@@ -49,7 +50,8 @@ ClientConnection::ClientConnection(QObject *parent) : QObject(parent)
         else if (e != QAbstractSocket::RemoteHostClosedError)
             emit failed(m_socket.errorString());
         // A connection that never came up ends here; one that did ends in disconnected().
-        if (!m_wasConnected && m_socket.state() == QAbstractSocket::UnconnectedState) emit closed();
+        if (!m_wasConnected && m_socket.state() == QAbstractSocket::UnconnectedState)
+            emit closed();
     });
 }
 
@@ -103,7 +105,8 @@ void ClientConnection::pump()
 {
     while (m_file.isOpen() && m_socket.bytesToWrite() < kInFlight) {
         const QByteArray piece = m_file.read(kPiece);
-        if (piece.isEmpty()) break;
+        if (piece.isEmpty())
+            break;
         m_socket.write(piece);
         m_bodyQueued += piece.size();
     }
@@ -137,7 +140,8 @@ void ClientConnection::finishSending()
         ::shutdown(int(m_socket.socketDescriptor()), SHUT_WR);
     else
         connect(&m_socket, &QTcpSocket::bytesWritten, this, [this] {
-            if (m_socket.bytesToWrite() == 0) ::shutdown(int(m_socket.socketDescriptor()), SHUT_WR);
+            if (m_socket.bytesToWrite() == 0)
+                ::shutdown(int(m_socket.socketDescriptor()), SHUT_WR);
         });
 }
 

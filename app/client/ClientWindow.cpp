@@ -109,7 +109,8 @@ void ClientWindow::connectNow()
 void ClientWindow::send()
 {
     const QString text = m_input->text();
-    if (!m_conn.isConnected()) return;
+    if (!m_conn.isConnected())
+        return;
     if (m_framed->isChecked())
         m_conn.sendMessage(text);
     else
@@ -121,7 +122,8 @@ void ClientWindow::send()
 void ClientWindow::chooseUpload()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Upload a file"));
-    if (path.isEmpty()) return;
+    if (path.isEmpty())
+        return;
     m_progress->setValue(0);
     m_conn.upload(path);
     updateEnabled();
@@ -129,7 +131,8 @@ void ClientWindow::chooseUpload()
 
 void ClientWindow::append(const QString &text, bool note)
 {
-    if (text.isEmpty()) return;
+    if (text.isEmpty())
+        return;
     // The server's bytes are shown as they came, newlines included; notes are lines of ours.
     m_log->moveCursor(QTextCursor::End);
     if (note) {

@@ -7,10 +7,14 @@ namespace {
 // The length a UTF-8 lead byte announces, 0 for a byte that cannot start a character.
 int sequenceLength(uchar b)
 {
-    if (b < 0x80) return 1;
-    if (b >= 0xc2 && b <= 0xdf) return 2;
-    if (b >= 0xe0 && b <= 0xef) return 3;
-    if (b >= 0xf0 && b <= 0xf4) return 4;
+    if (b < 0x80)
+        return 1;
+    if (b >= 0xc2 && b <= 0xdf)
+        return 2;
+    if (b >= 0xe0 && b <= 0xef)
+        return 3;
+    if (b >= 0xf0 && b <= 0xf4)
+        return 4;
     return 0;
 }
 

@@ -20,7 +20,8 @@ int runClient(const cli::Options &o)
         // The files --upload names go once the connection is up, one after the other.
         QStringList queue = o.uploads;
         auto next = [&w, &queue] {
-            if (!queue.isEmpty()) w.connection().upload(queue.takeFirst());
+            if (!queue.isEmpty())
+                w.connection().upload(queue.takeFirst());
         };
         QObject::connect(&w.connection(), &ClientConnection::connected, &w, next);
         QObject::connect(&w.connection(), &ClientConnection::uploaded, &w, next);

@@ -22,7 +22,8 @@ TerminalClient::TerminalClient(bool framed, QStringList uploads, QObject *parent
             [this](const QString &name, qint64 sent, qint64 total) {
                 // A line per tenth: enough to see it move, few enough to read.
                 const int tenth = total > 0 ? int(sent * 10 / total) : 10;
-                if (tenth == m_lastTenth) return;
+                if (tenth == m_lastTenth)
+                    return;
                 m_lastTenth = tenth;
                 say(QStringLiteral("upload %1: %2/%3 bytes (%4%)")
                         .arg(name)
@@ -66,7 +67,8 @@ void TerminalClient::onStdin()
     const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
     if (n <= 0) { // end of input (or an unreadable stdin): no more to send
         m_stdin->setEnabled(false);
-        if (!m_partialLine.isEmpty()) handleLine(std::exchange(m_partialLine, {}));
+        if (!m_partialLine.isEmpty())
+            handleLine(std::exchange(m_partialLine, {}));
         m_stdinDone = true;
         maybeEnd();
         return;
@@ -89,7 +91,8 @@ void TerminalClient::handleLine(const QByteArray &line)
     const QString text = QString::fromUtf8(line);
     if (text.startsWith(QLatin1String("/upload "))) {
         m_uploads.append(text.mid(8).trimmed());
-        if (!m_conn.isUploading()) nextUpload();
+        if (!m_conn.isUploading())
+            nextUpload();
     } else if (text == QLatin1String("/close")) {
         m_ended = true;
         m_conn.sendClose();
@@ -101,13 +104,15 @@ void TerminalClient::handleLine(const QByteArray &line)
 void TerminalClient::nextUpload()
 {
     while (!m_uploads.isEmpty() && !m_conn.isUploading())
-        if (!m_conn.upload(m_uploads.takeFirst())) m_failed = true;
+        if (!m_conn.upload(m_uploads.takeFirst()))
+            m_failed = true;
     maybeEnd();
 }
 
 void TerminalClient::maybeEnd()
 {
-    if (!m_stdinDone || m_ended || m_conn.isUploading() || !m_uploads.isEmpty()) return;
+    if (!m_stdinDone || m_ended || m_conn.isUploading() || !m_uploads.isEmpty())
+        return;
     m_ended = true;
     if (m_framed)
         m_conn.sendClose();

@@ -100,7 +100,8 @@ void ClassPane::refresh()
 ConnectDialog *ClassPane::openConnectDialog()
 {
     mux::LessonRun *run = m_session->run();
-    if (!run) return nullptr;
+    if (!run)
+        return nullptr;
     delete m_dialog; // the ports may have changed since it was made
     m_dialog = new ConnectDialog(m_launcher, run->lesson(),
                                  run->engine().server().listenAddresses(), this);

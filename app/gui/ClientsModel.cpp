@@ -6,19 +6,29 @@
 
 namespace gui {
 
-ClientsModel::ClientsModel(Session *session, QObject *parent) : QAbstractTableModel(parent), m_session(session) {}
+ClientsModel::ClientsModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+}
 
 QString ClientsModel::simStateText(mux::SimClient::State s)
 {
     using State = mux::SimClient::State;
     switch (s) {
-    case State::Idle: return tr("not connected");
-    case State::Connecting: return tr("connecting");
-    case State::Connected: return tr("connected");
-    case State::HalfClosed: return tr("half-closed (sent FIN)");
-    case State::Closed: return tr("closed");
-    case State::Reset: return tr("reset (sent RST)");
-    case State::Failed: return tr("failed");
+    case State::Idle:
+        return tr("not connected");
+    case State::Connecting:
+        return tr("connecting");
+    case State::Connected:
+        return tr("connected");
+    case State::HalfClosed:
+        return tr("half-closed (sent FIN)");
+    case State::Closed:
+        return tr("closed");
+    case State::Reset:
+        return tr("reset (sent RST)");
+    case State::Failed:
+        return tr("failed");
     }
     return {};
 }
@@ -41,8 +51,8 @@ void ClientsModel::refresh(const TickSnapshot &s)
     const QStringList names = m_session->clientNames();
     const bool live = m_session->isLive();
     const mux::Trace *trace = m_session->trace();
-    const QHash<int, QByteArray> received = trace && s.isValid() ? trace->receivedByClients(s.index)
-                                                                 : QHash<int, QByteArray>();
+    const QHash<int, QByteArray> received =
+        trace && s.isValid() ? trace->receivedByClients(s.index) : QHash<int, QByteArray>();
     QHash<QString, int> clientFds; // "client:A" -> fd, open at the end of the tick
     for (auto it = s.sockets.begin(); it != s.sockets.end(); ++it)
         if (it->role == mux::Role::Client && s.isOpenAfter(it.key()))
@@ -87,17 +97,25 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn: return tr("client %1").arg(r.name);
-        case StateColumn: return r.state;
-        case ReadingColumn: return r.reading;
-        case SentColumn: return r.sent >= 0 ? QVariant(r.sent) : QVariant();
-        case ReceivedColumn: return mux::format::quoted(r.received, 120);
+        case NameColumn:
+            return tr("client %1").arg(r.name);
+        case StateColumn:
+            return r.state;
+        case ReadingColumn:
+            return r.reading;
+        case SentColumn:
+            return r.sent >= 0 ? QVariant(r.sent) : QVariant();
+        case ReceivedColumn:
+            return mux::format::quoted(r.received, 120);
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == ReceivedColumn ? mux::format::quoted(r.received, 4000) : QVariant();
-    case ClientIndexRole: return index.row();
-    case ReceivedBytesRole: return r.received;
+        return index.column() == ReceivedColumn ? mux::format::quoted(r.received, 4000)
+                                                : QVariant();
+    case ClientIndexRole:
+        return index.row();
+    case ReceivedBytesRole:
+        return r.received;
     }
     return {};
 }
@@ -107,11 +125,16 @@ QVariant ClientsModel::headerData(int section, Qt::Orientation o, int role) cons
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Client");
-    case StateColumn: return tr("State");
-    case ReadingColumn: return tr("Reading");
-    case SentColumn: return tr("Bytes sent");
-    case ReceivedColumn: return tr("Received so far");
+    case NameColumn:
+        return tr("Client");
+    case StateColumn:
+        return tr("State");
+    case ReadingColumn:
+        return tr("Reading");
+    case SentColumn:
+        return tr("Bytes sent");
+    case ReceivedColumn:
+        return tr("Received so far");
     }
     return {};
 }

@@ -129,7 +129,8 @@ void ClientsPane::retranslate()
     m_add->setText(tr("Add client"));
     m_add->setToolTip(tr("Adds another simulated client (not yet connected)"));
     m_stepAtOnce->setText(tr("Step at once"));
-    m_stepAtOnce->setToolTip(tr("Run the tick right after an action; untick to gather several actions into one tick"));
+    m_stepAtOnce->setToolTip(
+        tr("Run the tick right after an action; untick to gather several actions into one tick"));
     m_client->setToolTip(tr("The client that acts"));
     m_listener->setToolTip(tr("The listener to connect to"));
     refreshChoices();
@@ -150,15 +151,17 @@ void ClientsPane::refreshChoices()
         for (const mux::SocketInfo &s : t->socketsAt(m_session->cursor()))
             if (s.role == mux::Role::Listener)
                 listeners.append(s);
-        std::sort(listeners.begin(), listeners.end(),
-                  [](const mux::SocketInfo &a, const mux::SocketInfo &b) { return a.name < b.name; });
+        std::sort(
+            listeners.begin(), listeners.end(),
+            [](const mux::SocketInfo &a, const mux::SocketInfo &b) { return a.name < b.name; });
         for (const mux::SocketInfo &s : listeners)
             m_listener->addItem(s.label, s.name.mid(1).toInt());
     }
     m_listener->setCurrentIndex(std::clamp(listener, 0, m_listener->count() - 1));
     const bool live = m_session->hasEngine();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_connect, m_send, m_shutdown, m_close, m_reset, m_urgent,
-                                                       m_stop, m_resume, m_add, m_text, m_client, m_listener})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_connect, m_send, m_shutdown, m_close, m_reset, m_urgent,
+                                          m_stop, m_resume, m_add, m_text, m_client, m_listener})
         w->setEnabled(live);
 }
 
@@ -178,7 +181,8 @@ void ClientsPane::refreshPending()
             what += QLatin1Char(' ') + mux::format::quoted(op.data, 24);
         parts.append(what);
     }
-    m_pending->setText(tr("Waiting for the next step (F10): %1").arg(parts.join(QStringLiteral(", "))));
+    m_pending->setText(
+        tr("Waiting for the next step (F10): %1").arg(parts.join(QStringLiteral(", "))));
     m_pending->show();
 }
 

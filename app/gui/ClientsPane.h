@@ -50,7 +50,8 @@ private:
     QComboBox *m_client;
     QComboBox *m_listener;
     QLineEdit *m_text;
-    QPushButton *m_connect, *m_send, *m_shutdown, *m_close, *m_reset, *m_urgent, *m_stop, *m_resume, *m_add;
+    QPushButton *m_connect, *m_send, *m_shutdown, *m_close, *m_reset, *m_urgent, *m_stop, *m_resume,
+        *m_add;
     QCheckBox *m_stepAtOnce;
     QLabel *m_pending;
 };

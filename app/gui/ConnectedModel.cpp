@@ -11,7 +11,8 @@ ConnectedModel::ConnectedModel(ExternalWatch *watch, QObject *parent)
 
 void ConnectedModel::reload()
 {
-    if (m_watch->peers() == m_rows) return;
+    if (m_watch->peers() == m_rows)
+        return;
     beginResetModel();
     m_rows = m_watch->peers();
     endResetModel();
@@ -49,17 +50,20 @@ QVariant ConnectedModel::data(const QModelIndex &index, int role) const
         case FdColumn:
             return p.fd;
         case WaitingColumn:
-            if (p.waiting <= 0) return QString();
+            if (p.waiting <= 0)
+                return QString();
             return p.waiting == 1 ? tr("1 byte waiting") : tr("%1 bytes waiting").arg(p.waiting);
         }
     }
-    if (role == Qt::UserRole) return p.name;
+    if (role == Qt::UserRole)
+        return p.name;
     return {};
 }
 
 QVariant ConnectedModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case ClientColumn:
         return tr("Program");

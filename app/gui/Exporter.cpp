@@ -38,8 +38,9 @@ mux::Result<void> Exporter::png(const TickView &view, const QString &path)
         view.render(p, size);
     }
     if (!image.save(path, "PNG"))
-        return mux::Error{0, tr("The picture could not be written to %1: is the folder there and writable?")
-                                 .arg(QFileInfo(path).absoluteFilePath())};
+        return mux::Error{
+            0, tr("The picture could not be written to %1: is the folder there and writable?")
+                   .arg(QFileInfo(path).absoluteFilePath())};
     return {};
 }
 
@@ -54,12 +55,15 @@ mux::Result<void> Exporter::svg(const TickView &view, const QString &path, const
     gen.setDescription(tr("One tick of muxlab: the lists passed in and what came back ready."));
     QPainter p;
     if (!p.begin(&gen))
-        return mux::Error{0, tr("The drawing could not be written to %1: is the folder there and writable?")
-                                 .arg(QFileInfo(path).absoluteFilePath())};
+        return mux::Error{
+            0, tr("The drawing could not be written to %1: is the folder there and writable?")
+                   .arg(QFileInfo(path).absoluteFilePath())};
     view.render(p, size);
     p.end();
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
-        return mux::Error{0, tr("The drawing could not be written to %1.").arg(QFileInfo(path).absoluteFilePath())};
+        return mux::Error{
+            0,
+            tr("The drawing could not be written to %1.").arg(QFileInfo(path).absoluteFilePath())};
     return {};
 }
 

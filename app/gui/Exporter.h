@@ -14,6 +14,6 @@ class TickView;
 namespace Exporter {
 mux::Result<void> png(const TickView &view, const QString &path);
 mux::Result<void> svg(const TickView &view, const QString &path, const QString &title);
-}
+} // namespace Exporter
 
 } // namespace gui

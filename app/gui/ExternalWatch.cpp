@@ -26,14 +26,16 @@ void ExternalWatch::refresh()
         for (const mux::SocketProbe &p : run->engine().probeNow()) {
             now.insert(p.fd, p);
             const mux::SocketInfo *info = server.info(p.fd);
-            if (!info) continue;
+            if (!info)
+                continue;
             if (info->role == mux::Role::Listener)
                 backlog += std::max(0, p.backlog);
             else if (info->role == mux::Role::External)
                 peers.append({p.fd, info->name, info->label, info->peer, p.readable});
         }
     }
-    if (now == m_now && peers == m_peers && backlog == m_backlog) return;
+    if (now == m_now && peers == m_peers && backlog == m_backlog)
+        return;
     m_now = std::move(now);
     m_peers = std::move(peers);
     m_backlog = backlog;

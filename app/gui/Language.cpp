@@ -34,8 +34,9 @@ bool Language::set(const QString &lang)
         if (!m_app.load(QStringLiteral(":/i18n/muxlab_zh_CN.qm")))
             return false;
         // Qt's own strings (file dialogs, standard buttons) when the system has them.
-        const bool haveQt = m_qt.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
-                                      QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+        const bool haveQt =
+            m_qt.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
+                      QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
         QCoreApplication::installTranslator(&m_app);
         if (haveQt)
             QCoreApplication::installTranslator(&m_qt);

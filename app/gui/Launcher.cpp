@@ -20,7 +20,8 @@ QString shellQuoted(const QString &arg)
     bool plain = !arg.isEmpty();
     for (QChar c : arg)
         plain = plain && (c.isLetterOrNumber() || safe.contains(c));
-    if (plain) return arg;
+    if (plain)
+        return arg;
     QString q = arg;
     q.replace(QLatin1Char('\''), QLatin1String("'\\''"));
     return QLatin1Char('\'') + q + QLatin1Char('\'');
@@ -53,7 +54,8 @@ QString Launcher::lessonsDir()
     candidates << QStringLiteral(MUXLAB_SOURCE_DIR "/lessons");
 #endif
     for (const QString &c : std::as_const(candidates))
-        if (QFileInfo(c + QStringLiteral("/README.md")).exists()) return QDir(c).canonicalPath();
+        if (QFileInfo(c + QStringLiteral("/README.md")).exists())
+            return QDir(c).canonicalPath();
     return {};
 }
 
@@ -61,7 +63,8 @@ QList<ClientCommand> Launcher::commandsFor(const mux::Lesson &lesson,
                                            const QList<mux::net::Endpoint> &listeners) const
 {
     QList<ClientCommand> out;
-    if (listeners.isEmpty()) return out;
+    if (listeners.isEmpty())
+        return out;
     const bool framed = lesson.program == QLatin1String("msg-file");
     const mux::net::Endpoint first = listeners.first();
     const QString port = QString::number(first.port);
@@ -83,9 +86,11 @@ QStringList Launcher::ownClientArgs(const mux::net::Endpoint &server, bool frame
 {
     QStringList args{QStringLiteral("--client"), QStringLiteral("--host"), server.host,
                      QStringLiteral("--port"), QString::number(server.port)};
-    if (framed) args.append(QStringLiteral("--framed"));
+    if (framed)
+        args.append(QStringLiteral("--framed"));
     // English is the client's default; a Chinese class gets a Chinese window.
-    if (m_lang != QLatin1String("en")) args << QStringLiteral("--lang") << m_lang;
+    if (m_lang != QLatin1String("en"))
+        args << QStringLiteral("--lang") << m_lang;
     return args;
 }
 
@@ -104,7 +109,8 @@ bool Launcher::isInstalled(const ClientCommand &cmd) const
 QString Launcher::terminal() const
 {
     for (const char *t : kTerminals)
-        if (const QString path = find(QLatin1String(t)); !path.isEmpty()) return path;
+        if (const QString path = find(QLatin1String(t)); !path.isEmpty())
+            return path;
     return {};
 }
 

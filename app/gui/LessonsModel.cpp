@@ -20,7 +20,8 @@ void LessonsModel::setLang(const QString &lang)
     for (int d = 0; d < m_docs.size(); ++d) {
         emit dataChanged(index(d, 0), index(d, 0));
         if (!m_docs[d].lessons.isEmpty())
-            emit dataChanged(index(0, 0, index(d, 0)), index(int(m_docs[d].lessons.size()) - 1, 0, index(d, 0)));
+            emit dataChanged(index(0, 0, index(d, 0)),
+                             index(int(m_docs[d].lessons.size()) - 1, 0, index(d, 0)));
     }
 }
 
@@ -61,7 +62,8 @@ const mux::Lesson *LessonsModel::lesson(const QString &id) const
 
 QString LessonsModel::firstLessonId() const
 {
-    return m_docs.isEmpty() || m_docs.first().lessons.isEmpty() ? QString() : m_docs.first().lessons.first().id;
+    return m_docs.isEmpty() || m_docs.first().lessons.isEmpty() ? QString()
+                                                                : m_docs.first().lessons.first().id;
 }
 
 QModelIndex LessonsModel::index(int row, int column, const QModelIndex &parent) const
@@ -112,10 +114,14 @@ QVariant LessonsModel::data(const QModelIndex &index, int role) const
     }
     const mux::Lesson &l = m_docs[int(index.internalId() - 1)].lessons[index.row()];
     switch (role) {
-    case Qt::DisplayRole: return l.title.in(m_lang);
-    case Qt::ToolTipRole: return QStringLiteral("%1\n%2\n\n%3").arg(l.id, l.section.in(m_lang), l.summary.in(m_lang));
-    case LessonIdRole: return l.id;
-    case DocumentRole: return l.document;
+    case Qt::DisplayRole:
+        return l.title.in(m_lang);
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1\n%2\n\n%3").arg(l.id, l.section.in(m_lang), l.summary.in(m_lang));
+    case LessonIdRole:
+        return l.id;
+    case DocumentRole:
+        return l.document;
     }
     return {};
 }

@@ -20,8 +20,10 @@ public:
         int depth = 0;
         for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
             ++depth;
-        const int width = std::max(80, m_view->viewport()->width() - m_view->indentation() * (depth + 1) - 8);
-        const QRect r = opt.fontMetrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, opt.text);
+        const int width =
+            std::max(80, m_view->viewport()->width() - m_view->indentation() * (depth + 1) - 8);
+        const QRect r =
+            opt.fontMetrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, opt.text);
         return {width, r.height() + opt.fontMetrics.height() / 2};
     }
 

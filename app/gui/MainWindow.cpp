@@ -65,11 +65,13 @@ QTableView *makeTable(QWidget *parent)
 } // namespace
 
 MainWindow::MainWindow(const Config &config, QWidget *parent)
-    : QMainWindow(parent), m_config(config), m_session(new Session(this)), m_actions(new Actions(this))
+    : QMainWindow(parent), m_config(config), m_session(new Session(this)),
+      m_actions(new Actions(this))
 {
     setObjectName(QStringLiteral("muxlabMainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/muxlab.svg")));
-    m_basePointSize = QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF() : 10;
+    m_basePointSize =
+        QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF() : 10;
     m_session->setUseLessonPorts(config.useLessonPorts);
 
     m_tickModel = new TickViewModel(this);
@@ -218,8 +220,8 @@ void MainWindow::buildPanes()
 
 QList<QWidget *> MainWindow::panes() const
 {
-    return {m_tickView, m_timelineView, m_narration, m_pythonView, m_logView, m_socketsView,
-            m_clientsPane, m_queuesView, m_lessonsView, m_scalingChart};
+    return {m_tickView,    m_timelineView, m_narration,  m_pythonView,  m_logView,
+            m_socketsView, m_clientsPane,  m_queuesView, m_lessonsView, m_scalingChart};
 }
 
 QList<QDockWidget *> MainWindow::secondaryDocks() const
@@ -255,8 +257,8 @@ void MainWindow::buildMenus()
     m_langMenu = m_viewMenu->addMenu(QString());
     m_langMenu->addActions(a.langs->actions());
     m_viewMenu->addSeparator();
-    for (QDockWidget *d : {m_lessonsDock, m_narrationDock, m_pythonDock, m_logDock, m_socketsDock, m_clientsDock,
-                           m_queuesDock})
+    for (QDockWidget *d : {m_lessonsDock, m_narrationDock, m_pythonDock, m_logDock, m_socketsDock,
+                           m_clientsDock, m_queuesDock})
         m_viewMenu->addAction(d->toggleViewAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -285,15 +287,15 @@ void MainWindow::buildMenus()
     });
     connect(a.jumpTo, &QAction::triggered, this, &MainWindow::jumpToTick);
     connect(a.openTrace, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a saved trace"), QString(),
-                                                          tr("muxlab traces (*.json);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a saved trace"), QString(), tr("muxlab traces (*.json);;All files (*)"));
         if (!path.isEmpty())
             openTrace(path);
     });
     connect(a.saveTrace, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save the trace"),
-                                                          m_session->title() + QStringLiteral(".json"),
-                                                          tr("muxlab traces (*.json)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the trace"), m_session->title() + QStringLiteral(".json"),
+            tr("muxlab traces (*.json)"));
         if (!path.isEmpty())
             saveTrace(path);
     });
@@ -321,14 +323,16 @@ void MainWindow::buildMenus()
     connect(a.animate, &QAction::toggled, m_tickView, &TickView::setAnimated);
     connect(a.lessonPorts, &QAction::toggled, this, [this](bool on) {
         m_session->setUseLessonPorts(on);
-        notice(on ? tr("At the next restart the lesson listens on its own ports, so the documents' clients can connect.")
+        notice(on ? tr("At the next restart the lesson listens on its own ports, so the documents' "
+                       "clients can connect.")
                   : tr("At the next restart the lesson listens on ports the system chooses."));
     });
     connect(a.langEn, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
     connect(a.langZh, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("zh")); });
     connect(a.backends, &QActionGroup::triggered, this,
             [this](QAction *act) { setBackend(act->data().toString()); });
-    connect(a.firstLesson, &QAction::triggered, this, [this] { openLesson(m_lessonsModel->firstLessonId()); });
+    connect(a.firstLesson, &QAction::triggered, this,
+            [this] { openLesson(m_lessonsModel->firstLessonId()); });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     // Window-wide shortcuts work whichever pane has focus.
     for (QAction *act : findChildren<QAction *>(Qt::FindDirectChildrenOnly))
@@ -374,10 +378,10 @@ void MainWindow::buildToolBar()
     for (QAction *act : a.backends->actions())
         backend->addItem(act->text(), act->data());
     m_toolBar->addWidget(backend);
-    connect(backend, &QComboBox::activated, this, [this, backend](int i) { setBackend(backend->itemData(i).toString()); });
-    connect(a.backends, &QActionGroup::triggered, backend, [backend](QAction *act) {
-        backend->setCurrentIndex(backend->findData(act->data()));
-    });
+    connect(backend, &QComboBox::activated, this,
+            [this, backend](int i) { setBackend(backend->itemData(i).toString()); });
+    connect(a.backends, &QActionGroup::triggered, backend,
+            [backend](QAction *act) { backend->setCurrentIndex(backend->findData(act->data())); });
     m_toolBar->addSeparator();
     m_toolBar->addAction(a.presenter);
     auto *lang = new QComboBox(m_toolBar);
@@ -385,8 +389,10 @@ void MainWindow::buildToolBar()
     lang->addItem(QStringLiteral("English"), QStringLiteral("en"));
     lang->addItem(QStringLiteral("中文"), QStringLiteral("zh"));
     m_toolBar->addWidget(lang);
-    connect(lang, &QComboBox::activated, this, [this, lang](int i) { setLanguage(lang->itemData(i).toString()); });
-    connect(m_session, &Session::langChanged, lang, [lang](const QString &l) { lang->setCurrentIndex(lang->findData(l)); });
+    connect(lang, &QComboBox::activated, this,
+            [this, lang](int i) { setLanguage(lang->itemData(i).toString()); });
+    connect(m_session, &Session::langChanged, lang,
+            [lang](const QString &l) { lang->setCurrentIndex(lang->findData(l)); });
 }
 
 void MainWindow::connectSession()
@@ -406,7 +412,8 @@ void MainWindow::connectSession()
     });
     connect(m_session, &Session::errorRaised, this, &MainWindow::error);
     connect(m_session, &Session::noticeRaised, this, &MainWindow::notice);
-    connect(m_session, &Session::pendingChanged, this, [this] { m_clientsModel->refresh(m_snapshot); });
+    connect(m_session, &Session::pendingChanged, this,
+            [this] { m_clientsModel->refresh(m_snapshot); });
 }
 
 void MainWindow::error(const QString &sentence)
@@ -434,7 +441,8 @@ bool MainWindow::setBackend(const QString &name)
 {
     const auto backend = mux::backendFromName(name);
     if (!backend) {
-        error(tr("There is no backend called \"%1\": use select, poll, epoll or epoll-et.").arg(name));
+        error(tr("There is no backend called \"%1\": use select, poll, epoll or epoll-et.")
+                  .arg(name));
         return false;
     }
     if (m_session->hasEngine() && m_session->backend() == *backend)
@@ -489,7 +497,8 @@ void MainWindow::retranslate()
     m_scalingDock->setWindowTitle(tr("Cost per call"));
     m_scalingChart->retranslate();
     m_speed->setToolTip(tr("Run speed"));
-    m_backendCombo->setToolTip(tr("The multiplexing call the server makes; switching restarts the lesson"));
+    m_backendCombo->setToolTip(
+        tr("The multiplexing call the server makes; switching restarts the lesson"));
     setSpeed(m_speedLevel);
     m_socketsModel->retranslate();
     retranslateClassPane();
@@ -503,8 +512,9 @@ void MainWindow::updateTitle()
     const mux::Lesson *l = m_session->lesson();
     QString title = QStringLiteral("muxlab");
     if (l && m_session->hasEngine())
-        title = QStringLiteral("%1 — %2 (%3) — muxlab")
-                    .arg(l->title.in(m_session->lang()), l->id, mux::backendName(m_session->backend()));
+        title =
+            QStringLiteral("%1 — %2 (%3) — muxlab")
+                .arg(l->title.in(m_session->lang()), l->id, mux::backendName(m_session->backend()));
     else if (!m_session->title().isEmpty())
         title = tr("%1 (saved trace) — muxlab").arg(m_session->title());
     setWindowTitle(title);
@@ -520,7 +530,8 @@ void MainWindow::refreshSnapshot()
 {
     const mux::Trace *trace = m_session->trace();
     const qsizetype i = m_session->cursor();
-    m_snapshot = trace && i >= 0 && i < trace->size() ? TickSnapshot::build(*trace, i) : TickSnapshot();
+    m_snapshot =
+        trace && i >= 0 && i < trace->size() ? TickSnapshot::build(*trace, i) : TickSnapshot();
     m_tickModel->setSnapshot(m_snapshot);
     m_socketsModel->setSnapshot(m_snapshot);
     feedLiveProbes();
@@ -537,7 +548,7 @@ void MainWindow::refreshSnapshot()
     if (const int row = m_logModel->firstRowOf(i); row >= 0) {
         // Show the whole tick: its last row first, then its call line at the top if it fits.
         const int last = m_logModel->firstRowOf(i + 1) > 0 ? m_logModel->firstRowOf(i + 1) - 1
-                                                             : m_logModel->rowCount() - 1;
+                                                           : m_logModel->rowCount() - 1;
         m_logView->scrollTo(m_logModel->index(last, 0));
         m_logView->scrollTo(m_logModel->index(row, 0), QAbstractItemView::PositionAtTop);
     }
@@ -573,7 +584,9 @@ void MainWindow::updateActions()
     if (m_session->isLive())
         where = tr("tick %1 — live: F10 runs the next tick").arg(tick);
     else if (engine)
-        where = tr("tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live").arg(tick).arg(newest);
+        where = tr("tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live")
+                    .arg(tick)
+                    .arg(newest);
     else
         where = tr("tick %1 of %2 — saved trace").arg(tick).arg(newest);
     m_status->setText(where);
@@ -594,7 +607,9 @@ void MainWindow::onRunTick()
     const mux::LessonStep *next = l->stepAt(tick + 1);
     if (next && next->question) {
         m_actions->run->setChecked(false);
-        notice(tr("Paused before tick %1: predict which sockets come back ready, then press Step (F10).").arg(tick + 1));
+        notice(tr("Paused before tick %1: predict which sockets come back ready, then press Step "
+                  "(F10).")
+                   .arg(tick + 1));
     } else if (tick == l->ticks) {
         m_actions->run->setChecked(false);
         notice(tr("The lesson's script has ended; the server keeps running if you go on."));
@@ -617,8 +632,9 @@ void MainWindow::jumpToTick()
     if (!t || t->isEmpty())
         return;
     bool ok = false;
-    const int tick = QInputDialog::getInt(this, tr("Jump to tick"), tr("Tick number (0 to %1):").arg(t->last().tick),
-                                          int(t->at(m_session->cursor()).tick), 0, int(t->last().tick), 1, &ok);
+    const int tick = QInputDialog::getInt(
+        this, tr("Jump to tick"), tr("Tick number (0 to %1):").arg(t->last().tick),
+        int(t->at(m_session->cursor()).tick), 0, int(t->last().tick), 1, &ok);
     if (!ok)
         return;
     for (qsizetype i = 0; i < t->size(); ++i)
@@ -638,7 +654,8 @@ void MainWindow::setZoom(qreal factor)
     const int icon = int(std::round(22 * m_zoom));
     m_toolBar->setIconSize(QSize(icon, icon));
     m_speed->setFixedWidth(int(110 * m_zoom));
-    m_speedLabel->setMinimumWidth(QFontMetrics(f).horizontalAdvance(QStringLiteral("00 ticks/s  ")));
+    m_speedLabel->setMinimumWidth(
+        QFontMetrics(f).horizontalAdvance(QStringLiteral("00 ticks/s  ")));
     // Table rows are as tall as the style's default, not the font's; keep them snug.
     for (QTableView *t : {m_logView, m_socketsView, m_queuesView, m_clientsPane->table()})
         t->verticalHeader()->setDefaultSectionSize(QFontMetrics(f).height() + 6);
@@ -650,15 +667,20 @@ void MainWindow::sizeColumns()
     // Fixed widths from the font, not ResizeToContents: that measures every row of a log that
     // grows by hundreds of rows a tick.
     const QFontMetrics fm(QApplication::font());
-    const int who = std::max({fm.horizontalAdvance(m_logModel->headerData(SyscallLogModel::WhoColumn, Qt::Horizontal).toString()), fm.horizontalAdvance(SyscallLogModel::tr("server")),
-                              fm.horizontalAdvance(SyscallLogModel::tr("client %1").arg(QStringLiteral("WW")))});
-    m_logView->setColumnWidth(SyscallLogModel::TickColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
+    const int who = std::max(
+        {fm.horizontalAdvance(
+             m_logModel->headerData(SyscallLogModel::WhoColumn, Qt::Horizontal).toString()),
+         fm.horizontalAdvance(SyscallLogModel::tr("server")),
+         fm.horizontalAdvance(SyscallLogModel::tr("client %1").arg(QStringLiteral("WW")))});
+    m_logView->setColumnWidth(SyscallLogModel::TickColumn,
+                              fm.horizontalAdvance(QStringLiteral("00000")) + 12);
     m_logView->setColumnWidth(SyscallLogModel::WhoColumn, who + 16);
     // A whole loopback address with its port: the port is what tells two conns apart.
     const int address = fm.horizontalAdvance(QStringLiteral("127.0.0.1:65535")) + 16;
     m_socketsView->setColumnWidth(SocketsModel::LocalColumn, address);
     m_socketsView->setColumnWidth(SocketsModel::PeerColumn, address);
-    m_socketsView->setColumnWidth(SocketsModel::StateColumn, fm.horizontalAdvance(QStringLiteral("ESTABLISHED")) + 16);
+    m_socketsView->setColumnWidth(SocketsModel::StateColumn,
+                                  fm.horizontalAdvance(QStringLiteral("ESTABLISHED")) + 16);
 }
 
 void MainWindow::applyTheme()
@@ -697,7 +719,8 @@ void MainWindow::setPresenter(bool on)
             setGeometry(s->geometry());
             // The class reads the narration and its question; the program is a glance.
             const int h = s->geometry().height();
-            resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.7), int(h * 0.3)}, Qt::Vertical);
+            resizeDocks({m_narrationDock, m_pythonDock}, {int(h * 0.7), int(h * 0.3)},
+                        Qt::Vertical);
             giveScalingRoom();
         }
         notice(tr("Presenter mode: F10 steps, Space runs, F5 leaves."));
@@ -756,11 +779,12 @@ bool MainWindow::openTrace(const QString &path)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About muxlab"),
-                       tr("<p><b>muxlab</b> %1</p><p>A playground for I/O multiplexing: a real TCP server and "
-                          "simulated clients on this machine, with every select, poll and epoll call shown "
-                          "as one tick.</p><p>Everything you see was measured from the running kernel.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About muxlab"),
+        tr("<p><b>muxlab</b> %1</p><p>A playground for I/O multiplexing: a real TCP server and "
+           "simulated clients on this machine, with every select, poll and epoll call shown "
+           "as one tick.</p><p>Everything you see was measured from the running kernel.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 void MainWindow::loadSettings(const Config &config)
@@ -779,13 +803,13 @@ void MainWindow::loadSettings(const Config &config)
         if (QScreen *sc = screen()) {
             const QRect avail = sc->availableGeometry();
             setGeometry(avail);
-            resizeDocks({m_lessonsDock, m_narrationDock}, {int(avail.width() * 0.16), int(avail.width() * 0.3)},
-                        Qt::Horizontal);
+            resizeDocks({m_lessonsDock, m_narrationDock},
+                        {int(avail.width() * 0.16), int(avail.width() * 0.3)}, Qt::Horizontal);
             resizeDocks({m_logDock}, {int(avail.height() * 0.25)}, Qt::Vertical);
             // The narration holds the question a learner answers before stepping; it gets
             // room for all of it at 768 px, the program keeps ten lines around the lit one.
-            resizeDocks({m_narrationDock, m_pythonDock}, {int(avail.height() * 0.68), int(avail.height() * 0.32)},
-                        Qt::Vertical);
+            resizeDocks({m_narrationDock, m_pythonDock},
+                        {int(avail.height() * 0.68), int(avail.height() * 0.32)}, Qt::Vertical);
         }
     }
     setSpeed(value("run/speed", 2).toInt());
@@ -795,7 +819,8 @@ void MainWindow::loadSettings(const Config &config)
     m_session->setUseLessonPorts(ports);
     setZoom(value("view/zoom", 1.0).toReal());
 
-    const QString lang = !config.lang.isEmpty() ? config.lang : value("view/lang", QStringLiteral("en")).toString();
+    const QString lang =
+        !config.lang.isEmpty() ? config.lang : value("view/lang", QStringLiteral("en")).toString();
     setLanguage(lang);
 
     QString lesson = config.lesson;
@@ -803,7 +828,8 @@ void MainWindow::loadSettings(const Config &config)
         lesson = value("run/lesson", QString()).toString();
     if (lesson.isEmpty() || !m_lessonsModel->indexOf(lesson).isValid()) {
         if (!config.lesson.isEmpty()) // asked for by name and not found: say so, open the first
-            error(tr("There is no lesson called \"%1\"; the first lesson is open instead.").arg(config.lesson));
+            error(tr("There is no lesson called \"%1\"; the first lesson is open instead.")
+                      .arg(config.lesson));
         lesson = m_lessonsModel->firstLessonId();
     }
     if (!lesson.isEmpty())

@@ -163,9 +163,11 @@ private:
     QListView *m_pythonView = nullptr;
     LessonsView *m_lessonsView = nullptr;
     QDockWidget *m_lessonsDock = nullptr, *m_narrationDock = nullptr, *m_pythonDock = nullptr,
-                *m_logDock = nullptr, *m_socketsDock = nullptr, *m_clientsDock = nullptr, *m_queuesDock = nullptr;
-    QMenu *m_fileMenu = nullptr, *m_tickMenu = nullptr, *m_viewMenu = nullptr, *m_lessonMenu = nullptr,
-          *m_backendMenu = nullptr, *m_langMenu = nullptr, *m_helpMenu = nullptr;
+                *m_logDock = nullptr, *m_socketsDock = nullptr, *m_clientsDock = nullptr,
+                *m_queuesDock = nullptr;
+    QMenu *m_fileMenu = nullptr, *m_tickMenu = nullptr, *m_viewMenu = nullptr,
+          *m_lessonMenu = nullptr, *m_backendMenu = nullptr, *m_langMenu = nullptr,
+          *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QSlider *m_speed = nullptr;
     QComboBox *m_backendCombo = nullptr;

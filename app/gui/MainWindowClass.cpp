@@ -42,13 +42,15 @@ void MainWindow::buildClassPane()
     connect(m_externalWatch, &ExternalWatch::changed, this, &MainWindow::feedLiveProbes);
     // A frozen server runs no tick, so the run timer stops rather than asking every beat.
     connect(m_session, &Session::frozenChanged, this, [this](bool on) {
-        if (on) m_actions->run->setChecked(false);
+        if (on)
+            m_actions->run->setChecked(false);
     });
 }
 
 void MainWindow::retranslateClassPane()
 {
-    if (!m_classPane) return;
+    if (!m_classPane)
+        return;
     m_classDock->setWindowTitle(tr("Class"));
     m_connectClient->setText(tr("&Connect a client…"));
     m_connectClient->setToolTip(
@@ -59,7 +61,8 @@ void MainWindow::retranslateClassPane()
 
 void MainWindow::feedLiveProbes()
 {
-    if (!m_externalWatch) return;
+    if (!m_externalWatch)
+        return;
     // Only the newest tick of a live lesson is "now"; history shows what each tick recorded.
     m_socketsModel->setLive(m_session->isLive() ? m_externalWatch->now()
                                                 : QHash<int, mux::SocketProbe>());
@@ -70,9 +73,11 @@ void MainWindow::feedLiveProbes()
     if (m_session->isLive() && m_session->run()) {
         const mux::Server &server = m_session->run()->engine().server();
         for (auto it = server.deadlines().begin(); it != server.deadlines().end(); ++it)
-            deadlines.insert(it.key(), tr("%1 s left to finish: %2")
-                                           .arg(qMax<qint64>(0, it->atMs - server.nowMs()) / 1000.0, 0, 'f', 1)
-                                           .arg(QCoreApplication::translate("Deadline", it->why).arg(it->seconds)));
+            deadlines.insert(
+                it.key(),
+                tr("%1 s left to finish: %2")
+                    .arg(qMax<qint64>(0, it->atMs - server.nowMs()) / 1000.0, 0, 'f', 1)
+                    .arg(QCoreApplication::translate("Deadline", it->why).arg(it->seconds)));
     }
     m_socketsModel->setDeadlines(deadlines);
 }

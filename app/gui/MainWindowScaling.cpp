@@ -56,7 +56,8 @@ void MainWindow::giveScalingRoom()
 
 void MainWindow::showScalingTick(const mux::Trace *trace, qsizetype index)
 {
-    if (m_scalingOpen) m_scalingChart->showTick(trace, index);
+    if (m_scalingOpen)
+        m_scalingChart->showTick(trace, index);
 }
 
 } // namespace gui

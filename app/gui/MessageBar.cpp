@@ -53,7 +53,8 @@ void MessageBar::restyle()
         p.setColor(QPalette::WindowText, Qt::white);
     } else {
         p.setColor(QPalette::Window, error ? QColor(0xfd, 0xe2, 0xe1) : QColor(0xff, 0xf4, 0xce));
-        p.setColor(QPalette::WindowText, error ? QColor(0x8a, 0x12, 0x12) : QColor(0x5c, 0x43, 0x00));
+        p.setColor(QPalette::WindowText,
+                   error ? QColor(0x8a, 0x12, 0x12) : QColor(0x5c, 0x43, 0x00));
     }
     setPalette(p);
     m_text->setPalette(p);

@@ -84,11 +84,13 @@ void NarrationPane::setTheme(const Theme &theme)
     m_theme = theme;
     // Fusion draws a check box's frame a shade darker than the window: on the projector's
     // black it vanishes. Draw the boxes white-framed there, and filled yellow when ticked.
-    m_choices->setStyleSheet(theme.highContrast
-                      ? QStringLiteral("QCheckBox::indicator { width: 0.9em; height: 0.9em; border: 2px solid white;"
-                                       " background: black; }"
-                                       "QCheckBox::indicator:checked { background: #fff000; }")
-                      : QString());
+    m_choices->setStyleSheet(
+        theme.highContrast
+            ? QStringLiteral(
+                  "QCheckBox::indicator { width: 0.9em; height: 0.9em; border: 2px solid white;"
+                  " background: black; }"
+                  "QCheckBox::indicator:checked { background: #fff000; }")
+            : QString());
     refresh();
 }
 
@@ -168,11 +170,13 @@ void NarrationPane::refresh()
 
     const mux::TickRecord &rec = trace->at(cursor);
     const quint32 last = lesson ? lesson->ticks : 0;
-    m_tick->setText(last ? tr("Tick %1 of %2").arg(rec.tick).arg(last) : tr("Tick %1").arg(rec.tick));
+    m_tick->setText(last ? tr("Tick %1 of %2").arg(rec.tick).arg(last)
+                         : tr("Tick %1").arg(rec.tick));
     const mux::LessonStep *step = lesson && rec.tick ? lesson->stepAt(rec.tick) : nullptr;
     m_correction->setVisible(step && step->correction);
     if (step && step->correction) {
-        m_correction->setText(tr("Correction: here the document is wrong or incomplete; this is what the kernel does."));
+        m_correction->setText(tr(
+            "Correction: here the document is wrong or incomplete; this is what the kernel does."));
         QPalette p = palette();
         p.setColor(QPalette::WindowText, m_theme.removed());
         m_correction->setPalette(p);
@@ -180,7 +184,8 @@ void NarrationPane::refresh()
     if (rec.kind == mux::TickRecord::Kind::Setup) {
         QString text = lesson ? lesson->summary.in(lang) : QString();
         if (m_session->hasEngine())
-            text += QStringLiteral("\n\n") + tr("The server is listening. Press Step (F10) to run the first tick.");
+            text += QStringLiteral("\n\n") +
+                    tr("The server is listening. Press Step (F10) to run the first tick.");
         m_say->setText(text.trimmed());
     } else if (step) {
         m_say->setText(step->say.in(lang));
@@ -200,8 +205,10 @@ void NarrationPane::refresh()
             for (const mux::CheckResult &c : checks)
                 if (!c.ok)
                     failed << c.what + QStringLiteral(": ") + c.detail;
-            QString text = failed.isEmpty() ? tr("✓ Every checkpoint of this tick held.")
-                                            : tr("✗ A checkpoint failed: %1").arg(failed.join(QStringLiteral("; ")));
+            QString text =
+                failed.isEmpty()
+                    ? tr("✓ Every checkpoint of this tick held.")
+                    : tr("✗ A checkpoint failed: %1").arg(failed.join(QStringLiteral("; ")));
             // Students pointing nc at the lesson's server change what the kernel reports: the
             // script knows only its own clients. Say so, or the failure reads like a broken lesson.
             // The reason first: the list of what differed is long and technical.
@@ -221,7 +228,8 @@ void NarrationPane::refresh()
     m_hint->hide();
     m_verdict->hide();
     m_askedTick = 0;
-    const mux::LessonStep *next = lesson && m_session->isLive() ? lesson->stepAt(rec.tick + 1) : nullptr;
+    const mux::LessonStep *next =
+        lesson && m_session->isLive() ? lesson->stepAt(rec.tick + 1) : nullptr;
     if (next && next->question) {
         buildQuestion(*next, cursor);
     } else if (step && step->question) {
@@ -289,7 +297,8 @@ void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
             auto *box = new QCheckBox(s.label.isEmpty() ? s.name : s.label, m_choices);
             const QStringList &was = l.list == 'r' ? picked.r : l.list == 'w' ? picked.w : picked.x;
             box->setChecked(was.contains(s.name));
-            box->setToolTip(tr("Tick if you think %1 will come back ready in the %2.").arg(s.label, listTitle));
+            box->setToolTip(
+                tr("Tick if you think %1 will come back ready in the %2.").arg(s.label, listTitle));
             connect(box, &QCheckBox::toggled, this, [this](bool on) {
                 if (on)
                     for (const auto &[other, what] : std::as_const(m_boxes))
@@ -319,7 +328,8 @@ void NarrationPane::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
     grid->addWidget(none, row, 0, 1, 3);
     m_boxes.append({none, {'-', QString()}});
     m_choices->show();
-    m_hint->setText(tr("Tick the sockets you expect to come back ready (none for a timeout), then press Step (F10)."));
+    m_hint->setText(tr("Tick the sockets you expect to come back ready (none for a timeout), then "
+                       "press Step (F10)."));
     m_hint->show();
     m_question->show();
 }

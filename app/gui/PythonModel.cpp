@@ -7,7 +7,8 @@
 
 namespace gui {
 
-PythonModel::PythonModel(Session *session, QObject *parent) : QAbstractListModel(parent), m_session(session)
+PythonModel::PythonModel(Session *session, QObject *parent)
+    : QAbstractListModel(parent), m_session(session)
 {
     connect(session, &Session::sessionReset, this, &PythonModel::reset);
     connect(session, &Session::cursorChanged, this, &PythonModel::cursorMoved);
@@ -88,8 +89,10 @@ QVariant PythonModel::data(const QModelIndex &index, int role) const
             return c;
         }
         return {};
-    case LitRole: return lit;
-    case TagRole: return line.tag;
+    case LitRole:
+        return lit;
+    case TagRole:
+        return line.tag;
     }
     return {};
 }

@@ -5,7 +5,10 @@
 
 namespace gui {
 
-QueuesModel::QueuesModel(Session *session, QObject *parent) : QAbstractTableModel(parent), m_session(session) {}
+QueuesModel::QueuesModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+}
 
 void QueuesModel::refresh(const TickSnapshot &snapshot)
 {
@@ -16,7 +19,8 @@ void QueuesModel::refresh(const TickSnapshot &snapshot)
     if (!m_session->hasEngine()) {
         m_emptyReason = tr("A saved trace does not hold the server's queues.");
     } else if (!m_session->isLive()) {
-        m_emptyReason = tr("The queues live in the running program: go to the newest tick to see them.");
+        m_emptyReason =
+            tr("The queues live in the running program: go to the newest tick to see them.");
     } else if (const mux::Program *p = m_session->run()->engine().program()) {
         const QHash<int, QList<QByteArray>> queues = p->queues();
         QList<int> fds = queues.keys();
@@ -53,8 +57,10 @@ QVariant QueuesModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case ConnColumn: return QStringLiteral("%1 (fd %2)").arg(r.label).arg(r.fd);
-    case CountColumn: return int(r.messages.size());
+    case ConnColumn:
+        return QStringLiteral("%1 (fd %2)").arg(r.label).arg(r.fd);
+    case CountColumn:
+        return int(r.messages.size());
     case MessagesColumn: {
         QStringList parts;
         for (const QByteArray &m : r.messages)
@@ -70,9 +76,12 @@ QVariant QueuesModel::headerData(int section, Qt::Orientation o, int role) const
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ConnColumn: return tr("Conn");
-    case CountColumn: return tr("Waiting");
-    case MessagesColumn: return tr("Messages, oldest first");
+    case ConnColumn:
+        return tr("Conn");
+    case CountColumn:
+        return tr("Waiting");
+    case MessagesColumn:
+        return tr("Messages, oldest first");
     }
     return {};
 }

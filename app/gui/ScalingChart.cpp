@@ -219,7 +219,8 @@ void ScalingChart::applyFonts()
 
 void ScalingChart::changeEvent(QEvent *e)
 {
-    if (e->type() == QEvent::FontChange) applyFonts();
+    if (e->type() == QEvent::FontChange)
+        applyFonts();
     QChartView::changeEvent(e);
 }
 

@@ -90,11 +90,13 @@ bool Session::setBackend(mux::Backend backend)
 {
     const mux::Lesson *l = lesson();
     if (!l) {
-        emit errorRaised(tr("Open a lesson first: a saved trace keeps the backend it was recorded on."));
+        emit errorRaised(
+            tr("Open a lesson first: a saved trace keeps the backend it was recorded on."));
         return false;
     }
     if (!l->backends.contains(backend)) {
-        emit errorRaised(tr("The lesson \"%1\" does not run on %2.").arg(l->id, mux::backendName(backend)));
+        emit errorRaised(
+            tr("The lesson \"%1\" does not run on %2.").arg(l->id, mux::backendName(backend)));
         return false;
     }
     const mux::Lesson copy = *l;
@@ -184,7 +186,8 @@ bool Session::openTrace(const QString &path)
         return false;
     }
     if (loaded->isEmpty()) {
-        emit errorRaised(tr("\"%1\" holds no ticks, so there is nothing to show.").arg(QFileInfo(path).fileName()));
+        emit errorRaised(tr("\"%1\" holds no ticks, so there is nothing to show.")
+                             .arg(QFileInfo(path).fileName()));
         return false;
     }
     m_run.reset();
@@ -265,7 +268,8 @@ void Session::goLive()
 void Session::queueOp(const mux::ClientOp &op)
 {
     if (!m_run) {
-        emit errorRaised(tr("A saved trace is only for browsing; open a lesson to act as a client."));
+        emit errorRaised(
+            tr("A saved trace is only for browsing; open a lesson to act as a client."));
         return;
     }
     m_pending.append(op);
@@ -300,14 +304,16 @@ void Session::applyExternalPolicy(mux::Engine &engine)
 {
     if (!m_peerFinder)
         m_peerFinder = std::make_shared<mux::net::PeerProcessFinder>();
-    engine.server().setPeerNamer([finder = m_peerFinder](const mux::net::Endpoint &peer,
-                                                         const mux::net::Endpoint &local) {
-        const auto who = finder->find(peer, local);
-        return who ? who->display() : QString();
-    });
+    engine.server().setPeerNamer(
+        [finder = m_peerFinder](const mux::net::Endpoint &peer, const mux::net::Endpoint &local) {
+            const auto who = finder->find(peer, local);
+            return who ? who->display() : QString();
+        });
     engine.server().setExternalLimit(
-        m_externalLimit, tr("Sorry, the class is full (at most %1 clients): please wait a moment and "
-                            "connect again.").arg(m_externalLimit));
+        m_externalLimit,
+        tr("Sorry, the class is full (at most %1 clients): please wait a moment and "
+           "connect again.")
+            .arg(m_externalLimit));
 }
 
 void Session::setFrozen(bool on)

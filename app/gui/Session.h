@@ -107,8 +107,8 @@ private:
     qsizetype m_cursor = -1;
     bool m_useLessonPorts = true;
     QString m_lang = QStringLiteral("en");
-    QStringList m_extraClients;   ///< clients the user added, in order
-    QList<UserOp> m_userOps;      ///< every op the user sent, at the tick it ran
+    QStringList m_extraClients; ///< clients the user added, in order
+    QList<UserOp> m_userOps;    ///< every op the user sent, at the tick it ran
     QList<mux::ClientOp> m_pending;
     bool m_frozen = false;
     int m_externalLimit = 0;

@@ -56,11 +56,16 @@ void SocketsModel::retranslate()
 QString SocketsModel::roleText(mux::Role r)
 {
     switch (r) {
-    case mux::Role::Listener: return tr("listener");
-    case mux::Role::Conn: return tr("conn");
-    case mux::Role::Client: return tr("client");
-    case mux::Role::External: return tr("external peer");
-    case mux::Role::Udp: return tr("UDP");
+    case mux::Role::Listener:
+        return tr("listener");
+    case mux::Role::Conn:
+        return tr("conn");
+    case mux::Role::Client:
+        return tr("client");
+    case mux::Role::External:
+        return tr("external peer");
+    case mux::Role::Udp:
+        return tr("UDP");
     }
     return {};
 }
@@ -83,20 +88,28 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case FdColumn: return r.info.fd;
-        case RoleColumn: return roleText(r.info.role);
-        case LabelColumn: return r.info.label;
-        case LocalColumn: return r.info.local;
-        case PeerColumn: return r.info.peer;
+        case FdColumn:
+            return r.info.fd;
+        case RoleColumn:
+            return roleText(r.info.role);
+        case LabelColumn:
+            return r.info.label;
+        case LocalColumn:
+            return r.info.local;
+        case PeerColumn:
+            return r.info.peer;
         case StateColumn: {
-            QString state = r.probed && r.probe.tcpState >= 0 ? mux::net::tcpStateName(r.probe.tcpState)
-                                                              : QString();
+            QString state = r.probed && r.probe.tcpState >= 0
+                                ? mux::net::tcpStateName(r.probe.tcpState)
+                                : QString();
             if (const QString d = m_deadlines.value(r.info.fd); !d.isEmpty())
                 state += (state.isEmpty() ? QString() : QStringLiteral(" · ")) + d;
             return state;
         }
-        case InColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.in);
-        case OutColumn: return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.out);
+        case InColumn:
+            return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.in);
+        case OutColumn:
+            return r.info.role == mux::Role::Listener ? QVariant() : QVariant(r.traffic.out);
         case QueueColumn:
             // Live: what waits in the kernel for the next tick (an external client's bytes).
             if (auto live = m_live.constFind(r.info.fd); live != m_live.constEnd()) {
@@ -115,14 +128,18 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == FdColumn ? QVariant(m_theme.role(r.info.role)) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == FdColumn || index.column() == InColumn || index.column() == OutColumn
+        return index.column() == FdColumn || index.column() == InColumn ||
+                       index.column() == OutColumn
                    ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                    : QVariant();
-    case NameRole: return r.info.name;
-    case SocketRoleRole: return int(r.info.role);
+    case NameRole:
+        return r.info.name;
+    case SocketRoleRole:
+        return int(r.info.role);
     case Qt::ToolTipRole: // the deadline's sentence is longer than the State column
         return index.column() == StateColumn ? QVariant(m_deadlines.value(r.info.fd)) : QVariant();
-    case DeadlineRole: return m_deadlines.value(r.info.fd);
+    case DeadlineRole:
+        return m_deadlines.value(r.info.fd);
     case WaitingRole: {
         const auto live = m_live.constFind(r.info.fd);
         if (live == m_live.constEnd())
@@ -138,15 +155,24 @@ QVariant SocketsModel::headerData(int section, Qt::Orientation o, int role) cons
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case FdColumn: return tr("fd");
-    case RoleColumn: return tr("Role");
-    case LabelColumn: return tr("Socket");
-    case LocalColumn: return tr("Local address");
-    case PeerColumn: return tr("Peer address");
-    case StateColumn: return tr("State");
-    case InColumn: return tr("Bytes in");
-    case OutColumn: return tr("Bytes out");
-    case QueueColumn: return tr("Queue");
+    case FdColumn:
+        return tr("fd");
+    case RoleColumn:
+        return tr("Role");
+    case LabelColumn:
+        return tr("Socket");
+    case LocalColumn:
+        return tr("Local address");
+    case PeerColumn:
+        return tr("Peer address");
+    case StateColumn:
+        return tr("State");
+    case InColumn:
+        return tr("Bytes in");
+    case OutColumn:
+        return tr("Bytes out");
+    case QueueColumn:
+        return tr("Queue");
     }
     return {};
 }

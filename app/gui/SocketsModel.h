@@ -13,11 +13,23 @@ namespace gui {
 class SocketsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { FdColumn, RoleColumn, LabelColumn, LocalColumn, PeerColumn, StateColumn,
-                  InColumn, OutColumn, QueueColumn, ColumnCount };
-    enum Roles { NameRole = Qt::UserRole + 1, SocketRoleRole,
-                 WaitingRole, ///< live: bytes (conns) or connections (listeners) waiting for the next tick
-                 DeadlineRole ///< live: the conn's unfinished work and the time it has left
+    enum Column {
+        FdColumn,
+        RoleColumn,
+        LabelColumn,
+        LocalColumn,
+        PeerColumn,
+        StateColumn,
+        InColumn,
+        OutColumn,
+        QueueColumn,
+        ColumnCount
+    };
+    enum Roles {
+        NameRole = Qt::UserRole + 1,
+        SocketRoleRole,
+        WaitingRole, ///< live: bytes (conns) or connections (listeners) waiting for the next tick
+        DeadlineRole ///< live: the conn's unfinished work and the time it has left
     };
 
     explicit SocketsModel(QObject *parent = nullptr);

@@ -49,7 +49,10 @@ QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
         QString text = mux::format::action(a, t.backend, {});
         if (client) // drop format's "client0: " prefix: the name has its own column
             text = text.mid(QStringLiteral("client%1: ").arg(a.client).size());
-        rows.append({i, client ? tr("client %1").arg(clients.value(a.client, QString::number(a.client))) : tr("server"),
+        rows.append({i,
+                     client
+                         ? tr("client %1").arg(clients.value(a.client, QString::number(a.client)))
+                         : tr("server"),
                      text, false});
     }
     return rows;
@@ -126,12 +129,16 @@ QVariant SyscallLogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TickColumn: return r.isCall ? QVariant(m_session->trace()->at(r.tick).tick) : QVariant();
-        case WhoColumn: return r.who;
-        case CallColumn: return r.isCall ? r.text : QStringLiteral("    ") + r.text;
+        case TickColumn:
+            return r.isCall ? QVariant(m_session->trace()->at(r.tick).tick) : QVariant();
+        case WhoColumn:
+            return r.who;
+        case CallColumn:
+            return r.isCall ? r.text : QStringLiteral("    ") + r.text;
         }
         return {};
-    case Qt::ToolTipRole: return r.text;
+    case Qt::ToolTipRole:
+        return r.text;
     case Qt::FontRole: {
         if (index.column() != CallColumn)
             return {};
@@ -152,8 +159,10 @@ QVariant SyscallLogModel::data(const QModelIndex &index, int role) const
         if (r.tick > m_cursor)
             return m_theme.mutedText();
         return {};
-    case TickIndexRole: return r.tick;
-    case IsCallRole: return r.isCall;
+    case TickIndexRole:
+        return r.tick;
+    case IsCallRole:
+        return r.isCall;
     }
     return {};
 }
@@ -163,9 +172,12 @@ QVariant SyscallLogModel::headerData(int section, Qt::Orientation o, int role) c
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TickColumn: return tr("Tick");
-    case WhoColumn: return tr("Who");
-    case CallColumn: return tr("Call (strace form)");
+    case TickColumn:
+        return tr("Tick");
+    case WhoColumn:
+        return tr("Who");
+    case CallColumn:
+        return tr("Call (strace form)");
     }
     return {};
 }

@@ -18,10 +18,10 @@ struct Theme {
     QColor text() const;
     QColor mutedText() const;
     QColor laneBackground(int lane) const;
-    QColor readyMark() const;   ///< the tick's "came back ready"
+    QColor readyMark() const; ///< the tick's "came back ready"
     QColor removed() const;
     QColor appended() const;
-    QColor cursor() const;      ///< the current tick in the timeline and the log
+    QColor cursor() const; ///< the current tick in the timeline and the log
     QColor right() const;
     QColor wrong() const;
     /// One hue per backend where they are compared side by side (the scaling chart).

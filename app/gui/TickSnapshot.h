@@ -14,9 +14,9 @@ namespace gui {
 struct TickSnapshot {
     qsizetype index = -1;
     mux::TickRecord record;
-    QList<mux::FdEvents> interestIn;    ///< passed to the call, in the program's order
-    QList<mux::FdEvents> interestAfter; ///< what the next call will pass
-    QHash<int, mux::Events> ready;      ///< what came back, by fd
+    QList<mux::FdEvents> interestIn;     ///< passed to the call, in the program's order
+    QList<mux::FdEvents> interestAfter;  ///< what the next call will pass
+    QHash<int, mux::Events> ready;       ///< what came back, by fd
     QHash<int, mux::SocketInfo> sockets; ///< open at the end of the tick, or closed during it
     QHash<int, mux::SocketProbe> probesAtCall;
     QHash<int, mux::SocketProbe> probesAfter;

@@ -96,7 +96,8 @@ void TickView::reload()
         const auto kind = LaneKind(m.data(li, TickViewModel::LaneRole).toInt());
         box.title = TickViewModel::laneTitle(kind);
         box.subtitle = TickViewModel::laneSubtitle(kind);
-        box.counts = m.data(m.index(lane, TickViewModel::FdColumn)).toString() + QStringLiteral(" · ") +
+        box.counts = m.data(m.index(lane, TickViewModel::FdColumn)).toString() +
+                     QStringLiteral(" · ") +
                      m.data(m.index(lane, TickViewModel::ReturnedColumn)).toString();
         box.firstChip = int(m_items.size());
         const int n = m.rowCount(li);
@@ -146,13 +147,15 @@ TickView::Layout TickView::layout(qreal width) const
     const QFontMetricsF titleFm(scaled(font(), 1.5, true));
     const QFontMetricsF monoFm(monoLike(font()));
     // Header: "tick N", the call, what it returned; then a one-line legend.
-    l.headerHeight = margin + titleFm.height() + u * 0.3 + monoFm.height() * 2 + u * 0.4 + u + margin * 0.5;
+    l.headerHeight =
+        margin + titleFm.height() + u * 0.3 + monoFm.height() * 2 + u * 0.4 + u + margin * 0.5;
 
     const QFontMetricsF laneFm(scaled(font(), 1.35, true));
     qreal titleWidth = u * 6;
     for (const LaneBox &b : m_laneItems)
-        titleWidth = std::max({titleWidth, laneFm.horizontalAdvance(b.title) + u,
-                               fm.horizontalAdvance(b.subtitle) + u, fm.horizontalAdvance(b.counts) + u});
+        titleWidth =
+            std::max({titleWidth, laneFm.horizontalAdvance(b.title) + u,
+                      fm.horizontalAdvance(b.subtitle) + u, fm.horizontalAdvance(b.counts) + u});
     titleWidth = std::min(titleWidth, width * 0.3);
 
     const qreal pad = u * 0.45;
@@ -170,7 +173,8 @@ TickView::Layout TickView::layout(qreal width) const
         const qreal laneMin = laneFm.height() + fm.height() * 2 + gap * 2;
         for (int i = 0; i < b.chipCount; ++i) {
             Chip c = m_items[b.firstChip + i];
-            qreal w = std::max({textWidth(c.label, true), textWidth(c.reason, false), textWidth(c.events, false)}) +
+            qreal w = std::max({textWidth(c.label, true), textWidth(c.reason, false),
+                                textWidth(c.events, false)}) +
                       2 * pad + u * 0.8;
             w = std::clamp(w, minW, std::max(minW, std::min(maxW, right - left)));
             if (x + w > right && x > left) {
@@ -241,8 +245,9 @@ bool TickView::event(QEvent *e)
         const auto *he = static_cast<QHelpEvent *>(e);
         for (const Chip &c : std::as_const(m_layout.chips))
             if (c.rect.contains(he->pos())) {
-                QToolTip::showText(he->globalPos(),
-                                   tr("%1 (%2, fd %3)\n%4").arg(c.label, c.name).arg(c.fd).arg(c.reason), this);
+                QToolTip::showText(
+                    he->globalPos(),
+                    tr("%1 (%2, fd %3)\n%4").arg(c.label, c.name).arg(c.fd).arg(c.reason), this);
                 return true;
             }
         QToolTip::hideText();
@@ -267,12 +272,17 @@ void TickView::paintEvent(QPaintEvent *e)
 void TickView::render(QPainter &painter, const QSize &size) const
 {
     const Layout l = layout(size.width());
-    paint(painter, l, QRectF(QPointF(0, 0), QSizeF(size.width(), std::max<qreal>(size.height(), l.height))), 1.0);
+    paint(painter, l,
+          QRectF(QPointF(0, 0), QSizeF(size.width(), std::max<qreal>(size.height(), l.height))),
+          1.0);
 }
 
-void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal phase, const QRectF &exposed) const
+void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal phase,
+                     const QRectF &exposed) const
 {
-    auto visible = [&](const QRectF &r) { return exposed.isNull() || exposed.intersects(r.adjusted(-6, -6, 6, 6)); };
+    auto visible = [&](const QRectF &r) {
+        return exposed.isNull() || exposed.intersects(r.adjusted(-6, -6, 6, 6));
+    };
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
     p.fillRect(area, m_theme.background());
@@ -300,14 +310,16 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
     y += titleFm.height() + u * 0.3;
     p.setFont(mono);
     const qreal textW = area.width() - 2 * margin;
-    p.drawText(QPointF(margin, y + monoFm.ascent()), monoFm.elidedText(m_call, Qt::ElideRight, textW));
+    p.drawText(QPointF(margin, y + monoFm.ascent()),
+               monoFm.elidedText(m_call, Qt::ElideRight, textW));
     y += monoFm.height();
     if (m_setup) {
         // A new learner's first screen: say what the next key does.
         p.setFont(font());
         p.setPen(m_theme.cursor());
         p.drawText(QPointF(margin + u, y + monoFm.ascent()),
-                   tr("Nothing has been called yet: Step (F10) makes the first call with the lists below."));
+                   tr("Nothing has been called yet: Step (F10) makes the first call with the lists "
+                      "below."));
     } else {
         const qreal readyP = clamp01((phase - 0.3) / 0.3);
         QColor c = m_returnedCount > 0 ? m_theme.readyMark() : m_theme.mutedText();
@@ -316,14 +328,16 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
         QString ret = m_returned;
         if (m_returnedCount == 0)
             ret += QStringLiteral("   ") + tr("(timeout: nothing was ready)");
-        p.drawText(QPointF(margin + u, y + monoFm.ascent()), monoFm.elidedText(ret, Qt::ElideRight, textW - u));
+        p.drawText(QPointF(margin + u, y + monoFm.ascent()),
+                   monoFm.elidedText(ret, Qt::ElideRight, textW - u));
     }
     y += monoFm.height() + u * 0.4;
 
     // Legend: how to read a chip, in one line.
     p.setFont(font());
     qreal x = margin;
-    auto legend = [&](const QString &text, const QColor &border, bool filled, Qt::PenStyle style, const QString &badge) {
+    auto legend = [&](const QString &text, const QColor &border, bool filled, Qt::PenStyle style,
+                      const QString &badge) {
         const QRectF r(x, y + u * 0.1, u * 1.6, u * 0.8);
         p.setPen(QPen(border, 2, style));
         p.setBrush(filled ? QBrush(border) : Qt::NoBrush);
@@ -338,7 +352,8 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
     };
     legend(tr("passed in"), m_theme.mutedText(), false, Qt::SolidLine, {});
     legend(tr("came back ready"), m_theme.readyMark(), true, Qt::SolidLine, {});
-    legend(tr("appended for the next call"), m_theme.appended(), false, Qt::DashLine, QStringLiteral("+"));
+    legend(tr("appended for the next call"), m_theme.appended(), false, Qt::DashLine,
+           QStringLiteral("+"));
     legend(tr("removed"), m_theme.removed(), false, Qt::DashLine, QStringLiteral("−"));
 
     // Lanes.
@@ -418,7 +433,8 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
 
     // Text: on a filled chip white (black on the projector's bright colours).
     const bool onFill = readyP > 0.5;
-    const QColor textColor = onFill ? (m_theme.highContrast ? QColor(Qt::black) : QColor(Qt::white)) : m_theme.text();
+    const QColor textColor =
+        onFill ? (m_theme.highContrast ? QColor(Qt::black) : QColor(Qt::white)) : m_theme.text();
     const QColor mutedColor = onFill ? textColor : m_theme.mutedText();
     const qreal textW = r.width() - 2 * pad;
     qreal y = r.top() + pad;

@@ -63,7 +63,8 @@ private:
     void reload();
     Layout layout(qreal width) const;
     /// Paints what intersects `exposed` (the whole tick when it is null).
-    void paint(QPainter &p, const Layout &l, const QRectF &area, qreal phase, const QRectF &exposed = {}) const;
+    void paint(QPainter &p, const Layout &l, const QRectF &area, qreal phase,
+               const QRectF &exposed = {}) const;
     /// Text widths, cached: labels and reasons repeat tick after tick, and shaping a
     /// thousand strings per step would be most of the cost of a step.
     qreal textWidth(const QString &text, bool bold) const;
@@ -73,9 +74,9 @@ private:
     void relayout();
 
     QPointer<TickViewModel> m_model;
-    QList<Chip> m_items;         ///< chips as read from the model, before placing
+    QList<Chip> m_items; ///< chips as read from the model, before placing
     QList<LaneBox> m_laneItems;
-    bool m_maskLanes = false;    ///< poll/epoll lanes show events per chip
+    bool m_maskLanes = false; ///< poll/epoll lanes show events per chip
     QString m_tickTitle, m_call, m_returned;
     int m_returnedCount = 0;
     bool m_setup = false;

@@ -22,12 +22,18 @@ void TickViewModel::retranslate()
 QString TickViewModel::laneTitle(LaneKind lane)
 {
     switch (lane) {
-    case LaneKind::Read: return QStringLiteral("rlist");
-    case LaneKind::Write: return QStringLiteral("wlist");
-    case LaneKind::Except: return QStringLiteral("xlist");
-    case LaneKind::PollFds: return tr("pollfd array");
-    case LaneKind::EpollInterest: return tr("interest list");
-    case LaneKind::EpollReady: return tr("ready list");
+    case LaneKind::Read:
+        return QStringLiteral("rlist");
+    case LaneKind::Write:
+        return QStringLiteral("wlist");
+    case LaneKind::Except:
+        return QStringLiteral("xlist");
+    case LaneKind::PollFds:
+        return tr("pollfd array");
+    case LaneKind::EpollInterest:
+        return tr("interest list");
+    case LaneKind::EpollReady:
+        return tr("ready list");
     }
     return {};
 }
@@ -35,12 +41,18 @@ QString TickViewModel::laneTitle(LaneKind lane)
 QString TickViewModel::laneSubtitle(LaneKind lane)
 {
     switch (lane) {
-    case LaneKind::Read: return tr("ready to read");
-    case LaneKind::Write: return tr("ready to write");
-    case LaneKind::Except: return tr("exceptional");
-    case LaneKind::PollFds: return tr("events → revents");
-    case LaneKind::EpollInterest: return tr("epoll_ctl");
-    case LaneKind::EpollReady: return tr("epoll_wait");
+    case LaneKind::Read:
+        return tr("ready to read");
+    case LaneKind::Write:
+        return tr("ready to write");
+    case LaneKind::Except:
+        return tr("exceptional");
+    case LaneKind::PollFds:
+        return tr("events → revents");
+    case LaneKind::EpollInterest:
+        return tr("epoll_ctl");
+    case LaneKind::EpollReady:
+        return tr("epoll_wait");
     }
     return {};
 }
@@ -50,10 +62,13 @@ QString TickViewModel::eventsText(mux::Events e) const
     if (!e)
         return QStringLiteral("0");
     switch (backend()) {
-    case mux::Backend::Poll: return mux::pollEventsToString(e);
+    case mux::Backend::Poll:
+        return mux::pollEventsToString(e);
     case mux::Backend::Epoll:
-    case mux::Backend::EpollEt: return mux::epollEventsToString(e);
-    case mux::Backend::Select: return mux::eventsToString(e);
+    case mux::Backend::EpollEt:
+        return mux::epollEventsToString(e);
+    case mux::Backend::Select:
+        return mux::eventsToString(e);
     }
     return {};
 }
@@ -85,7 +100,9 @@ void TickViewModel::build()
         buildSelectLane(LaneKind::Write, mux::Writable);
         buildSelectLane(LaneKind::Except, mux::Exceptional);
         break;
-    case mux::Backend::Poll: buildMaskLane(LaneKind::PollFds); break;
+    case mux::Backend::Poll:
+        buildMaskLane(LaneKind::PollFds);
+        break;
     case mux::Backend::Epoll:
     case mux::Backend::EpollEt:
         buildMaskLane(LaneKind::EpollInterest);
@@ -113,7 +130,8 @@ void TickViewModel::buildSelectLane(LaneKind kind, mux::Events bit)
         en.ready = en.returned;
         en.change = en.after ? Change::None : Change::Removed;
         const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
-        en.reason = readyReason(kind, en.info, probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
+        en.reason = readyReason(kind, en.info,
+                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
                                 en.requested, en.returned);
         lane.passedIn++;
         lane.ready += en.ready;
@@ -152,7 +170,8 @@ void TickViewModel::buildMaskLane(LaneKind kind)
                     : en.after != en.requested ? Change::Modified
                                                : Change::None;
         const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
-        en.reason = readyReason(kind, en.info, probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
+        en.reason = readyReason(kind, en.info,
+                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
                                 en.requested, en.returned);
         lane.passedIn++;
         lane.ready += en.ready;
@@ -184,7 +203,8 @@ void TickViewModel::buildReadyLane()
         en.ready = true;
         const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
         en.reason = readyReason(LaneKind::EpollReady, en.info,
-                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe, 0, e.events);
+                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe, 0,
+                                e.events);
         lane.passedIn++;
         lane.ready++;
         lane.entries.append(en);
@@ -264,11 +284,16 @@ QVariant TickViewModel::data(const QModelIndex &index, int role) const
             return int(lane.kind);
         if (role == Qt::DisplayRole) {
             switch (index.column()) {
-            case LabelColumn: return laneTitle(lane.kind);
-            case FdColumn: return tr("%n passed in", nullptr, lane.passedIn);
-            case ReturnedColumn: return tr("%n ready", nullptr, lane.ready);
-            case ReasonColumn: return laneSubtitle(lane.kind);
-            default: return {};
+            case LabelColumn:
+                return laneTitle(lane.kind);
+            case FdColumn:
+                return tr("%n passed in", nullptr, lane.passedIn);
+            case ReturnedColumn:
+                return tr("%n ready", nullptr, lane.ready);
+            case ReasonColumn:
+                return laneSubtitle(lane.kind);
+            default:
+                return {};
             }
         }
         return {};
@@ -278,30 +303,45 @@ QVariant TickViewModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case LabelColumn: return e.info.label;
-        case FdColumn: return e.info.fd;
-        case RequestedColumn: return e.passedIn && lane.kind != LaneKind::EpollReady ? eventsText(e.requested) : QString();
-        case ReturnedColumn: return e.returned ? eventsText(e.returned) : QString();
-        case ReasonColumn: return e.reason;
+        case LabelColumn:
+            return e.info.label;
+        case FdColumn:
+            return e.info.fd;
+        case RequestedColumn:
+            return e.passedIn && lane.kind != LaneKind::EpollReady ? eventsText(e.requested)
+                                                                   : QString();
+        case ReturnedColumn:
+            return e.returned ? eventsText(e.returned) : QString();
+        case ReasonColumn:
+            return e.reason;
         }
         return {};
     case Qt::ToolTipRole:
         return tr("%1 (fd %2) — %3").arg(e.info.label).arg(e.info.fd).arg(e.reason);
-    case LaneRole: return int(lane.kind);
-    case NameRole: return e.info.name;
-    case FdRole: return e.info.fd;
-    case SocketRoleRole: return int(e.info.role);
-    case PassedInRole: return e.passedIn;
-    case ReadyRole: return e.ready;
-    case ChangeRole: return int(e.change);
-    case ReasonRole: return e.reason;
+    case LaneRole:
+        return int(lane.kind);
+    case NameRole:
+        return e.info.name;
+    case FdRole:
+        return e.info.fd;
+    case SocketRoleRole:
+        return int(e.info.role);
+    case PassedInRole:
+        return e.passedIn;
+    case ReadyRole:
+        return e.ready;
+    case ChangeRole:
+        return int(e.change);
+    case ReasonRole:
+        return e.reason;
     case RequestedRole:
         if (e.change == Change::Appended)
             return eventsText(e.after);
         if (e.change == Change::Modified)
             return eventsText(e.requested) + QStringLiteral(" → ") + eventsText(e.after);
         return eventsText(e.requested);
-    case ReturnedRole: return e.returned ? eventsText(e.returned) : QString();
+    case ReturnedRole:
+        return e.returned ? eventsText(e.returned) : QString();
     }
     return {};
 }
@@ -311,11 +351,16 @@ QVariant TickViewModel::headerData(int section, Qt::Orientation o, int role) con
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case LabelColumn: return tr("Socket");
-    case FdColumn: return tr("fd");
-    case RequestedColumn: return tr("Asked for");
-    case ReturnedColumn: return tr("Came back");
-    case ReasonColumn: return tr("Why");
+    case LabelColumn:
+        return tr("Socket");
+    case FdColumn:
+        return tr("fd");
+    case RequestedColumn:
+        return tr("Asked for");
+    case ReturnedColumn:
+        return tr("Came back");
+    case ReasonColumn:
+        return tr("Why");
     }
     return {};
 }

@@ -14,18 +14,25 @@ namespace gui {
 class TickViewModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { LabelColumn, FdColumn, RequestedColumn, ReturnedColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        LabelColumn,
+        FdColumn,
+        RequestedColumn,
+        ReturnedColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     enum Roles {
         LaneRole = Qt::UserRole + 1, ///< int(LaneKind), on lane rows and socket rows
         NameRole,                    ///< the stable name: L0, conn:A, client:B
         FdRole,
-        SocketRoleRole,              ///< int(mux::Role)
-        PassedInRole,                ///< bool: in the list given to the call
-        ReadyRole,                   ///< bool: came back ready in this lane
-        ChangeRole,                  ///< int(Change): what the program did to it after the call
-        ReasonRole,                  ///< why it is or is not ready, in words
-        RequestedRole,               ///< events asked for (poll/epoll), text
-        ReturnedRole,                ///< events that came back, text
+        SocketRoleRole, ///< int(mux::Role)
+        PassedInRole,   ///< bool: in the list given to the call
+        ReadyRole,      ///< bool: came back ready in this lane
+        ChangeRole,     ///< int(Change): what the program did to it after the call
+        ReasonRole,     ///< why it is or is not ready, in words
+        RequestedRole,  ///< events asked for (poll/epoll), text
+        ReturnedRole,   ///< events that came back, text
     };
     enum class Change { None, Appended, Removed, Modified };
     Q_ENUM(Change)

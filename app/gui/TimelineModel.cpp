@@ -57,18 +57,31 @@ int TimelineModel::marksOf(qsizetype index) const
             continue;
         }
         switch (a.call) {
-        case Call::Accept: m |= Accept; break;
+        case Call::Accept:
+            m |= Accept;
+            break;
         case Call::Recv:
         case Call::RecvFrom:
-        case Call::RecvUrgent: m |= Recv; break;
+        case Call::RecvUrgent:
+            m |= Recv;
+            break;
         case Call::Send:
-        case Call::SendTo: m |= Send; break;
-        case Call::Close: m |= Close; break;
+        case Call::SendTo:
+            m |= Send;
+            break;
+        case Call::Close:
+            m |= Close;
+            break;
         case Call::Watch:
         case Call::Unwatch:
-        case Call::Modify: m |= ListChange; break;
-        case Call::Refuse: m |= Failure; break;
-        default: break;
+        case Call::Modify:
+            m |= ListChange;
+            break;
+        case Call::Refuse:
+            m |= Failure;
+            break;
+        default:
+            break;
         }
         if (a.err && a.call != Call::Accept && a.call != Call::Recv)
             m |= Failure;
@@ -119,19 +132,26 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const mux::Lesson *l = m_session->lesson();
     const mux::LessonStep *step = l && t.tick ? l->stepAt(t.tick) : nullptr;
     switch (role) {
-    case Qt::DisplayRole: return tr("tick %1").arg(t.tick);
+    case Qt::DisplayRole:
+        return tr("tick %1").arg(t.tick);
     case Qt::ToolTipRole: {
         QString tip = tr("tick %1: %2").arg(t.tick).arg(markNames(m_marks[index.row()]));
         if (t.kind == mux::TickRecord::Kind::Call)
             tip += QLatin1Char('\n') + tr("returned %1").arg(t.ret);
         return tip;
     }
-    case MarksRole: return m_marks[index.row()];
-    case TickRole: return t.tick;
-    case ReturnedRole: return t.ret;
-    case NarratedRole: return step != nullptr;
-    case QuestionRole: return step && step->question.has_value();
-    case SummaryRole: return markNames(m_marks[index.row()]);
+    case MarksRole:
+        return m_marks[index.row()];
+    case TickRole:
+        return t.tick;
+    case ReturnedRole:
+        return t.ret;
+    case NarratedRole:
+        return step != nullptr;
+    case QuestionRole:
+        return step && step->question.has_value();
+    case SummaryRole:
+        return markNames(m_marks[index.row()]);
     }
     return {};
 }

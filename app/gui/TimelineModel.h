@@ -20,7 +20,7 @@ public:
         Timeout = 0x10,
         ClientActed = 0x20,
         ListChange = 0x40,
-        Failure = 0x80,  ///< a call failed or was refused
+        Failure = 0x80, ///< a call failed or was refused
         Setup = 0x100,
     };
     enum Roles {

@@ -109,7 +109,8 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(cell, 4, 4);
             p.setFont(small);
-            p.drawText(cell.adjusted(0, 2, 0, 0), Qt::AlignHCenter | Qt::AlignTop, QString::number(i));
+            p.drawText(cell.adjusted(0, 2, 0, 0), Qt::AlignHCenter | Qt::AlignTop,
+                       QString::number(i));
             continue;
         }
         const QModelIndex idx = m_model->index(i);
@@ -132,18 +133,21 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.setFont(small);
         p.setPen(future ? m_theme.mutedText() : m_theme.text());
         const QString text = letters.mid(0, 3).join(QString());
-        p.drawText(QRectF(cell.left(), cell.top() + u * 1.1, cell.width(), u), Qt::AlignHCenter, text);
+        p.drawText(QRectF(cell.left(), cell.top() + u * 1.1, cell.width(), u), Qt::AlignHCenter,
+                   text);
         if (letters.size() > 3)
             p.drawText(QRectF(cell.left(), cell.top() + u * 1.9, cell.width(), u), Qt::AlignHCenter,
                        letters.mid(3).join(QString()));
         if (m_model->data(idx, TimelineModel::QuestionRole).toBool()) {
             p.setPen(m_theme.readyMark());
             p.setFont(bold);
-            p.drawText(cell.adjusted(0, 0, -3, -1), Qt::AlignRight | Qt::AlignBottom, QStringLiteral("?"));
+            p.drawText(cell.adjusted(0, 0, -3, -1), Qt::AlignRight | Qt::AlignBottom,
+                       QStringLiteral("?"));
         } else if (m_model->data(idx, TimelineModel::NarratedRole).toBool()) {
             p.setPen(Qt::NoPen);
             p.setBrush(m_theme.cursor());
-            p.drawEllipse(QPointF(cell.right() - u * 0.35, cell.bottom() - u * 0.35), u * 0.15, u * 0.15);
+            p.drawEllipse(QPointF(cell.right() - u * 0.35, cell.bottom() - u * 0.35), u * 0.15,
+                          u * 0.15);
         }
     }
 }
@@ -164,7 +168,8 @@ void TimelineView::contextMenuEvent(QContextMenuEvent *e)
         return;
     QMenu menu(this);
     menu.addAction(tr("Show tick %1").arg(i), this, [this, i] { emit tickClicked(i); });
-    menu.addAction(tr("Restart and replay to tick %1").arg(i), this, [this, i] { emit replayRequested(i); });
+    menu.addAction(tr("Restart and replay to tick %1").arg(i), this,
+                   [this, i] { emit replayRequested(i); });
     menu.exec(e->globalPos());
 }
 
@@ -175,7 +180,8 @@ bool TimelineView::event(QEvent *e)
         const int i = cellAt(he->pos());
         if (i >= 0) {
             QString tip = m_model->data(m_model->index(i), Qt::ToolTipRole).toString();
-            tip += QLatin1Char('\n') + tr("A accept · R recv · S send · C close · T timeout · ? question");
+            tip += QLatin1Char('\n') +
+                   tr("A accept · R recv · S send · C close · T timeout · ? question");
             QToolTip::showText(he->globalPos(), tip, this);
         } else {
             QToolTip::hideText();

@@ -8,8 +8,9 @@
 
 namespace mux {
 
-static const char *const kOpNames[] = {"connect", "send",         "shutdown",       "close", "reset",
-                                       "urgent",  "stop_reading", "resume_reading", "sendto"};
+static const char *const kOpNames[] = {"connect",      "send",           "shutdown",
+                                       "close",        "reset",          "urgent",
+                                       "stop_reading", "resume_reading", "sendto"};
 
 QString opName(ClientOp::Kind k)
 {
@@ -27,13 +28,20 @@ std::optional<ClientOp::Kind> opFromName(const QString &name)
 QString SimClient::stateName() const
 {
     switch (m_state) {
-    case State::Idle: return QStringLiteral("idle");
-    case State::Connecting: return QStringLiteral("connecting");
-    case State::Connected: return QStringLiteral("connected");
-    case State::HalfClosed: return QStringLiteral("half-closed");
-    case State::Closed: return QStringLiteral("closed");
-    case State::Reset: return QStringLiteral("reset");
-    case State::Failed: return QStringLiteral("failed");
+    case State::Idle:
+        return QStringLiteral("idle");
+    case State::Connecting:
+        return QStringLiteral("connecting");
+    case State::Connected:
+        return QStringLiteral("connected");
+    case State::HalfClosed:
+        return QStringLiteral("half-closed");
+    case State::Closed:
+        return QStringLiteral("closed");
+    case State::Reset:
+        return QStringLiteral("reset");
+    case State::Failed:
+        return QStringLiteral("failed");
     }
     return {};
 }

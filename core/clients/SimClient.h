@@ -12,7 +12,15 @@ namespace mux {
 /// What a simulated client can be told to do at a tick (by the lesson script or the user).
 struct ClientOp {
     enum Kind : quint8 {
-        Connect, Send, Shutdown, Close, Reset, SendUrgent, StopReading, ResumeReading, SendTo,
+        Connect,
+        Send,
+        Shutdown,
+        Close,
+        Reset,
+        SendUrgent,
+        StopReading,
+        ResumeReading,
+        SendTo,
     };
     Kind kind = Send;
     int client = 0;

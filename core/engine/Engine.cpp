@@ -12,8 +12,9 @@ Engine::Engine(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_mux(Multiplexer::create(m_options.backend))
 {
     net::ignoreSigpipe();
-    m_server = std::make_unique<Server>(*m_mux, m_actions,
-                                        [this](const net::Endpoint &p, const net::Endpoint &l) { return clientForPeer(p, l); });
+    m_server = std::make_unique<Server>(
+        *m_mux, m_actions,
+        [this](const net::Endpoint &p, const net::Endpoint &l) { return clientForPeer(p, l); });
     m_server->setBind(m_options.host, m_options.basePort);
     m_server->setMaxConns(m_options.maxConns);
     m_settler.setAckers([this] {
@@ -162,8 +163,12 @@ void Engine::clientsAct(TickExtras &extras)
                                       c.localEndpoint().toString(), target.toString()});
             break;
         case ClientOp::Send:
-        case ClientOp::SendUrgent: m_settler.expectDelivered(c.fd()); break;
-        case ClientOp::Shutdown: m_settler.expectFinAcked(c.fd()); break;
+        case ClientOp::SendUrgent:
+            m_settler.expectDelivered(c.fd());
+            break;
+        case ClientOp::Shutdown:
+            m_settler.expectFinAcked(c.fd());
+            break;
         case ClientOp::Close:
             if (c.fd() >= 0) {
                 m_settler.expectFinAcked(c.fd());
@@ -177,7 +182,8 @@ void Engine::clientsAct(TickExtras &extras)
                 m_settler.expectReset(serverSide);
             extras.closed.append(fdBefore);
             break;
-        default: break;
+        default:
+            break;
         }
     }
     m_settler.wait(m_options.settleBudgetMs);
@@ -298,7 +304,8 @@ const TickRecord &Engine::step()
 
     // 1. clients act, and the kernel settles
     clientsAct(extras);
-    if (!m_settler.isEmpty()) // the program's own connects (client-side lessons) since the last call
+    if (!m_settler
+             .isEmpty()) // the program's own connects (client-side lessons) since the last call
         m_settler.wait(m_options.settleBudgetMs);
 
     // 2. the call

@@ -29,9 +29,9 @@ public:
     struct Options {
         Backend backend = Backend::Select;
         QString host = QStringLiteral("127.0.0.1");
-        quint16 basePort = 0;     ///< 0: the kernel picks ports (tests, headless)
-        bool probe = true;        ///< read FIONREAD/SIOCOUTQ/backlog per socket each tick
-        bool record = true;       ///< keep every tick (off: keep only the last one)
+        quint16 basePort = 0; ///< 0: the kernel picks ports (tests, headless)
+        bool probe = true;    ///< read FIONREAD/SIOCOUTQ/backlog per socket each tick
+        bool record = true;   ///< keep every tick (off: keep only the last one)
         /// With record on: keep only about this many of the newest ticks (0: all of them).
         qsizetype keepTicks = 0;
         /// In step mode only simulated clients act, and only between calls, so a longer wait

@@ -63,7 +63,10 @@ Result<int> Server::listenTcp(int index, quint16 defaultPort)
     (void)defaultPort; // the caller passes the document's port as the base when serving
     auto fd = net::tcpListen({m_host, port});
     if (!fd) {
-        record({.call = Call::Listen, .arg = port, .err = fd.error().err, .ret = -1,
+        record({.call = Call::Listen,
+                .arg = port,
+                .err = fd.error().err,
+                .ret = -1,
                 .data = fd.error().text.toUtf8()});
         return fd.error();
     }
@@ -82,7 +85,10 @@ Result<int> Server::listenTcpAt(int index, quint16 port, bool reuseAddr)
     const net::Endpoint at{m_host, port};
     auto fd = reuseAddr ? net::tcpListen(at) : net::tcpListenNoReuse(at);
     if (!fd) {
-        record({.call = Call::Listen, .arg = port, .err = fd.error().err, .ret = -1,
+        record({.call = Call::Listen,
+                .arg = port,
+                .err = fd.error().err,
+                .ret = -1,
                 .data = fd.error().text.toUtf8()});
         return fd.error();
     }
@@ -156,7 +162,8 @@ Result<int> Server::accept(int listener)
     // Out of descriptors. The client stays in the accept queue, so a level-triggered listener
     // would come back ready on every call and the loop would spin at 100% CPU: free the reserve
     // for a moment, take the client, tell it, and let it go.
-    const QString which = n.error().err == EMFILE ? QStringLiteral("EMFILE") : QStringLiteral("ENFILE");
+    const QString which =
+        n.error().err == EMFILE ? QStringLiteral("EMFILE") : QStringLiteral("ENFILE");
     m_reserve.reset();
     auto r = refuseAccepted(listener,
                             QStringLiteral("Server busy: it has run out of file descriptors "
@@ -200,8 +207,10 @@ Result<int> Server::acceptOne(int listener)
     if (const SocketInfo *out = own >= 0 ? this->info(own) : nullptr) {
         // The program's own connect: name both ends alike (client:first <-> conn:first).
         info.role = Role::Conn;
-        info.name = QStringLiteral("conn:") + out->name.mid(out->name.indexOf(QLatin1Char(':')) + 1);
-        info.label = QStringLiteral("conn ") + out->label.mid(out->label.indexOf(QLatin1Char(' ')) + 1);
+        info.name =
+            QStringLiteral("conn:") + out->name.mid(out->name.indexOf(QLatin1Char(':')) + 1);
+        info.label =
+            QStringLiteral("conn ") + out->label.mid(out->label.indexOf(QLatin1Char(' ')) + 1);
     } else if (client >= 0 && client < m_clientNames.size()) {
         info.role = Role::Conn;
         info.name = QStringLiteral("conn:") + m_clientNames[client];
@@ -211,7 +220,8 @@ Result<int> Server::acceptOne(int listener)
         info.name = QStringLiteral("conn:#%1").arg(++m_externalCount);
         info.label = QStringLiteral("conn %1").arg(info.peer);
         if (m_peerNamer)
-            if (const QString who = m_peerNamer(peer, net::localEndpoint(fd->get())); !who.isEmpty())
+            if (const QString who = m_peerNamer(peer, net::localEndpoint(fd->get()));
+                !who.isEmpty())
                 info.label += QStringLiteral(" (%1)").arg(who);
         if (m_externalLimit > 0 && externalOpen() >= m_externalLimit) {
             // Told before it is closed, so a student's nc prints why instead of just ending.
@@ -245,11 +255,16 @@ Result<qint64> Server::send(int fd, const QByteArray &data)
 {
     auto r = net::send(fd, data);
     if (!r) {
-        record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .err = r.error().err,
-                .ret = -1, .data = data});
+        record({.call = Call::Send,
+                .fd = fd,
+                .arg = int(data.size()),
+                .err = r.error().err,
+                .ret = -1,
+                .data = data});
         return r;
     }
-    record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = *r, .data = data.left(*r)});
+    record(
+        {.call = Call::Send, .fd = fd, .arg = int(data.size()), .ret = *r, .data = data.left(*r)});
     if (m_settler && isSelfConnected(fd))
         m_settler->expectDelivered(fd);
     return r;
@@ -261,8 +276,12 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
     while (done < data.size()) {
         auto r = net::send(fd, data.mid(done));
         if (!r) {
-            record({.call = Call::Send, .fd = fd, .arg = int(data.size()), .err = r.error().err,
-                    .ret = -1, .data = data.left(done)});
+            record({.call = Call::Send,
+                    .fd = fd,
+                    .arg = int(data.size()),
+                    .err = r.error().err,
+                    .ret = -1,
+                    .data = data.left(done)});
             return r.error();
         }
         done += *r;
@@ -276,24 +295,36 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
 Result<QByteArray> Server::recvUrgent(int fd)
 {
     auto r = net::recvUrgent(fd);
-    record({.call = Call::RecvUrgent, .fd = fd, .arg = 1, .err = r ? 0 : r.error().err,
-            .ret = r ? r->size() : -1, .data = r ? *r : QByteArray()});
+    record({.call = Call::RecvUrgent,
+            .fd = fd,
+            .arg = 1,
+            .err = r ? 0 : r.error().err,
+            .ret = r ? r->size() : -1,
+            .data = r ? *r : QByteArray()});
     return r;
 }
 
 Result<QByteArray> Server::recvFrom(int fd, net::Endpoint *from, int max)
 {
     auto r = net::recvFrom(fd, max, from);
-    record({.call = Call::RecvFrom, .fd = fd, .arg = max, .err = r ? 0 : r.error().err,
-            .ret = r ? r->size() : -1, .data = r ? *r : QByteArray()});
+    record({.call = Call::RecvFrom,
+            .fd = fd,
+            .arg = max,
+            .err = r ? 0 : r.error().err,
+            .ret = r ? r->size() : -1,
+            .data = r ? *r : QByteArray()});
     return r;
 }
 
 Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoint &to)
 {
     auto r = net::sendTo(fd, data, to);
-    record({.call = Call::SendTo, .fd = fd, .arg = int(data.size()), .err = r ? 0 : r.error().err,
-            .ret = r ? *r : -1, .data = data});
+    record({.call = Call::SendTo,
+            .fd = fd,
+            .arg = int(data.size()),
+            .err = r ? 0 : r.error().err,
+            .ret = r ? *r : -1,
+            .data = data});
     if (r && m_peerName && m_peerName(to, {}) >= 0)
         m_datagramPeers.append(to);
     return r;
@@ -331,7 +362,8 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
         if (s.role == Role::Listener && s.name == QStringLiteral("L%1").arg(listenerIndex))
             listener = s.fd;
     if (listener < 0)
-        return Error{EINVAL, QStringLiteral("connectTcp: there is no listener L%1").arg(listenerIndex)};
+        return Error{EINVAL,
+                     QStringLiteral("connectTcp: there is no listener L%1").arg(listenerIndex)};
     const net::Endpoint to = net::localEndpoint(listener);
     auto fd = net::tcpConnect(to);
     if (!fd) {
@@ -431,7 +463,11 @@ Result<void> Server::watch(int fd, Events events)
         return {};
     auto r = before ? m_mux.modify(fd, after) : m_mux.add(fd, after);
     if (!r) {
-        record({.call = Call::Watch, .fd = fd, .arg = events, .err = r.error().err, .ret = -1,
+        record({.call = Call::Watch,
+                .fd = fd,
+                .arg = events,
+                .err = r.error().err,
+                .ret = -1,
                 .data = r.error().text.toUtf8()});
         return r;
     }
@@ -495,9 +531,8 @@ QList<net::Endpoint> Server::listenAddresses() const
     for (const SocketInfo &s : m_info)
         if (s.role == Role::Listener || s.role == Role::Udp)
             named.append({s.name, net::localEndpoint(s.fd)});
-    std::sort(named.begin(), named.end(), [](auto &a, auto &b) {
-        return a.first.mid(1).toInt() < b.first.mid(1).toInt();
-    });
+    std::sort(named.begin(), named.end(),
+              [](auto &a, auto &b) { return a.first.mid(1).toInt() < b.first.mid(1).toInt(); });
     QList<net::Endpoint> out;
     for (auto &n : named)
         out.append(n.second);

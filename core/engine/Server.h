@@ -102,9 +102,9 @@ public:
     void setDeadline(int fd, int ms, const char *why);
     void clearDeadline(int fd);
     struct Deadline {
-        qint64 atMs = 0;       ///< engine time at which it passes
-        const char *why = "";  ///< the untranslated sentence, %1 = seconds
-        double seconds = 0;    ///< the deadline's length
+        qint64 atMs = 0;      ///< engine time at which it passes
+        const char *why = ""; ///< the untranslated sentence, %1 = seconds
+        double seconds = 0;   ///< the deadline's length
         QString english() const { return QString::fromUtf8(why).arg(seconds); }
     };
     /// Live state for the UI: every conn's pending deadline.

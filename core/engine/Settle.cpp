@@ -141,8 +141,8 @@ bool Settler::wait(int budgetMs)
     if (!all && qEnvironmentVariableIsSet("MUXLAB_DEBUG_SETTLE"))
         for (Wait &w : m_waits)
             if (!done(w, monotonicNs()))
-                qWarning("settle: gave up on wait kind %d fd %d (other %d value %d)", int(w.kind), w.fd,
-                         w.other, w.value);
+                qWarning("settle: gave up on wait kind %d fd %d (other %d value %d)", int(w.kind),
+                         w.fd, w.other, w.value);
     m_waits.clear();
     return all;
 }

@@ -68,7 +68,8 @@ struct Parser {
     LocalText text(const QJsonValue &v, const QString &field, bool required = true)
     {
         const QJsonObject o = v.toObject();
-        LocalText t{o.value(QStringLiteral("zh")).toString(), o.value(QStringLiteral("en")).toString()};
+        LocalText t{o.value(QStringLiteral("zh")).toString(),
+                    o.value(QStringLiteral("en")).toString()};
         if (required && !t.complete())
             fail(QStringLiteral("\"%1\" needs non-empty \"zh\" and \"en\" texts").arg(field));
         return t;
@@ -94,9 +95,10 @@ struct Parser {
 QByteArray opData(const QJsonObject &d)
 {
     auto bytes = [](const QJsonObject &o) {
-        QByteArray b = o.contains(QStringLiteral("data_hex"))
-                           ? QByteArray::fromHex(o.value(QStringLiteral("data_hex")).toString().toLatin1())
-                           : o.value(QStringLiteral("data")).toString().toUtf8();
+        QByteArray b =
+            o.contains(QStringLiteral("data_hex"))
+                ? QByteArray::fromHex(o.value(QStringLiteral("data_hex")).toString().toLatin1())
+                : o.value(QStringLiteral("data")).toString().toUtf8();
         return b.repeated(std::max(1, o.value(QStringLiteral("repeat")).toInt(1)));
     };
     QByteArray out = bytes(d);
@@ -183,7 +185,8 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
                 p.fail(QStringLiteral("%1: unknown op \"%2\"")
                            .arg(where, d.value(QStringLiteral("op")).toString()));
             if (index < 0)
-                p.fail(QStringLiteral("%1: client \"%2\" is not in \"clients\"").arg(where, client));
+                p.fail(
+                    QStringLiteral("%1: client \"%2\" is not in \"clients\"").arg(where, client));
             if (!kind || index < 0)
                 continue;
             ClientOp op;
@@ -204,7 +207,8 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
                 e.returned = ex.value(QStringLiteral("returned")).toInt();
             for (const QJsonValue &c : ex.value(QStringLiteral("calls")).toArray()) {
                 if (!callFromName(c.toString()))
-                    p.fail(QStringLiteral("%1: unknown call \"%2\" in \"calls\"").arg(where, c.toString()));
+                    p.fail(QStringLiteral("%1: unknown call \"%2\" in \"calls\"")
+                               .arg(where, c.toString()));
                 e.calls.append(c.toString());
             }
             const QJsonObject rec = ex.value(QStringLiteral("received")).toObject();
@@ -221,7 +225,8 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
         for (auto it = on.begin(); it != on.end(); ++it) {
             const auto b = backendFromName(it.key());
             if (!b)
-                p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"expect_on\"").arg(where, it.key()));
+                p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"expect_on\"")
+                           .arg(where, it.key()));
             else
                 s.expectOn.insert(*b, expect(it.value().toObject()));
         }
@@ -233,7 +238,8 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
             for (auto it = aon.begin(); it != aon.end(); ++it) {
                 const auto b = backendFromName(it.key());
                 if (!b)
-                    p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"answer_on\"").arg(where, it.key()));
+                    p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"answer_on\"")
+                               .arg(where, it.key()));
                 else
                     s.answerOn.insert(*b, p.names(it.value()));
             }
@@ -281,8 +287,9 @@ Result<Lesson> findLesson(const QString &id)
     for (const Lesson &l : loadLessons())
         if (l.id == id)
             return l;
-    return Error{0, QStringLiteral("There is no lesson \"%1\"; `muxlab --list-lessons` lists them.")
-                        .arg(id)};
+    return Error{
+        0,
+        QStringLiteral("There is no lesson \"%1\"; `muxlab --list-lessons` lists them.").arg(id)};
 }
 
 } // namespace mux

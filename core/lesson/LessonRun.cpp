@@ -86,11 +86,13 @@ QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
     const ReadyNames got = readyNamesAt(t, index);
     const Expect &e = s.expectFor(rec.backend);
     if (e.ready)
-        out.append({s.tick, *e.ready == got, QStringLiteral("ready"),
-                    QStringLiteral("expected %1, got %2").arg(e.ready->toString(), got.toString())});
+        out.append(
+            {s.tick, *e.ready == got, QStringLiteral("ready"),
+             QStringLiteral("expected %1, got %2").arg(e.ready->toString(), got.toString())});
     if (const auto answer = s.answerFor(rec.backend))
-        out.append({s.tick, *answer == got, QStringLiteral("question"),
-                    QStringLiteral("answer %1, kernel said %2").arg(answer->toString(), got.toString())});
+        out.append(
+            {s.tick, *answer == got, QStringLiteral("question"),
+             QStringLiteral("answer %1, kernel said %2").arg(answer->toString(), got.toString())});
     if (e.returned)
         out.append({s.tick, *e.returned == rec.ret, QStringLiteral("returned"),
                     QStringLiteral("expected %1, got %2").arg(*e.returned).arg(rec.ret)});

@@ -28,9 +28,10 @@ QString us(double v)
 
 QString CallCosts::toString() const
 {
-    const QString sel = selectUs < 0
-        ? QStringLiteral("refused (fd %1 >= FD_SETSIZE %2)").arg(highestFd).arg(FD_SETSIZE)
-        : us(selectUs);
+    const QString sel =
+        selectUs < 0
+            ? QStringLiteral("refused (fd %1 >= FD_SETSIZE %2)").arg(highestFd).arg(FD_SETSIZE)
+            : us(selectUs);
     return QStringLiteral("select %1, poll %2, epoll_wait %3").arg(sel, us(pollUs), us(epollUs));
 }
 
@@ -68,9 +69,8 @@ CallCosts measureCallCosts(const QList<int> &fds, int repeats)
             ::epoll_ctl(ep.get(), EPOLL_CTL_ADD, fd, &ev);
         }
         std::vector<epoll_event> out(size_t(fds.size()));
-        c.epollUs = medianUs(repeats, [&] {
-            ::epoll_wait(ep.get(), out.data(), int(out.size()), 0);
-        });
+        c.epollUs =
+            medianUs(repeats, [&] { ::epoll_wait(ep.get(), out.data(), int(out.size()), 0); });
     }
     return c;
 }

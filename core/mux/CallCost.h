@@ -12,7 +12,7 @@ namespace mux {
 struct CallCosts {
     double selectUs = -1; ///< -1: select cannot take these descriptors (one is >= FD_SETSIZE)
     double pollUs = -1;
-    double epollUs = -1;  ///< epoll_wait only: registering (epoll_ctl) happens once, untimed
+    double epollUs = -1; ///< epoll_wait only: registering (epoll_ctl) happens once, untimed
     int highestFd = -1;
     QString toString() const;
 };

@@ -22,10 +22,14 @@ const FlagRow kFlagTable[7] = {
 QString backendName(Backend b)
 {
     switch (b) {
-    case Backend::Select: return QStringLiteral("select");
-    case Backend::Poll: return QStringLiteral("poll");
-    case Backend::Epoll: return QStringLiteral("epoll");
-    case Backend::EpollEt: return QStringLiteral("epoll-et");
+    case Backend::Select:
+        return QStringLiteral("select");
+    case Backend::Poll:
+        return QStringLiteral("poll");
+    case Backend::Epoll:
+        return QStringLiteral("epoll");
+    case Backend::EpollEt:
+        return QStringLiteral("epoll-et");
     }
     return {};
 }

@@ -17,10 +17,14 @@ int Multiplexer::fdLimit() const
 std::unique_ptr<Multiplexer> Multiplexer::create(Backend backend)
 {
     switch (backend) {
-    case Backend::Select: return std::make_unique<SelectMux>();
-    case Backend::Poll: return std::make_unique<PollMux>();
-    case Backend::Epoll: return std::make_unique<EpollMux>(EpollMux::LevelTriggered);
-    case Backend::EpollEt: return std::make_unique<EpollEtMux>();
+    case Backend::Select:
+        return std::make_unique<SelectMux>();
+    case Backend::Poll:
+        return std::make_unique<PollMux>();
+    case Backend::Epoll:
+        return std::make_unique<EpollMux>(EpollMux::LevelTriggered);
+    case Backend::EpollEt:
+        return std::make_unique<EpollEtMux>();
     }
     return nullptr;
 }

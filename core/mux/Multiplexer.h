@@ -11,10 +11,10 @@ namespace mux {
 
 /// What one call of select/poll/epoll_wait gave back.
 struct WaitResult {
-    int ret = 0;             ///< the syscall's return value (-1 on error)
-    int err = 0;             ///< errno when ret < 0; EINTR is reported here but ret is 0
-    QList<FdEvents> ready;   ///< returned events, never mixed with the requested ones
-    qint64 durationNs = 0;   ///< time spent inside the call
+    int ret = 0;           ///< the syscall's return value (-1 on error)
+    int err = 0;           ///< errno when ret < 0; EINTR is reported here but ret is 0
+    QList<FdEvents> ready; ///< returned events, never mixed with the requested ones
+    qint64 durationNs = 0; ///< time spent inside the call
 };
 
 /// One interface over select, poll and epoll (redis's ae_*.c, libevent's eventop).

@@ -16,7 +16,8 @@ namespace mux {
 
 QString WaitCostSample::toString() const
 {
-    const QString head = QStringLiteral("%1 over %2 sockets").arg(backendName(backend)).arg(sockets);
+    const QString head =
+        QStringLiteral("%1 over %2 sockets").arg(backendName(backend)).arg(sockets);
     if (medianNs < 0)
         return head + QStringLiteral(": not measured, ") + refused;
     const double us = double(medianNs) / 1000.0;
@@ -28,11 +29,13 @@ QString WaitCostSample::toString() const
 std::optional<WaitCostSample> WaitCostSample::fromString(const QString &line)
 {
     static const QRegularExpression re(
-        QStringLiteral("^(\\S+) over (\\d+) sockets: (?:([0-9.]+) µs per call \\(median of (\\d+)\\)"
-                       "|not measured, (.*))$"),
+        QStringLiteral(
+            "^(\\S+) over (\\d+) sockets: (?:([0-9.]+) µs per call \\(median of (\\d+)\\)"
+            "|not measured, (.*))$"),
         QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch m = re.match(line);
-    const std::optional<Backend> backend = m.hasMatch() ? backendFromName(m.captured(1)) : std::nullopt;
+    const std::optional<Backend> backend =
+        m.hasMatch() ? backendFromName(m.captured(1)) : std::nullopt;
     if (!backend)
         return std::nullopt;
     WaitCostSample s;
@@ -54,7 +57,8 @@ Result<std::vector<Fd>> openIdleSockets(int count)
     while (int(out.size()) < count) {
         int pair[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair) < 0)
-            return errnoError(QStringLiteral("socketpair() after %1 sockets").arg(out.size()), errno);
+            return errnoError(QStringLiteral("socketpair() after %1 sockets").arg(out.size()),
+                              errno);
         out.emplace_back(pair[0]);
         if (int(out.size()) < count)
             out.emplace_back(pair[1]);

@@ -16,10 +16,10 @@ namespace mux {
 /// its chart and the bench all measure through here, so they show the same figures).
 struct WaitCostSample {
     Backend backend = Backend::Select;
-    int sockets = 0;       ///< descriptors watched, none of them ready
-    qint64 medianNs = -1;  ///< one zero-timeout wait(), as the program pays it; -1: not measured
+    int sockets = 0;      ///< descriptors watched, none of them ready
+    qint64 medianNs = -1; ///< one zero-timeout wait(), as the program pays it; -1: not measured
     int repeats = 0;
-    QString refused;       ///< why it was not measured (select and fd >= FD_SETSIZE, fd limit)
+    QString refused; ///< why it was not measured (select and fd >= FD_SETSIZE, fd limit)
 
     bool measured() const { return medianNs >= 0; }
     /// The line a measure action carries: "poll over 1000 sockets: 12.3 µs per call (median

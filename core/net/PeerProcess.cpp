@@ -17,7 +17,8 @@ namespace {
 QString procAddress4(const Endpoint &e)
 {
     in_addr a{};
-    if (::inet_pton(AF_INET, e.host.toLatin1().constData(), &a) != 1) return {};
+    if (::inet_pton(AF_INET, e.host.toLatin1().constData(), &a) != 1)
+        return {};
     return QString::asprintf("%08X:%04X", a.s_addr, e.port);
 }
 
@@ -25,14 +26,16 @@ QString procAddress4(const Endpoint &e)
 QString procAddress6Mapped(const Endpoint &e)
 {
     in_addr a{};
-    if (::inet_pton(AF_INET, e.host.toLatin1().constData(), &a) != 1) return {};
+    if (::inet_pton(AF_INET, e.host.toLatin1().constData(), &a) != 1)
+        return {};
     return QString::asprintf("0000000000000000%08X%08X:%04X", htonl(0x0000ffff), a.s_addr, e.port);
 }
 
 quint64 inodeIn(const QString &table, const QString &local, const QString &remote)
 {
     QFile f(table);
-    if (local.isEmpty() || !f.open(QIODevice::ReadOnly | QIODevice::Text)) return 0;
+    if (local.isEmpty() || !f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
     f.readLine(); // the header
     while (!f.atEnd()) {
         // sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...
@@ -48,7 +51,8 @@ bool holdsSocket(qint64 pid, const QByteArray &link)
 {
     const QByteArray dir = "/proc/" + QByteArray::number(pid) + "/fd";
     DIR *d = ::opendir(dir.constData());
-    if (!d) return false; // gone, or not ours to read
+    if (!d)
+        return false; // gone, or not ours to read
     bool found = false;
     char target[64];
     while (const dirent *e = ::readdir(d)) {
@@ -73,10 +77,12 @@ QString readComm(qint64 pid)
 QString scriptOf(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    if (!f.open(QIODevice::ReadOnly)) return {};
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
     const QList<QByteArray> args = f.readAll().split('\0');
     for (qsizetype i = 1; i < args.size(); ++i)
-        if (args[i].endsWith(".py")) return QFileInfo(QString::fromUtf8(args[i])).fileName();
+        if (args[i].endsWith(".py"))
+            return QFileInfo(QString::fromUtf8(args[i])).fileName();
     return {};
 }
 
@@ -94,25 +100,30 @@ quint64 tcpSocketInode(const Endpoint &local, const Endpoint &remote)
 std::optional<PeerProcess> PeerProcessFinder::find(const Endpoint &peer, const Endpoint &ours)
 {
     const quint64 inode = tcpSocketInode(peer, ours);
-    if (inode == 0) return std::nullopt;
+    if (inode == 0)
+        return std::nullopt;
     const QByteArray link = "socket:[" + QByteArray::number(inode) + ']';
     auto owner = [&]() -> qint64 {
         for (qint64 pid : std::as_const(m_recent))
-            if (holdsSocket(pid, link)) return pid;
+            if (holdsSocket(pid, link))
+                return pid;
         for (const QString &name :
              QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             bool isPid = false;
             const qint64 pid = name.toLongLong(&isPid);
-            if (isPid && !m_recent.contains(pid) && holdsSocket(pid, link)) return pid;
+            if (isPid && !m_recent.contains(pid) && holdsSocket(pid, link))
+                return pid;
         }
         return -1;
     };
     if (const qint64 pid = owner(); pid >= 0) {
         m_recent.removeAll(pid);
         m_recent.prepend(pid);
-        if (m_recent.size() > 16) m_recent.removeLast();
+        if (m_recent.size() > 16)
+            m_recent.removeLast();
         PeerProcess p{pid, readComm(pid), {}};
-        if (p.program.startsWith(QLatin1String("python"))) p.script = scriptOf(pid);
+        if (p.program.startsWith(QLatin1String("python")))
+            p.script = scriptOf(pid);
         return p;
     }
     return std::nullopt;

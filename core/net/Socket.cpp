@@ -95,7 +95,8 @@ Result<Fd> tcpListenNoReuse(const Endpoint &at, int backlog)
     if (!fd)
         return fd;
     if (::bind(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0)
-        return errnoError(QStringLiteral("bind(%1) without SO_REUSEADDR").arg(at.toString()), errno);
+        return errnoError(QStringLiteral("bind(%1) without SO_REUSEADDR").arg(at.toString()),
+                          errno);
     if (::listen(fd->get(), backlog) < 0)
         return errnoError(QStringLiteral("listen(%1)").arg(at.toString()), errno);
     return fd;
@@ -154,8 +155,8 @@ Result<Fd> accept(int listener, Endpoint *peer)
 {
     sockaddr_in sa{};
     socklen_t len = sizeof sa;
-    const int fd = ::accept4(listener, reinterpret_cast<sockaddr *>(&sa), &len,
-                             SOCK_NONBLOCK | SOCK_CLOEXEC);
+    const int fd =
+        ::accept4(listener, reinterpret_cast<sockaddr *>(&sa), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0)
         return errnoError(QStringLiteral("accept(%1)").arg(listener), errno);
     if (peer)
@@ -325,18 +326,30 @@ int tcpState(int fd)
 QString tcpStateName(int state)
 {
     switch (state) {
-    case TCP_ESTABLISHED: return QStringLiteral("ESTABLISHED");
-    case TCP_SYN_SENT: return QStringLiteral("SYN_SENT");
-    case TCP_SYN_RECV: return QStringLiteral("SYN_RECV");
-    case TCP_FIN_WAIT1: return QStringLiteral("FIN_WAIT1");
-    case TCP_FIN_WAIT2: return QStringLiteral("FIN_WAIT2");
-    case TCP_TIME_WAIT: return QStringLiteral("TIME_WAIT");
-    case TCP_CLOSE: return QStringLiteral("CLOSED");
-    case TCP_CLOSE_WAIT: return QStringLiteral("CLOSE_WAIT");
-    case TCP_LAST_ACK: return QStringLiteral("LAST_ACK");
-    case TCP_LISTEN: return QStringLiteral("LISTEN");
-    case TCP_CLOSING: return QStringLiteral("CLOSING");
-    default: return QStringLiteral("?");
+    case TCP_ESTABLISHED:
+        return QStringLiteral("ESTABLISHED");
+    case TCP_SYN_SENT:
+        return QStringLiteral("SYN_SENT");
+    case TCP_SYN_RECV:
+        return QStringLiteral("SYN_RECV");
+    case TCP_FIN_WAIT1:
+        return QStringLiteral("FIN_WAIT1");
+    case TCP_FIN_WAIT2:
+        return QStringLiteral("FIN_WAIT2");
+    case TCP_TIME_WAIT:
+        return QStringLiteral("TIME_WAIT");
+    case TCP_CLOSE:
+        return QStringLiteral("CLOSED");
+    case TCP_CLOSE_WAIT:
+        return QStringLiteral("CLOSE_WAIT");
+    case TCP_LAST_ACK:
+        return QStringLiteral("LAST_ACK");
+    case TCP_LISTEN:
+        return QStringLiteral("LISTEN");
+    case TCP_CLOSING:
+        return QStringLiteral("CLOSING");
+    default:
+        return QStringLiteral("?");
     }
 }
 

@@ -1,10 +1,10 @@
 #include "AckServer.h"
 #include "Listen.h"
 
-#include "mux/CallCost.h"
 #include "ProgramFactory.h"
 #include "ReadyOrder.h"
 #include "engine/Server.h"
+#include "mux/CallCost.h"
 
 #include <QJsonObject>
 
@@ -113,9 +113,8 @@ void AckServer::measureCalls(Server &server)
     // selectors hides which call is made; time all three over exactly this server's sockets.
     const QList<int> fds = server.fds();
     const CallCosts c = measureCallCosts(fds, 51);
-    server.measure(-1, QStringLiteral("one call over these %1 sockets: %2")
-                           .arg(fds.size())
-                           .arg(c.toString()));
+    server.measure(
+        -1, QStringLiteral("one call over these %1 sockets: %2").arg(fds.size()).arg(c.toString()));
 }
 
 } // namespace mux

@@ -42,9 +42,12 @@ void BlockingServer::blockIn(Server &server, int fd)
     server.watch(fd, Readable);
     m_saidBlocked = false;
     if (fd == m_listener)
-        server.note(fd, QStringLiteral("next: accept() blocks until a client is in the accept queue"));
+        server.note(fd,
+                    QStringLiteral("next: accept() blocks until a client is in the accept queue"));
     else
-        server.note(fd, QStringLiteral("next: recv() blocks until %1 sends or closes").arg(nameOf(server, fd)));
+        server.note(
+            fd,
+            QStringLiteral("next: recv() blocks until %1 sends or closes").arg(nameOf(server, fd)));
 }
 
 void BlockingServer::backToAccept(Server &server)

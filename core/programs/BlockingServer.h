@@ -40,7 +40,7 @@ private:
     bool m_conversation = false;
     int m_recvSize = 1024;
     int m_listener = -1;
-    int m_conn = -1;          ///< the client being served; -1 while in accept()
+    int m_conn = -1;            ///< the client being served; -1 while in accept()
     bool m_saidBlocked = false; ///< the first idle tick says so; the rest stay quiet
 };
 

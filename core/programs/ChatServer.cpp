@@ -15,8 +15,7 @@
 namespace mux {
 
 ChatServer::ChatServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_recvSize(p.value(QStringLiteral("recv_size")).toInt(4096)),
+    : m_ports(portsParam(p)), m_recvSize(p.value(QStringLiteral("recv_size")).toInt(4096)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(-1)),
       m_sndbuf(p.value(QStringLiteral("sndbuf")).toInt(0)),
       m_queueCap(p.value(QStringLiteral("queue_cap")).toInteger(1024 * 1024))
@@ -88,11 +87,12 @@ void ChatServer::flush(Server &server, int fd)
     }
     server.watch(fd, Writable);
     if (m_queueCap > 0 && out.size() > m_queueCap && !m_overCap.contains(fd)) {
-        server.note(fd, QStringLiteral("%1 is not reading: %2 bytes wait in its queue, over the "
-                                       "cap of %3")
-                            .arg(QString::fromUtf8(nameOf(server, fd)))
-                            .arg(out.size())
-                            .arg(m_queueCap),
+        server.note(fd,
+                    QStringLiteral("%1 is not reading: %2 bytes wait in its queue, over the "
+                                   "cap of %3")
+                        .arg(QString::fromUtf8(nameOf(server, fd)))
+                        .arg(out.size())
+                        .arg(m_queueCap),
                     /*refusal=*/true);
         m_overCap.append(fd);
     }

@@ -32,7 +32,8 @@ ClientSideSelect::ClientSideSelect(const QJsonObject &p)
 Result<void> ClientSideSelect::start(Server &server)
 {
     if (!m_remote.open(server, 0, m_port))
-        return Error{0, QStringLiteral("the helper server could not listen on port %1").arg(m_port)};
+        return Error{0,
+                     QStringLiteral("the helper server could not listen on port %1").arg(m_port)};
     for (const QByteArray &m : std::as_const(m_messages)) {
         // client.setblocking(False); client.connect(...) -> BlockingIOError (EINPROGRESS)
         auto fd = server.connectTcp(QString::fromUtf8(m), 0);

@@ -16,8 +16,7 @@ constexpr int kAcceptsPerTick = 64;
 }
 
 EchoServer::EchoServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+    : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
       m_prefix(p.value(QStringLiteral("prefix")).toString().toUtf8()),
       m_suffix(p.value(QStringLiteral("suffix")).toString().toUtf8()),
       m_watchConns(p.value(QStringLiteral("watch_conns")).toBool(true)),
@@ -107,8 +106,7 @@ void EchoServer::handle(Server &server, const QList<FdEvents> &ready)
                     ++n;
                 if (n == kAcceptsPerTick)
                     m_pending.append(fd);
-            }
-            else if (server.info(fd))
+            } else if (server.info(fd))
                 drainOne(server, fd);
         }
         return;

@@ -17,8 +17,7 @@ namespace mux {
 constexpr int kHeadroom = 64;
 
 FdSetSizeServer::FdSetSizeServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+    : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
 {
@@ -39,11 +38,12 @@ void FdSetSizeServer::fill(Server &server, int fd)
         return;
     }
     if (m_limit < FD_SETSIZE + kHeadroom) {
-        server.note(fd, QStringLiteral("cannot go past descriptor %1 here: RLIMIT_NOFILE's hard limit "
-                                       "is %2, so this machine never gives select() a number it "
-                                       "cannot hold (raise it with `ulimit -Hn` as root)")
-                            .arg(FD_SETSIZE - 1)
-                            .arg(m_limit),
+        server.note(fd,
+                    QStringLiteral("cannot go past descriptor %1 here: RLIMIT_NOFILE's hard limit "
+                                   "is %2, so this machine never gives select() a number it "
+                                   "cannot hold (raise it with `ulimit -Hn` as root)")
+                        .arg(FD_SETSIZE - 1)
+                        .arg(m_limit),
                     /*refusal=*/true);
         server.sendAll(fd, "cannot fill: the descriptor limit is too low\n");
         return;

@@ -3,9 +3,9 @@
 
 #include "ProgramFactory.h"
 
-#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
+#include <QCoreApplication>
 
 namespace mux {
 
@@ -44,9 +44,11 @@ void FileUploadServer::handle(Server &server, const QList<FdEvents> &ready)
                 m_conns.insert(conn, std::make_shared<Conn>());
             continue;
         }
-        if (!server.info(r.fd)) continue;
+        if (!server.info(r.fd))
+            continue;
         const std::shared_ptr<Conn> conn = m_conns.value(r.fd);
-        if (!conn) continue;
+        if (!conn)
+            continue;
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             if (conn->upload)
@@ -62,9 +64,10 @@ void FileUploadServer::handle(Server &server, const QList<FdEvents> &ready)
         }
         // From the first byte, the whole file must arrive in time (a client sending a byte
         // now and then would otherwise hold its slot and its temporary file forever).
-        server.setDeadline(r.fd, m_deadlineMs,
-                           QT_TRANSLATE_NOOP("Deadline", "the file did not arrive within %1 s of its first byte; "
-                                                         "the partial file was removed."));
+        server.setDeadline(
+            r.fd, m_deadlineMs,
+            QT_TRANSLATE_NOOP("Deadline", "the file did not arrive within %1 s of its first byte; "
+                                          "the partial file was removed."));
         received(server, r.fd, *conn, *data);
     }
 }
@@ -95,7 +98,8 @@ void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteA
                                        "such as \"notes.txt-3000\"."));
         const QString requested = line.left(dash);
         auto up = proto::UploadFile::begin(m_dataDir, requested, size, m_fileLimit);
-        if (!up) return drop(server, fd, up.error().text);
+        if (!up)
+            return drop(server, fd, up.error().text);
         conn.upload = std::move(*up);
         server.note(fd, QStringLiteral("Receiving \"%1\" as \"%2\": %3 bytes.")
                             .arg(requested, conn.upload->savedName())
@@ -105,7 +109,8 @@ void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteA
     if (up.written() + body.size() > up.size())
         return drop(server, fd,
                     QStringLiteral("Refused: more bytes than the %1 announced.").arg(up.size()));
-    if (auto w = up.write(body); !w) return drop(server, fd, w.error().text);
+    if (auto w = up.write(body); !w)
+        return drop(server, fd, w.error().text);
     if (!up.complete()) {
         server.note(fd, QStringLiteral("\"%1\": %2 of %3 bytes (%4%).")
                             .arg(up.savedName())
@@ -114,7 +119,8 @@ void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteA
                             .arg(up.written() * 100 / up.size()));
         return;
     }
-    if (auto f = up.finish(); !f) return drop(server, fd, f.error().text);
+    if (auto f = up.finish(); !f)
+        return drop(server, fd, f.error().text);
     server.sendAll(fd, QStringLiteral("saved %1: %2 bytes, md5 %3\n")
                            .arg(up.savedName())
                            .arg(up.size())

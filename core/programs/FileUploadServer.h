@@ -44,7 +44,7 @@ private:
     qint64 m_fileLimit = 1024 * 1024;
     int m_recvSize = 1024;
     int m_timeoutMs = 1000;
-    int m_deadlineMs = 30000; ///< to finish what a client started (0: none)
+    int m_deadlineMs = 30000;                  ///< to finish what a client started (0: none)
     QHash<int, std::shared_ptr<Conn>> m_conns; // shared: a handler may drop it mid-use
 };
 

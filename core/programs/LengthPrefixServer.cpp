@@ -3,9 +3,9 @@
 
 #include "ProgramFactory.h"
 
-#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
+#include <QCoreApplication>
 
 #include <QJsonArray>
 
@@ -42,7 +42,8 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
                                                                     FrameDecoder::Header::Packed)));
             continue;
         }
-        if (!server.info(r.fd)) continue;
+        if (!server.info(r.fd))
+            continue;
         FrameDecoder &decoder = m_decoders[r.fd];
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
@@ -60,7 +61,8 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
         while ((s = decoder.next(&payload)) == FrameDecoder::Status::Frame) {
             server.clearDeadline(r.fd);
             QByteArray reply = "frame " + QByteArray::number(payload.size()) + " bytes";
-            if (payload.size() <= m_show) reply += ": " + payload;
+            if (payload.size() <= m_show)
+                reply += ": " + payload;
             server.sendAll(r.fd, reply + '\n');
         }
         if (s == FrameDecoder::Status::Refused) {
@@ -70,8 +72,9 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
         }
         // A started frame must be finished in time; a whole one frees the client again.
         if (decoder.announced() >= 0 || decoder.buffered() > 0)
-            server.setDeadline(r.fd, m_deadlineMs,
-                               QT_TRANSLATE_NOOP("Deadline", "no whole frame within %1 s of its first byte."));
+            server.setDeadline(
+                r.fd, m_deadlineMs,
+                QT_TRANSLATE_NOOP("Deadline", "no whole frame within %1 s of its first byte."));
         if (decoder.announced() >= 0) {
             // Half a frame is no error: the rest comes with a later recv, maybe a later tick.
             server.note(r.fd, QStringLiteral("%1 of a %2-byte frame so far; waiting for the rest.")

@@ -3,9 +3,9 @@
 
 #include "ProgramFactory.h"
 
-#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFile>
@@ -52,13 +52,16 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
         if (server.isListener(r.fd)) {
             if (const int fd = acceptAndWatch(server, r.fd); fd >= 0) {
                 m_readers.insert(fd, proto::JsonObjectReader());
-                server.setDeadline(fd, m_deadlineMs,
-                                   QT_TRANSLATE_NOOP("Deadline", "no whole login request within %1 s."));
-                if (!m_greeting.isEmpty()) server.sendAll(fd, m_greeting);
+                server.setDeadline(
+                    fd, m_deadlineMs,
+                    QT_TRANSLATE_NOOP("Deadline", "no whole login request within %1 s."));
+                if (!m_greeting.isEmpty())
+                    server.sendAll(fd, m_greeting);
             }
             continue;
         }
-        if (!server.info(r.fd)) continue;
+        if (!server.info(r.fd))
+            continue;
         auto data = server.recv(r.fd, 1024);
         if (!data || data->isEmpty()) {
             m_readers.remove(r.fd);

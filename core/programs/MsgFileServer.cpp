@@ -3,9 +3,9 @@
 
 #include "ProgramFactory.h"
 
-#include <QCoreApplication>
 #include "Refuse.h"
 #include "engine/Server.h"
+#include <QCoreApplication>
 
 namespace mux {
 
@@ -46,7 +46,8 @@ void MsgFileServer::handle(Server &server, const QList<FdEvents> &ready)
             continue;
         }
         const std::shared_ptr<Conn> conn = m_conns.value(r.fd);
-        if (!server.info(r.fd) || !conn) continue;
+        if (!server.info(r.fd) || !conn)
+            continue;
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             if (conn->upload)
@@ -66,8 +67,9 @@ void MsgFileServer::handle(Server &server, const QList<FdEvents> &ready)
         // by sending a byte now and then); a finished one frees the client from the deadline.
         if (open && !conn->parser.idle())
             server.setDeadline(r.fd, m_deadlineMs,
-                               QT_TRANSLATE_NOOP("Deadline", "the message or file was not finished within %1 s "
-                                                             "of its first byte."));
+                               QT_TRANSLATE_NOOP("Deadline",
+                                                 "the message or file was not finished within %1 s "
+                                                 "of its first byte."));
         if (open && conn->upload)
             server.note(r.fd, QStringLiteral("\"%1\": %2 of %3 bytes so far.")
                                   .arg(conn->upload->savedName())

@@ -1,27 +1,26 @@
 #include "MuxHistoryServer.h"
 #include "Listen.h"
 
-#include "mux/CallCost.h"
 #include "ProgramFactory.h"
 #include "ReadyOrder.h"
 #include "engine/Server.h"
+#include "mux/CallCost.h"
 #include "mux/Multiplexer.h"
 #include "net/Fd.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <fcntl.h>
 #include <sys/eventfd.h>
 #include <sys/select.h>
-#include <fcntl.h>
 
 #include <vector>
 
 namespace mux {
 
 MuxHistoryServer::MuxHistoryServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_repeats(p.value(QStringLiteral("repeats")).toInt(21)),
+    : m_ports(portsParam(p)), m_repeats(p.value(QStringLiteral("repeats")).toInt(21)),
       m_reply(p.value(QStringLiteral("reply")).toString().toUtf8()),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
@@ -47,7 +46,9 @@ void MuxHistoryServer::measureHistory(Server &server, int fd)
             Fd e(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
             if (!e) {
                 server.measure(fd, QStringLiteral("could only open %1 of %2 descriptors "
-                                                  "(ulimit -n)").arg(i).arg(n));
+                                                  "(ulimit -n)")
+                                       .arg(i)
+                                       .arg(n));
                 return;
             }
             numbers.append(e.get());
@@ -64,7 +65,8 @@ void MuxHistoryServer::measureHistory(Server &server, int fd)
     // socket to number FD_SETSIZE and offer it to a select backend.
     Fd high(::fcntl(fd, F_DUPFD_CLOEXEC, FD_SETSIZE));
     if (!high) {
-        server.measure(fd, QStringLiteral("could not open descriptor %1 (ulimit -n)").arg(FD_SETSIZE));
+        server.measure(fd,
+                       QStringLiteral("could not open descriptor %1 (ulimit -n)").arg(FD_SETSIZE));
         return;
     }
     for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll}) {
@@ -94,7 +96,9 @@ void MuxHistoryServer::handle(Server &server, const QList<FdEvents> &ready)
             continue;
         }
         server.note(r.fd, QStringLiteral("FD_SETSIZE here is %1: select() can only watch "
-                                         "descriptors 0..%2").arg(FD_SETSIZE).arg(FD_SETSIZE - 1));
+                                         "descriptors 0..%2")
+                              .arg(FD_SETSIZE)
+                              .arg(FD_SETSIZE - 1));
         measureHistory(server, r.fd);
         server.sendAll(r.fd, m_reply);
     }

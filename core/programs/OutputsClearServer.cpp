@@ -14,8 +14,7 @@
 namespace mux {
 
 OutputsClearServer::OutputsClearServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+    : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
       m_prefix(p.value(QStringLiteral("prefix")).toString().toUtf8()),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))

@@ -25,8 +25,7 @@ QByteArray bigReply(int bytes)
 }
 
 PartialSendServer::PartialSendServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_replyBytes(p.value(QStringLiteral("reply_bytes")).toInt(1 << 20)),
+    : m_ports(portsParam(p)), m_replyBytes(p.value(QStringLiteral("reply_bytes")).toInt(1 << 20)),
       m_sndbuf(p.value(QStringLiteral("sndbuf")).toInt(4096)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))

@@ -10,8 +10,7 @@
 namespace mux {
 
 QueuedReplyServer::QueuedReplyServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+    : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
       m_prefix(p.value(QStringLiteral("prefix")).toString().toUtf8()),
       m_suffix(p.value(QStringLiteral("suffix")).toString().toUtf8()),
       m_xlist(p.value(QStringLiteral("xlist")).toBool(false)),
@@ -73,10 +72,10 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
             // A client that sends and never reads would grow its queue until memory runs out.
             m_queues.remove(r.fd);
             server.refuse(r.fd,
-                           QStringLiteral("Refused: %1 bytes of replies wait for you, over this "
-                                          "server's cap of %2; a client must read its replies.")
-                               .arg(queued)
-                               .arg(m_queueCap));
+                          QStringLiteral("Refused: %1 bytes of replies wait for you, over this "
+                                         "server's cap of %2; a client must read its replies.")
+                              .arg(queued)
+                              .arg(m_queueCap));
             continue;
         }
         server.watch(r.fd, Writable);

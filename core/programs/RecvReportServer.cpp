@@ -29,7 +29,8 @@ void RecvReportServer::handle(Server &server, const QList<FdEvents> &ready)
             acceptAndWatch(server, r.fd);
             continue;
         }
-        if (!server.info(r.fd)) continue;
+        if (!server.info(r.fd))
+            continue;
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             server.close(r.fd);

@@ -11,10 +11,10 @@ namespace mux {
 inline int acceptAndWatch(Server &server, int listener)
 {
     auto conn = server.accept(listener);
-    if (!conn) return -1; // EAGAIN: the client already left
+    if (!conn)
+        return -1; // EAGAIN: the client already left
     if (!server.watch(*conn, Readable)) {
-        server.refuse(*conn,
-                       QStringLiteral("Server full: select() cannot watch another socket."));
+        server.refuse(*conn, QStringLiteral("Server full: select() cannot watch another socket."));
         return -1;
     }
     return *conn;

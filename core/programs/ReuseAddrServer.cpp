@@ -36,8 +36,7 @@ int kernelSocketsInState(quint16 port, int state)
 }
 
 ReuseAddrServer::ReuseAddrServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+    : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
 {
@@ -64,11 +63,12 @@ void ReuseAddrServer::restart(Server &server)
         finWait2 = kernelSocketsInState(at.port, 0x05);
     }
     const int timeWait = kernelSocketsInState(at.port, 0x06);
-    server.note(m_listener, QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
-                                           "in TIME_WAIT and %3 in FIN_WAIT2")
-                                .arg(at.toString())
-                                .arg(timeWait)
-                                .arg(finWait2));
+    server.note(m_listener,
+                QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
+                               "in TIME_WAIT and %3 in FIN_WAIT2")
+                    .arg(at.toString())
+                    .arg(timeWait)
+                    .arg(finWait2));
     server.close(m_listener);
     m_listener = -1;
     // First the way a server without the option starts: the bind is refused while any old

@@ -16,8 +16,7 @@ constexpr int kReserve = 128;
 constexpr int kMaxCount = 100000;
 
 ScalingServer::ScalingServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_repeats(p.value(QStringLiteral("repeats")).toInt(51)),
+    : m_ports(portsParam(p)), m_repeats(p.value(QStringLiteral("repeats")).toInt(51)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
 {
@@ -49,9 +48,9 @@ void ScalingServer::measureCount(Server &server, int fd, int count)
         fds = std::move(*opened);
     }
     for (Backend b : {Backend::Select, Backend::Poll, Backend::Epoll}) {
-        const WaitCostSample s = skipped.isEmpty()
-                                     ? measureWaitCost(b, fds, m_repeats)
-                                     : WaitCostSample{.backend = b, .sockets = count, .refused = skipped};
+        const WaitCostSample s =
+            skipped.isEmpty() ? measureWaitCost(b, fds, m_repeats)
+                              : WaitCostSample{.backend = b, .sockets = count, .refused = skipped};
         server.measure(fd, s.toString());
     }
 }

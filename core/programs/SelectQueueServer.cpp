@@ -12,11 +12,11 @@
 namespace mux {
 
 SelectQueueServer::SelectQueueServer(const QJsonObject &p)
-    : m_ports(portsParam(p)),
-      m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
+    : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
       m_xlist(p.value(QStringLiteral("xlist")).toBool(true)),
       m_echo(p.value(QStringLiteral("echo")).toBool(true)),
-      m_closeOnExceptional(p.value(QStringLiteral("on_exceptional")).toString() != QLatin1String("urgent")),
+      m_closeOnExceptional(p.value(QStringLiteral("on_exceptional")).toString() !=
+                           QLatin1String("urgent")),
       m_explain(p.value(QStringLiteral("explain")).toBool(false)),
       m_report(p.value(QStringLiteral("report")).toBool(false)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
@@ -63,7 +63,8 @@ void SelectQueueServer::readable(Server &server, int fd)
         if (!conn)
             return;
         if (!server.watch(*conn, inputEvents())) {
-            server.refuse(*conn, QStringLiteral("Server full: select() cannot watch another socket."));
+            server.refuse(*conn,
+                          QStringLiteral("Server full: select() cannot watch another socket."));
             return;
         }
         m_queues.insert(*conn, {});
@@ -76,8 +77,9 @@ void SelectQueueServer::readable(Server &server, int fd)
     auto data = server.recv(fd, m_recvSize);
     if (!data) {
         if (m_explain && data.error().err == ECONNRESET)
-            server.note(fd, QStringLiteral("the peer reset the connection: select put it in the rlist "
-                                           "(not the xlist) and recv() failed with ECONNRESET"));
+            server.note(fd,
+                        QStringLiteral("the peer reset the connection: select put it in the rlist "
+                                       "(not the xlist) and recv() failed with ECONNRESET"));
         drop(server, fd);
         return;
     }
@@ -116,8 +118,9 @@ void SelectQueueServer::exceptional(Server &server, int fd)
     }
     auto urgent = server.recvUrgent(fd);
     if (m_explain && urgent)
-        explain(server, fd, QStringLiteral("the xlist reported urgent (MSG_OOB) data: \"%1\"")
-                            .arg(QString::fromUtf8(*urgent)));
+        explain(server, fd,
+                QStringLiteral("the xlist reported urgent (MSG_OOB) data: \"%1\"")
+                    .arg(QString::fromUtf8(*urgent)));
 }
 
 void SelectQueueServer::handle(Server &server, const QList<FdEvents> &ready)

@@ -33,9 +33,10 @@ void SleepyServer::run(Server &server)
     server.settle(); // what the client sent this tick has reached the server's queues
     if (m_sleepLeft > 0) {
         if (--m_sleepLeft > 0) {
-            server.note(m_sleeper, QStringLiteral("server: still inside time.sleep(), %1 tick(s) to go; "
-                                                  "nobody is answered")
-                                       .arg(m_sleepLeft));
+            server.note(m_sleeper,
+                        QStringLiteral("server: still inside time.sleep(), %1 tick(s) to go; "
+                                       "nobody is answered")
+                            .arg(m_sleepLeft));
             return;
         }
         server.note(m_sleeper, QStringLiteral("server: wakes up and finishes its pass"));
@@ -71,7 +72,8 @@ void SleepyServer::serve(Server &server)
         }
         if (*data == m_sleepWord) {
             // time.sleep(5) inside the loop: the whole server stops, not just this request.
-            server.note(fd, QStringLiteral("server: time.sleep() for %1 tick(s)").arg(m_sleepTicks));
+            server.note(fd,
+                        QStringLiteral("server: time.sleep() for %1 tick(s)").arg(m_sleepTicks));
             m_sleeper = fd;
             m_sleepLeft = m_sleepTicks;
             return;

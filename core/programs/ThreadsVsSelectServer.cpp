@@ -26,7 +26,9 @@ ThreadsVsSelectServer::ThreadsVsSelectServer(const QJsonObject &p)
 
 double ThreadsVsSelectServer::runWork(int count, bool threaded) const
 {
-    const auto work = [ms = m_workMs] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); };
+    const auto work = [ms = m_workMs] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    };
     const long long t0 = monotonicNs();
     if (threaded) {
         std::vector<std::thread> threads;

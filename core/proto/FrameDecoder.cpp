@@ -36,13 +36,15 @@ FrameDecoder::FrameDecoder(qint64 limit, Header header) : m_limit(limit), m_head
 
 void FrameDecoder::feed(QByteArrayView bytes)
 {
-    if (refused()) return;
+    if (refused())
+        return;
     m_buf.append(bytes);
 }
 
 void FrameDecoder::compact()
 {
-    if (m_pos == 0) return;
+    if (m_pos == 0)
+        return;
     if (m_pos >= m_buf.size()) {
         m_buf.clear();
         m_pos = 0;
@@ -55,7 +57,8 @@ void FrameDecoder::compact()
 
 FrameDecoder::Status FrameDecoder::readHeader()
 {
-    if (buffered() < kHeaderSize) return Status::NeedMore;
+    if (buffered() < kHeaderSize)
+        return Status::NeedMore;
     const QByteArrayView h(m_buf.constData() + m_pos, kHeaderSize);
     qint64 n = -1;
     if (m_header == Header::Packed) {
@@ -98,11 +101,14 @@ FrameDecoder::Status FrameDecoder::readHeader()
 
 FrameDecoder::Status FrameDecoder::next(QByteArray *payload)
 {
-    if (refused()) return Status::Refused;
+    if (refused())
+        return Status::Refused;
     if (m_length < 0)
-        if (const Status s = readHeader(); s != Status::Frame) return s;
+        if (const Status s = readHeader(); s != Status::Frame)
+            return s;
     const qint64 remaining = m_length - m_delivered;
-    if (buffered() < remaining) return Status::NeedMore;
+    if (buffered() < remaining)
+        return Status::NeedMore;
     *payload = m_buf.mid(m_pos, remaining);
     m_pos += remaining;
     m_length = -1;
@@ -114,12 +120,15 @@ FrameDecoder::Status FrameDecoder::next(QByteArray *payload)
 
 FrameDecoder::Status FrameDecoder::nextPiece(QByteArray *bytes, bool *first, bool *last)
 {
-    if (refused()) return Status::Refused;
+    if (refused())
+        return Status::Refused;
     if (m_length < 0)
-        if (const Status s = readHeader(); s != Status::Frame) return s;
+        if (const Status s = readHeader(); s != Status::Frame)
+            return s;
     const qint64 remaining = m_length - m_delivered;
     const qint64 take = std::min<qint64>(buffered(), remaining);
-    if (take == 0 && m_started) return Status::NeedMore;
+    if (take == 0 && m_started)
+        return Status::NeedMore;
     *bytes = m_buf.mid(m_pos, take);
     *first = !m_started;
     m_pos += take;

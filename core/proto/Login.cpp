@@ -19,9 +19,11 @@ QHash<QString, QByteArray> parseUserFile(const QByteArray &text)
 {
     QHash<QString, QByteArray> users;
     for (QByteArray line : text.split('\n')) {
-        if (line.endsWith('\r')) line.chop(1);
+        if (line.endsWith('\r'))
+            line.chop(1);
         const qsizetype bar = line.indexOf('|');
-        if (bar <= 0) continue;
+        if (bar <= 0)
+            continue;
         users.insert(QString::fromUtf8(line.left(bar)), line.mid(bar + 1));
     }
     return users;
@@ -39,16 +41,19 @@ QByteArray formatUserFile(const QHash<QString, QByteArray> &users)
 
 void JsonObjectReader::feed(QByteArrayView bytes)
 {
-    if (m_error.isEmpty()) m_buf.append(bytes);
+    if (m_error.isEmpty())
+        m_buf.append(bytes);
 }
 
 JsonObjectReader::Status JsonObjectReader::next(QJsonObject *object)
 {
-    if (!m_error.isEmpty()) return Status::Refused;
+    if (!m_error.isEmpty())
+        return Status::Refused;
     const qsizetype start =
         std::find_if(m_buf.begin(), m_buf.end(), [](char c) { return !QChar::isSpace(uchar(c)); }) -
         m_buf.begin();
-    if (start == m_buf.size()) return Status::NeedMore;
+    if (start == m_buf.size())
+        return Status::NeedMore;
     if (m_buf.at(start) != '{') {
         m_error = QStringLiteral("Refused: expected a JSON object such as {\"username\": …, "
                                  "\"password\": …}.");

@@ -19,15 +19,18 @@ std::optional<MsgFileParser::Event> MsgFileParser::next()
 {
     using Status = FrameDecoder::Status;
     // One piece of a file can complete several events (begin, data, end): hand them out in turn.
-    if (!m_queue.isEmpty()) return m_queue.takeFirst();
+    if (!m_queue.isEmpty())
+        return m_queue.takeFirst();
     while (m_state != State::Done) {
         if (m_state == State::Header || m_state == State::MessageBody) {
             const bool isHeader = m_state == State::Header;
             m_decoder.setLimit(isHeader ? m_limits.header : m_limits.message);
             QByteArray payload;
             const Status s = m_decoder.next(&payload);
-            if (s == Status::NeedMore) return std::nullopt;
-            if (s == Status::Refused) return refuse(m_decoder.error());
+            if (s == Status::NeedMore)
+                return std::nullopt;
+            if (s == Status::Refused)
+                return refuse(m_decoder.error());
             if (!isHeader) {
                 m_state = State::Header;
                 return Event{.kind = Event::Message, .bytes = payload};
@@ -65,8 +68,10 @@ std::optional<MsgFileParser::Event> MsgFileParser::next()
         QByteArray bytes;
         bool first = false, last = false;
         const Status s = m_decoder.nextPiece(&bytes, &first, &last);
-        if (s == Status::NeedMore) return std::nullopt;
-        if (s == Status::Refused) return refuse(m_decoder.error());
+        if (s == Status::NeedMore)
+            return std::nullopt;
+        if (s == Status::Refused)
+            return refuse(m_decoder.error());
         if (first) {
             const qint64 size = m_decoder.announced() >= 0 ? m_decoder.announced() : bytes.size();
             if (size > m_limits.file)
@@ -79,7 +84,8 @@ std::optional<MsgFileParser::Event> MsgFileParser::next()
             m_fileStarted = true;
             m_queue.append(Event{.kind = Event::FileBegin, .fileName = m_fileName, .size = size});
         }
-        if (!bytes.isEmpty()) m_queue.append(Event{.kind = Event::FileData, .bytes = bytes});
+        if (!bytes.isEmpty())
+            m_queue.append(Event{.kind = Event::FileData, .bytes = bytes});
         if (last) {
             m_queue.append(Event{.kind = Event::FileEnd, .fileName = m_fileName});
             m_fileStarted = false;

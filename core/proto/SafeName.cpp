@@ -43,14 +43,16 @@ Result<QString> safeUploadName(const QString &requested)
         out += harmless(c) ? c : QLatin1Char('_');
     if (out.startsWith(QLatin1Char('.')))
         out[0] = QLatin1Char('_'); // no hidden files, and no ".." by any other route
-    if (out.size() > kMaxNameLength) out = out.left(kMaxNameLength);
+    if (out.size() > kMaxNameLength)
+        out = out.left(kMaxNameLength);
     return out;
 }
 
 Result<QString> uploadPath(const QString &dataDir, const QString &requested)
 {
     auto name = safeUploadName(requested);
-    if (!name) return name.error();
+    if (!name)
+        return name.error();
     if (dataDir.isEmpty())
         return Error{0, QStringLiteral("This server has no data directory to save files in.")};
     const QString root = QDir::cleanPath(QDir(dataDir).absolutePath());

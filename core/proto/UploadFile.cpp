@@ -28,7 +28,8 @@ UploadFile::begin(const QString &dataDir, const QString &requestedName, qint64 s
                             .arg(size)
                             .arg(limit)};
     auto path = uploadPath(dataDir, requestedName);
-    if (!path) return path.error();
+    if (!path)
+        return path.error();
     if (!QDir().mkpath(dataDir))
         return Error{0, QStringLiteral("Cannot create the data directory.")};
     std::unique_ptr<UploadFile> up(new UploadFile(*path, QFileInfo(*path).fileName(), size));
@@ -68,7 +69,8 @@ Result<void> UploadFile::finish()
 
 void UploadFile::abort()
 {
-    if (m_done) return;
+    if (m_done)
+        return;
     m_done = true;
     // QSaveFile removes its temporary file when writing is cancelled and it is destroyed;
     // cancelWriting makes sure a later commit() could not publish it either.

@@ -94,13 +94,26 @@ void appendQuoted(std::string &out, const QByteArray &bytes, int maxBytes)
         }
         if (c < 0x80) {
             switch (c) {
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\0': out += "\\0"; break;
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            default: hexByte(out, c); // the other control bytes
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\0':
+                out += "\\0";
+                break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            default:
+                hexByte(out, c); // the other control bytes
             }
             ++i;
             continue;
@@ -234,7 +247,8 @@ void appendReturned(std::string &out, const TickRecord &t)
 
 void appendListChange(std::string &out, const Action &a, Backend backend)
 {
-    const Events before = Events(a.ret), after = a.call == Action::Call::Unwatch ? 0 : Events(a.arg);
+    const Events before = Events(a.ret),
+                 after = a.call == Action::Call::Unwatch ? 0 : Events(a.arg);
     if (a.err) {
         out += "watch(";
         num(out, a.fd);
@@ -298,7 +312,8 @@ void result(std::string &out, const Action &a)
     num(out, a.ret);
 }
 
-void appendAction(std::string &out, const Action &a, Backend backend, const QStringList &clientNames)
+void appendAction(std::string &out, const Action &a, Backend backend,
+                  const QStringList &clientNames)
 {
     using Call = Action::Call;
     if (a.actor == Action::Actor::Client) {
@@ -393,9 +408,15 @@ void appendAction(std::string &out, const Action &a, Backend backend, const QStr
         return;
     case Call::Watch:
     case Call::Unwatch:
-    case Call::Modify: appendListChange(out, a, backend); return;
-    case Call::StopReading: out += "stops reading"; return;
-    case Call::ResumeReading: out += "reads again"; return;
+    case Call::Modify:
+        appendListChange(out, a, backend);
+        return;
+    case Call::StopReading:
+        out += "stops reading";
+        return;
+    case Call::ResumeReading:
+        out += "reads again";
+        return;
     case Call::Note:
         out += "# ";
         utf8(out, QString::fromUtf8(a.data)); // a note's text: invalid bytes become U+FFFD
@@ -417,8 +438,7 @@ void appendAction(std::string &out, const Action &a, Backend backend, const QStr
 
 namespace {
 /// The QString forms, for the GUI and the tests: one of the appenders into a fresh buffer.
-template <typename Append, typename... Args>
-QString text(Append append, const Args &...args)
+template <typename Append, typename... Args> QString text(Append append, const Args &...args)
 {
     std::string out;
     append(out, args...);
@@ -426,16 +446,29 @@ QString text(Append append, const Args &...args)
 }
 } // namespace
 
-QString quoted(const QByteArray &bytes, int maxBytes) { return text(appendQuoted, bytes, maxBytes); }
-QString call(const TickRecord &t, const QList<FdEvents> &interest) { return text(appendCall, t, interest); }
-QString returned(const TickRecord &t) { return text(appendReturned, t); }
-QString listChange(const Action &a, Backend backend) { return text(appendListChange, a, backend); }
+QString quoted(const QByteArray &bytes, int maxBytes)
+{
+    return text(appendQuoted, bytes, maxBytes);
+}
+QString call(const TickRecord &t, const QList<FdEvents> &interest)
+{
+    return text(appendCall, t, interest);
+}
+QString returned(const TickRecord &t)
+{
+    return text(appendReturned, t);
+}
+QString listChange(const Action &a, Backend backend)
+{
+    return text(appendListChange, a, backend);
+}
 QString action(const Action &a, Backend backend, const QStringList &clientNames)
 {
     return text(appendAction, a, backend, clientNames);
 }
 
-void appendTickLine(std::string &line, const Trace &trace, qsizetype index, const QStringList &clientNames)
+void appendTickLine(std::string &line, const Trace &trace, qsizetype index,
+                    const QStringList &clientNames)
 {
     const TickRecord &t = trace.at(index);
     if (t.kind == TickRecord::Kind::Setup) {
@@ -450,7 +483,8 @@ void appendTickLine(std::string &line, const Trace &trace, qsizetype index, cons
         // mode never waits for clients that cannot act. Saying "timeout" would teach a wrong
         // fact about select(..., None).
         if (t.ret == 0 && !t.err)
-            line += t.timeoutMs < 0 ? "  nothing ready (a real call would still be waiting)" : "  timeout";
+            line += t.timeoutMs < 0 ? "  nothing ready (a real call would still be waiting)"
+                                    : "  timeout";
     }
     for (qsizetype i = 0; i < t.actions.size(); ++i) {
         line += i == 0 ? "  | " : " · ";

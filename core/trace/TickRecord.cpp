@@ -7,19 +7,24 @@ namespace mux {
 QString roleName(Role r)
 {
     switch (r) {
-    case Role::Listener: return QStringLiteral("listener");
-    case Role::Conn: return QStringLiteral("conn");
-    case Role::Client: return QStringLiteral("client");
-    case Role::External: return QStringLiteral("external");
-    case Role::Udp: return QStringLiteral("udp");
+    case Role::Listener:
+        return QStringLiteral("listener");
+    case Role::Conn:
+        return QStringLiteral("conn");
+    case Role::Client:
+        return QStringLiteral("client");
+    case Role::External:
+        return QStringLiteral("external");
+    case Role::Udp:
+        return QStringLiteral("udp");
     }
     return {};
 }
 
 static const char *const kCallNames[] = {
-    "listen",   "accept", "recv",       "send",         "close",    "connect", "shutdown",
-    "reset",    "send_oob", "recv_oob", "recvfrom",     "sendto",   "watch",   "unwatch",
-    "modify",   "stop_reading", "resume_reading", "note", "refuse", "measure",
+    "listen", "accept",       "recv",           "send",     "close",  "connect", "shutdown",
+    "reset",  "send_oob",     "recv_oob",       "recvfrom", "sendto", "watch",   "unwatch",
+    "modify", "stop_reading", "resume_reading", "note",     "refuse", "measure",
 };
 static_assert(sizeof kCallNames / sizeof *kCallNames == int(Action::Call::Measure) + 1);
 
@@ -43,14 +48,18 @@ PeerEnd peerEnd(const SocketProbe &p)
     case TCP_SYN_SENT:
     case TCP_SYN_RECV:
     case TCP_FIN_WAIT1:
-    case TCP_FIN_WAIT2: return PeerEnd::Open;
+    case TCP_FIN_WAIT2:
+        return PeerEnd::Open;
     case TCP_CLOSE_WAIT:
     case TCP_LAST_ACK:
     case TCP_CLOSING:
-    case TCP_TIME_WAIT: return PeerEnd::FinSeen;
+    case TCP_TIME_WAIT:
+        return PeerEnd::FinSeen;
     // An open descriptor whose connection is CLOSED was torn down by the peer's RST.
-    case TCP_CLOSE: return PeerEnd::ResetSeen;
-    default: return PeerEnd::Unknown;
+    case TCP_CLOSE:
+        return PeerEnd::ResetSeen;
+    default:
+        return PeerEnd::Unknown;
     }
 }
 
@@ -63,9 +72,9 @@ const TickExtras &TickRecord::extrasOrEmpty() const
 bool TickRecord::operator==(const TickRecord &o) const
 {
     return tick == o.tick && kind == o.kind && backend == o.backend && keyframe == o.keyframe &&
-           timeoutMs == o.timeoutMs && ret == o.ret && err == o.err &&
-           durationNs == o.durationNs && interest == o.interest && ready == o.ready &&
-           actions == o.actions && extrasOrEmpty() == o.extrasOrEmpty();
+           timeoutMs == o.timeoutMs && ret == o.ret && err == o.err && durationNs == o.durationNs &&
+           interest == o.interest && ready == o.ready && actions == o.actions &&
+           extrasOrEmpty() == o.extrasOrEmpty();
 }
 
 qsizetype TickRecord::memoryBytes() const
@@ -79,7 +88,8 @@ qsizetype TickRecord::memoryBytes() const
     if (extras) {
         n += sizeof(TickExtras) + extras->opened.capacity() * qsizetype(sizeof(SocketInfo)) +
              extras->closed.capacity() * qsizetype(sizeof(int)) +
-             (extras->probes.capacity() + extras->atCall.capacity()) * qsizetype(sizeof(SocketProbe));
+             (extras->probes.capacity() + extras->atCall.capacity()) *
+                 qsizetype(sizeof(SocketProbe));
     }
     return n;
 }

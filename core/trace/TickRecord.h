@@ -45,19 +45,36 @@ PeerEnd peerEnd(const SocketProbe &p);
 struct Action {
     enum class Actor : quint8 { Server, Client, Engine };
     enum class Call : quint8 {
-        Listen, Accept, Recv, Send, Close, Connect, Shutdown, Reset, SendUrgent, RecvUrgent,
-        RecvFrom, SendTo, Watch, Unwatch, Modify, StopReading, ResumeReading, Note, Refuse,
+        Listen,
+        Accept,
+        Recv,
+        Send,
+        Close,
+        Connect,
+        Shutdown,
+        Reset,
+        SendUrgent,
+        RecvUrgent,
+        RecvFrom,
+        SendTo,
+        Watch,
+        Unwatch,
+        Modify,
+        StopReading,
+        ResumeReading,
+        Note,
+        Refuse,
         Measure, ///< a figure measured live (a time, a rate): differs run to run, so the
                  ///< determinism checks leave it out
     };
     Actor actor = Actor::Server;
     Call call = Call::Note;
-    qint16 client = -1;  ///< index of the simulated client, for Actor::Client
+    qint16 client = -1; ///< index of the simulated client, for Actor::Client
     int fd = -1;
-    int arg = 0;         ///< recv size, events for Watch/Modify, the previous events for Unwatch
-    int err = 0;         ///< before ret: the two ints share 8 bytes, 48 bytes an action, not 56
+    int arg = 0; ///< recv size, events for Watch/Modify, the previous events for Unwatch
+    int err = 0; ///< before ret: the two ints share 8 bytes, 48 bytes an action, not 56
     qint64 ret = 0;
-    QByteArray data;     ///< payload sent or received; the text of a Note or Refuse
+    QByteArray data; ///< payload sent or received; the text of a Note or Refuse
     bool operator==(const Action &) const = default;
 };
 QString callName(Action::Call c);

@@ -44,7 +44,10 @@ public:
     /// the newest tick it is rebuilt from the tick's recorded list changes (watch, unwatch,
     /// modify), which the next tick's delta will carry.
     QList<FdEvents> interestAfter(qsizetype i) const;
-    QList<FdEvents> currentInterest() const { return QList<FdEvents>(m_current.begin(), m_current.end()); }
+    QList<FdEvents> currentInterest() const
+    {
+        return QList<FdEvents>(m_current.begin(), m_current.end());
+    }
     /// Every socket open at the end of tick index i (all sockets ever seen with i = size()-1).
     QHash<int, SocketInfo> socketsAt(qsizetype i) const;
     /// Latest probe of each socket at the end of tick index i.

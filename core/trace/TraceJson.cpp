@@ -40,9 +40,8 @@ Result<QList<FdEvents>> fdEventsFromJson(const QJsonValue &v, const QString &key
         const int events = pair.at(1).toInt(-1);
         if (!list.at(i).isArray() || pair.size() != 2 || fd < 0 || events < 0 ||
             events > (Readable | Writable | Exceptional | HangUp | Failed | Invalid | PeerClosed))
-            return Error{0, QStringLiteral("entry %1 of \"%2\" is not a pair [fd, events]")
-                                .arg(i)
-                                .arg(key)};
+            return Error{
+                0, QStringLiteral("entry %1 of \"%2\" is not a pair [fd, events]").arg(i).arg(key)};
         out.append({fd, Events(events)});
     }
     return out;
@@ -77,9 +76,10 @@ QByteArray getBytes(const QJsonObject &o)
 
 QJsonObject actionToJson(const Action &a)
 {
-    QJsonObject o{{QStringLiteral("by"), a.actor == Action::Actor::Server   ? QStringLiteral("server")
-                                         : a.actor == Action::Actor::Client ? QStringLiteral("client")
-                                                                            : QStringLiteral("engine")},
+    QJsonObject o{{QStringLiteral("by"), a.actor == Action::Actor::Server ? QStringLiteral("server")
+                                         : a.actor == Action::Actor::Client
+                                             ? QStringLiteral("client")
+                                             : QStringLiteral("engine")},
                   {QStringLiteral("call"), callName(a.call)},
                   {QStringLiteral("fd"), a.fd}};
     if (a.client >= 0)
@@ -103,8 +103,9 @@ Result<Action> actionFromJson(const QJsonObject &o)
                                               : Action::Actor::Server;
     const auto call = callFromName(o.value(QStringLiteral("call")).toString());
     if (!call)
-        return Error{0, QStringLiteral("unknown call \"%1\"")
-                            .arg(o.value(QStringLiteral("call")).toString())};
+        return Error{
+            0,
+            QStringLiteral("unknown call \"%1\"").arg(o.value(QStringLiteral("call")).toString())};
     a.call = *call;
     a.client = qint16(o.value(QStringLiteral("client")).toInt(-1));
     a.fd = o.value(QStringLiteral("fd")).toInt(-1);
@@ -219,8 +220,8 @@ QJsonObject Trace::toJson() const
 Result<Trace> Trace::fromJson(const QJsonObject &o)
 {
     if (o.value(QStringLiteral("format")).toString() != kFormat)
-        return Error{0, QStringLiteral("this is not a muxlab trace (no \"format\": \"%1\")")
-                            .arg(kFormat)};
+        return Error{
+            0, QStringLiteral("this is not a muxlab trace (no \"format\": \"%1\")").arg(kFormat)};
     if (o.value(QStringLiteral("version")).toInt() != kVersion)
         return Error{0, QStringLiteral("trace version %1 is not supported (this muxlab reads %2)")
                             .arg(o.value(QStringLiteral("version")).toInt())
@@ -244,7 +245,7 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
             return Error{0, QStringLiteral("tick %1 has an unknown backend").arg(i)};
         r.backend = *b;
         r.kind = j.value(QStringLiteral("setup")).toBool() ? TickRecord::Kind::Setup
-                                                            : TickRecord::Kind::Call;
+                                                           : TickRecord::Kind::Call;
         r.timeoutMs = j.value(QStringLiteral("timeout_ms")).toInt(-1);
         r.ret = j.value(QStringLiteral("ret")).toInt();
         r.err = j.value(QStringLiteral("errno")).toInt();
@@ -289,16 +290,19 @@ Result<void> Trace::save(const QString &path) const
 {
     // A file starts at tick 0: its interest and sockets are rebuilt from there when loaded.
     if (firstKept() > 0)
-        return Error{0, QStringLiteral("Cannot write the trace to %1: this run kept only its newest "
-                                       "ticks (from tick %2); ask for --trace FILE when it starts.")
-                            .arg(path)
-                            .arg(firstKept())};
+        return Error{0,
+                     QStringLiteral("Cannot write the trace to %1: this run kept only its newest "
+                                    "ticks (from tick %2); ask for --trace FILE when it starts.")
+                         .arg(path)
+                         .arg(firstKept())};
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error{0, QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
+        return Error{0,
+                     QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return Error{0, QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
+        return Error{0,
+                     QStringLiteral("Cannot write the trace to %1: %2").arg(path, f.errorString())};
     return {};
 }
 
@@ -315,7 +319,8 @@ Result<Trace> Trace::load(const QString &path)
                             .arg(pe.offset)};
     auto t = fromJson(doc.object());
     if (!t)
-        return Error{0, QStringLiteral("The trace %1 cannot be read: %2").arg(path, t.error().text)};
+        return Error{0,
+                     QStringLiteral("The trace %1 cannot be read: %2").arg(path, t.error().text)};
     return t;
 }
 

@@ -3,8 +3,8 @@
 #include "Sections.h"
 
 #include "engine/Engine.h"
-#include "mux/WaitCost.h"
 #include "mux/CallCost.h"
+#include "mux/WaitCost.h"
 #include "programs/ProgramFactory.h"
 
 #include <QJsonArray>
@@ -18,9 +18,9 @@ namespace {
 
 std::unique_ptr<Program> quietEcho()
 {
-    return std::move(*createProgram(QStringLiteral("echo"),
-                                    QJsonObject{{QStringLiteral("ports"), QJsonArray{0}},
-                                                {QStringLiteral("timeout_ms"), 0}}));
+    return std::move(
+        *createProgram(QStringLiteral("echo"), QJsonObject{{QStringLiteral("ports"), QJsonArray{0}},
+                                                           {QStringLiteral("timeout_ms"), 0}}));
 }
 
 /// An engine whose echo program watches `conns` idle connections (plus its listener).
@@ -86,14 +86,16 @@ void perCallCost(const Options &o)
         const CallCosts bare = measureCallCosts(raw, repeats);
         for (Backend b : backends) {
             const WaitCostSample s = measureWaitCost(b, *fds, repeats);
-            const double bareUs =
-                b == Backend::Select ? bare.selectUs : b == Backend::Poll ? bare.pollUs : bare.epollUs;
+            const double bareUs = b == Backend::Select ? bare.selectUs
+                                  : b == Backend::Poll ? bare.pollUs
+                                                       : bare.epollUs;
             if (s.medianNs < 0 || bareUs < 0) {
                 // The whole sentence on a line of its own: cut to fit the table, it stopped
                 // mid-phrase ("an fd_set only holds ").
                 std::printf("   %-9s %6d %10s %10s %8s\n             refused: %s\n",
                             qPrintable(backendName(b)), n, "-", "-", "-",
-                            qPrintable(s.refused.isEmpty() ? QStringLiteral("no reason given") : s.refused));
+                            qPrintable(s.refused.isEmpty() ? QStringLiteral("no reason given")
+                                                           : s.refused));
                 continue;
             }
             std::printf("   %-9s %6d %10.2f %10.2f %8.2f\n", qPrintable(backendName(b)), n,

@@ -24,7 +24,7 @@ namespace bench {
 namespace {
 
 constexpr int kMessage = 16;
-constexpr int kGreeting = 6; // "你好" in UTF-8: select-echo greets each new conn
+constexpr int kGreeting = 6;         // "你好" in UTF-8: select-echo greets each new conn
 constexpr int kReply = kMessage + 3; // the message and "好"
 
 struct Contender {
@@ -47,7 +47,7 @@ bool readExactly(int fd, int size)
 }
 
 struct Driven {
-    double rps = -1;         ///< requests per second; -1: the server did not answer
+    double rps = -1; ///< requests per second; -1: the server did not answer
     long requests = 0;
 };
 
@@ -64,7 +64,8 @@ Driven drive(quint16 port, int k, double seconds)
         ::setsockopt(fd->get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         conns.push_back(std::move(*fd));
     }
-    const char msg[kMessage] = {'p', 'i', 'n', 'g', '-', '1', '6', '-', 'b', 'y', 't', 'e', 's', '.', '.', '\n'};
+    const char msg[kMessage] = {'p', 'i', 'n', 'g', '-', '1', '6', '-',
+                                'b', 'y', 't', 'e', 's', '.', '.', '\n'};
     long requests = 0;
     const long long t0 = nowNs();
     const long long end = t0 + (long long)(seconds * 1e9);
@@ -90,7 +91,7 @@ bool waitListening(quint16 port)
 }
 
 struct Measured {
-    double rps = -1;          ///< -1: it could not be run
+    double rps = -1;             ///< -1: it could not be run
     double cpuUsPerRequest = -1; ///< the server's user + system CPU per request
 };
 
@@ -129,13 +130,16 @@ void serveThroughput(const Options &o)
     const QString dir = QCoreApplication::applicationDirPath();
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     const QList<Contender> contenders = {
-        {QStringLiteral("muxlab --serve (epoll, recording)"), dir + QStringLiteral("/muxlab"),
+        {QStringLiteral("muxlab --serve (epoll, recording)"),
+         dir + QStringLiteral("/muxlab"),
          {QStringLiteral("--serve"), QStringLiteral("--lesson"), QStringLiteral("select-echo"),
           QStringLiteral("--backend"), QStringLiteral("epoll"), QStringLiteral("--port"),
           QStringLiteral("%1")}},
-        {QStringLiteral("minimal C++ epoll server"), dir + QStringLiteral("/bench-echo-min"),
+        {QStringLiteral("minimal C++ epoll server"),
+         dir + QStringLiteral("/bench-echo-min"),
          {QStringLiteral("%1")}},
-        {QStringLiteral("Python select server"), python,
+        {QStringLiteral("Python select server"),
+         python,
          {QStringLiteral(MUXLAB_SOURCE_DIR "/tests/bench/select_echo.py"), QStringLiteral("%1")}},
     };
     std::printf("\n2. Serve-mode throughput: 16-byte ping-pong, requests/s, median of %d "
@@ -144,7 +148,8 @@ void serveThroughput(const Options &o)
                 "less than requests/s when the machine is busy)\n",
                 o.rounds, o.seconds);
     for (int k : {1, 10, 100}) {
-        std::vector<std::vector<double>> rps(size_t(contenders.size())), cpu(size_t(contenders.size()));
+        std::vector<std::vector<double>> rps(size_t(contenders.size())),
+            cpu(size_t(contenders.size()));
         long muxRss = 0;
         for (int r = 0; r < o.rounds; ++r)
             for (int i = 0; i < contenders.size(); ++i) {
@@ -155,14 +160,14 @@ void serveThroughput(const Options &o)
         const double mux = median(rps[0]), min = median(rps[1]), py = median(rps[2]);
         std::printf("   K=%-3d", k);
         for (int i = 0; i < contenders.size(); ++i)
-            std::printf("  %s %.0f (cpu %.2f)", qPrintable(contenders[i].name), median(rps[size_t(i)]),
-                        median(cpu[size_t(i)]));
-        std::printf("\n         muxlab/minimal %.3f (target >= 0.90: %s), muxlab/python %.2f (target > 1: "
-                    "%s); CPU per request muxlab/minimal %.2f, muxlab/python %.2f; muxlab RSS at "
-                    "the end %ld KiB\n",
-                    mux / min, mux >= 0.9 * min ? "met" : "NOT met", mux / py,
-                    mux > py ? "met" : "NOT met", median(cpu[0]) / median(cpu[1]),
-                    median(cpu[0]) / median(cpu[2]), muxRss);
+            std::printf("  %s %.0f (cpu %.2f)", qPrintable(contenders[i].name),
+                        median(rps[size_t(i)]), median(cpu[size_t(i)]));
+        std::printf(
+            "\n         muxlab/minimal %.3f (target >= 0.90: %s), muxlab/python %.2f (target > 1: "
+            "%s); CPU per request muxlab/minimal %.2f, muxlab/python %.2f; muxlab RSS at "
+            "the end %ld KiB\n",
+            mux / min, mux >= 0.9 * min ? "met" : "NOT met", mux / py, mux > py ? "met" : "NOT met",
+            median(cpu[0]) / median(cpu[1]), median(cpu[0]) / median(cpu[2]), muxRss);
     }
 }
 

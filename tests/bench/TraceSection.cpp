@@ -14,8 +14,8 @@
 #include <sys/socket.h>
 
 #include <atomic>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <thread>
 
 using namespace mux;
@@ -166,12 +166,14 @@ Throughput echoThroughput(bool record, double seconds, int connections)
 void traceMemory(const Options &o)
 {
     raiseOpenFileLimit();
-    std::printf("\n3. Recording: free-run echo in the engine (epoll, 10 connections), recording off "
-                "and on in alternating rounds of %.1f s\n",
-                o.seconds);
+    std::printf(
+        "\n3. Recording: free-run echo in the engine (epoll, 10 connections), recording off "
+        "and on in alternating rounds of %.1f s\n",
+        o.seconds);
     std::vector<double> off, on, ratio, cpuOff, cpuOn;
     for (int r = 0; r < std::max(3, o.rounds); ++r) {
-        const Throughput a = echoThroughput(false, o.seconds, 10), b = echoThroughput(true, o.seconds, 10);
+        const Throughput a = echoThroughput(false, o.seconds, 10),
+                         b = echoThroughput(true, o.seconds, 10);
         off.push_back(a.rps);
         on.push_back(b.rps);
         ratio.push_back(b.rps / a.rps);
@@ -184,8 +186,8 @@ void traceMemory(const Options &o)
     std::printf("   requests/s: off %.0f, on %.0f (medians), on/off %.3f\n"
                 "   engine thread CPU per request: off %.2f us, on %.2f us: recording costs %.1f%% "
                 "(target <= 10%%: %s)\n",
-                median(off), median(on), median(ratio), median(cpuOff), median(cpuOn),
-                100.0 * cost, cost <= 0.10 ? "met" : "NOT met");
+                median(off), median(on), median(ratio), median(cpuOff), median(cpuOn), 100.0 * cost,
+                cost <= 0.10 ? "met" : "NOT met");
     const int quiet = o.quick ? 20000 : 100000;
     std::printf("   Trace memory\n   bytes per quiet tick (epoll, nothing ready, no interest "
                 "change), over %d ticks:\n",

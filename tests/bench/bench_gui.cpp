@@ -13,11 +13,11 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThread>
 #include <QImage>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QStandardPaths>
-#include <QKeyEvent>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -56,9 +56,11 @@ mux::Trace thousandSocketTrace()
         s.fd = fd;
         s.role = i == 0 ? mux::Role::Listener : mux::Role::Conn;
         s.name = i == 0 ? QStringLiteral("L0") : QStringLiteral("conn:#%1").arg(i);
-        s.label = i == 0 ? QStringLiteral("listener :9991") : QStringLiteral("conn 127.0.0.1:%1").arg(40000 + i);
+        s.label = i == 0 ? QStringLiteral("listener :9991")
+                         : QStringLiteral("conn 127.0.0.1:%1").arg(40000 + i);
         extras->opened.append(s);
-        extras->probes.append({fd, i == 0 ? -1 : 0, i == 0 ? -1 : 0, i == 0 ? 0 : -1, qint8(i == 0 ? 10 : 1)});
+        extras->probes.append(
+            {fd, i == 0 ? -1 : 0, i == 0 ? -1 : 0, i == 0 ? 0 : -1, qint8(i == 0 ? 10 : 1)});
         setup.interest.append({fd, mux::Readable});
     }
     setup.extras = extras;
@@ -109,17 +111,19 @@ void benchPaint()
         // An export draws every chip, not a screenful.
         QElapsedTimer e;
         e.start();
-        QImage big(QSize(screen.width(), view.contentHeight(screen.width())), QImage::Format_ARGB32_Premultiplied);
+        QImage big(QSize(screen.width(), view.contentHeight(screen.width())),
+                   QImage::Format_ARGB32_Premultiplied);
         QPainter p(&big);
         view.render(p, big.size());
         full.push_back(e.nsecsElapsed() / 1e6);
     }
     std::printf("paint one tick, 1000 sockets, 1400x900 view: median %.2f ms "
-                "(snapshot+model+layout %.2f ms, paint %.2f ms; CPU time %.2f ms; first, cold caches: %.2f ms)  "
+                "(snapshot+model+layout %.2f ms, paint %.2f ms; CPU time %.2f ms; first, cold "
+                "caches: %.2f ms)  "
                 "target <= 16 ms\n",
                 median(total), median(update), median(paint), median(cpu), cold);
-    std::printf("  export of the whole tick (all 1000 chips, %dx%d px): median %.2f ms\n", screen.width(),
-                view.contentHeight(screen.width()), median(full));
+    std::printf("  export of the whole tick (all 1000 chips, %dx%d px): median %.2f ms\n",
+                screen.width(), view.contentHeight(screen.width()), median(full));
 }
 
 void benchStep()
@@ -153,7 +157,8 @@ void benchStep()
         s->queueOp(op);
         s->stepForward();
     }
-    std::printf("setup: 200 clients connected in %.0f ms (one accept per tick)\n", setup.nsecsElapsed() / 1e6);
+    std::printf("setup: 200 clients connected in %.0f ms (one accept per tick)\n",
+                setup.nsecsElapsed() / 1e6);
 
     struct PaintSpy : QObject {
         bool painted = false;
@@ -199,9 +204,10 @@ void benchStep()
         }
         busy.push_back(pressAndPaint());
     }
-    std::printf("step latency, 200 clients (401 sockets), F10 to painted tick: quiet tick median %.1f ms, "
-                "20 clients sending median %.1f ms  target <= 50 ms\n",
-                median(quiet), median(busy));
+    std::printf(
+        "step latency, 200 clients (401 sockets), F10 to painted tick: quiet tick median %.1f ms, "
+        "20 clients sending median %.1f ms  target <= 50 ms\n",
+        median(quiet), median(busy));
     std::printf("  of which the step itself (engine + models, before painting): median %.1f ms; "
                 "CPU time of the whole press-to-paint: median %.1f ms\n",
                 median(handled), median(stepCpu));
@@ -213,7 +219,8 @@ void benchStep()
         s->run()->engine().step();
         engineOnly.push_back(t.nsecsElapsed() / 1e6);
     }
-    std::printf("  the engine's step alone (core, 401 sockets, quiet): median %.1f ms\n", median(engineOnly));
+    std::printf("  the engine's step alone (core, 401 sockets, quiet): median %.1f ms\n",
+                median(engineOnly));
     std::printf("  trace: %lld ticks recorded\n", (long long)s->trace()->size());
 }
 

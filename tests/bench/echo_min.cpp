@@ -28,7 +28,8 @@ int main(int argc, char **argv)
     a.sin_port = htons(static_cast<uint16_t>(std::atoi(argv[1])));
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (::bind(lfd, reinterpret_cast<sockaddr *>(&a), sizeof a) < 0 || ::listen(lfd, 512) < 0) {
-        std::fprintf(stderr, "bench-echo-min: cannot listen on %s: %s\n", argv[1], std::strerror(errno));
+        std::fprintf(stderr, "bench-echo-min: cannot listen on %s: %s\n", argv[1],
+                     std::strerror(errno));
         return 1;
     }
     const int ep = ::epoll_create1(EPOLL_CLOEXEC);

@@ -20,17 +20,18 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QStringLiteral("Measures muxlab against the kernel and against the documents' servers."));
     parser.addHelpOption();
-    const QCommandLineOption section(QStringLiteral("section"),
-                                     QStringLiteral("Only one section: calls, serve, trace or gui."),
-                                     QStringLiteral("name"));
+    const QCommandLineOption section(
+        QStringLiteral("section"), QStringLiteral("Only one section: calls, serve, trace or gui."),
+        QStringLiteral("name"));
     const QCommandLineOption rounds(QStringLiteral("rounds"),
                                     QStringLiteral("Alternating rounds per figure (default 3)."),
                                     QStringLiteral("n"), QStringLiteral("3"));
     const QCommandLineOption seconds(QStringLiteral("seconds"),
                                      QStringLiteral("Seconds per throughput round (default 1.5)."),
                                      QStringLiteral("s"), QStringLiteral("1.5"));
-    const QCommandLineOption quick(QStringLiteral("quick"),
-                                   QStringLiteral("Fewer repeats: a smoke run, not figures to quote."));
+    const QCommandLineOption quick(
+        QStringLiteral("quick"),
+        QStringLiteral("Fewer repeats: a smoke run, not figures to quote."));
     parser.addOptions({section, rounds, seconds, quick});
     parser.process(app);
 

@@ -27,7 +27,9 @@ inline QByteArray canonicalTrace(const mux::Trace &trace)
             if (call == QLatin1String("listen"))
                 a.remove(QStringLiteral("arg"));
             if (a.contains(QStringLiteral("text")))
-                a.insert(QStringLiteral("text"), a.value(QStringLiteral("text")).toString().replace(port, QStringLiteral(":P")));
+                a.insert(
+                    QStringLiteral("text"),
+                    a.value(QStringLiteral("text")).toString().replace(port, QStringLiteral(":P")));
             actions.append(a);
         }
         if (!actions.isEmpty())
@@ -36,7 +38,8 @@ inline QByteArray canonicalTrace(const mux::Trace &trace)
         for (const QJsonValue &ov : t.value(QStringLiteral("opened")).toArray()) {
             QJsonObject o = ov.toObject();
             for (const char *k : {"label", "local", "peer"})
-                o.insert(QLatin1String(k), o.value(QLatin1String(k)).toString().replace(port, QStringLiteral(":P")));
+                o.insert(QLatin1String(k),
+                         o.value(QLatin1String(k)).toString().replace(port, QStringLiteral(":P")));
             opened.append(o);
         }
         if (!opened.isEmpty())

@@ -17,9 +17,9 @@ public:
         const int n = std::max(2, QThread::idealThreadCount());
         for (int i = 0; i < n; ++i) {
             qint64 pid = 0;
-            if (QProcess::startDetached(QStringLiteral("sh"),
-                                        {QStringLiteral("-c"), QStringLiteral("while :; do :; done")},
-                                        QString(), &pid))
+            if (QProcess::startDetached(
+                    QStringLiteral("sh"),
+                    {QStringLiteral("-c"), QStringLiteral("while :; do :; done")}, QString(), &pid))
                 m_pids.push_back(pid);
         }
     }

@@ -27,7 +27,8 @@ public:
     {
         TestClient c;
         c.m_fd.reset(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        if (!c.m_fd) return c;
+        if (!c.m_fd)
+            return c;
         timeval tv{waitMs / 1000, (waitMs % 1000) * 1000};
         ::setsockopt(c.fd(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         ::setsockopt(c.fd(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
@@ -35,7 +36,8 @@ public:
         sa.sin_family = AF_INET;
         sa.sin_port = htons(port);
         sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(c.fd(), reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) c.m_fd.reset();
+        if (::connect(c.fd(), reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0)
+            c.m_fd.reset();
         return c;
     }
     /// A non-blocking connect (for a thousand clients at once); completes in the background.
@@ -61,7 +63,8 @@ public:
         for (qsizetype done = 0; done < bytes.size();) {
             const ssize_t n =
                 ::send(fd(), bytes.constData() + done, size_t(bytes.size() - done), MSG_NOSIGNAL);
-            if (n <= 0) return false;
+            if (n <= 0)
+                return false;
             done += n;
         }
         return true;
@@ -72,7 +75,8 @@ public:
         while (!enough(m_in) && !m_eof) {
             char buf[65536];
             const ssize_t n = ::recv(fd(), buf, sizeof buf, 0);
-            if (n < 0 && errno == EINTR) continue;
+            if (n < 0 && errno == EINTR)
+                continue;
             if (n <= 0) {
                 m_eof = true; // closed, reset, or silent past the wait
                 m_reset = n < 0 && errno == ECONNRESET;
@@ -106,20 +110,25 @@ public:
         qsizetype sent = 0;
         while (m_in.size() < want) {
             pollfd p{fd(), short(POLLIN | (sent < out.size() ? POLLOUT : 0)), 0};
-            if (::poll(&p, 1, 10000) <= 0) break; // nothing moved for ten seconds
+            if (::poll(&p, 1, 10000) <= 0)
+                break; // nothing moved for ten seconds
             if (p.revents & POLLIN) {
                 char buf[65536];
                 const ssize_t n = ::recv(fd(), buf, sizeof buf, 0);
-                if (n <= 0 && !(n < 0 && errno == EAGAIN)) break;
-                if (n > 0) m_in.append(buf, n);
+                if (n <= 0 && !(n < 0 && errno == EAGAIN))
+                    break;
+                if (n > 0)
+                    m_in.append(buf, n);
             }
             if ((p.revents & POLLOUT) && sent < out.size()) {
                 const ssize_t n =
                     ::send(fd(), out.constData() + sent,
                            size_t(std::min<qsizetype>(out.size() - sent, 65536)), MSG_NOSIGNAL);
-                if (n > 0) sent += n;
+                if (n > 0)
+                    sent += n;
             }
-            if (p.revents & (POLLERR | POLLHUP)) break;
+            if (p.revents & (POLLERR | POLLHUP))
+                break;
         }
         return m_in;
     }
@@ -170,7 +179,8 @@ inline int openFdCount(qint64 pid)
 inline qint64 statusKb(qint64 pid, const char *field)
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly)) return -1;
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
     for (const QByteArray &line : f.readAll().split('\n'))
         if (line.startsWith(field) && line.size() > qsizetype(qstrlen(field)) &&
             line.at(qstrlen(field)) == ':')
@@ -182,7 +192,8 @@ inline qint64 statusKb(qint64 pid, const char *field)
 inline qint64 cpuMs(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly)) return -1;
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
     const QByteArray stat = f.readAll();
     // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
     const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');

@@ -13,7 +13,8 @@
 /// then lets them go. (A race with another process is possible but harmless on a test box.)
 inline quint16 freePortBlock(int count = 3)
 {
-    for (quint16 base = 20000 + quint16(QCoreApplication::applicationPid() % 20000); base < 60000; base += 7) {
+    for (quint16 base = 20000 + quint16(QCoreApplication::applicationPid() % 20000); base < 60000;
+         base += 7) {
         bool ok = true;
         std::vector<mux::Fd> held;
         for (int i = 0; i < count && ok; ++i) {
@@ -32,13 +33,14 @@ inline quint16 freePortBlock(int count = 3)
 class ServeProcess {
 public:
     /// `start` false: set the process up first (a child modifier), then call start().
-    ServeProcess(const QString &lesson, const QString &backend, quint16 port, QStringList extra = {},
-                 bool start = true)
+    ServeProcess(const QString &lesson, const QString &backend, quint16 port,
+                 QStringList extra = {}, bool start = true)
     {
         m_proc.setProgram(QStringLiteral(MUXLAB_BINARY));
-        m_proc.setArguments(QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"), lesson,
-                                        QStringLiteral("--backend"), backend, QStringLiteral("--port"),
-                                        QString::number(port)} + extra);
+        m_proc.setArguments(QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"),
+                                        lesson, QStringLiteral("--backend"), backend,
+                                        QStringLiteral("--port"), QString::number(port)} +
+                            extra);
         // The log goes to a file the test reads when it likes: a pipe nobody drains fills at
         // 64 KiB and stops the server in the middle of a tick.
         m_log.open();

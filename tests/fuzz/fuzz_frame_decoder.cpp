@@ -27,12 +27,14 @@ Outcome decode(QByteArrayView stream, qsizetype piece, FrameDecoder::Header head
         QByteArray f;
         FrameDecoder::Status s;
         while ((s = d.next(&f)) == FrameDecoder::Status::Frame) {
-            if (f.size() > kLimit) std::abort();
+            if (f.size() > kLimit)
+                std::abort();
             out.frames.append(f);
         }
         if (s == FrameDecoder::Status::Refused) {
             out.refused = true;
-            if (d.error().isEmpty() || d.bufferCapacity() > stream.size() + 4096) std::abort();
+            if (d.error().isEmpty() || d.bufferCapacity() > stream.size() + 4096)
+                std::abort();
         }
     }
     return out;
@@ -42,14 +44,17 @@ Outcome decode(QByteArrayView stream, qsizetype piece, FrameDecoder::Header head
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1) return 0;
+    if (size < 1)
+        return 0;
     const auto header =
         (data[0] & 0x80) ? FrameDecoder::Header::Text : FrameDecoder::Header::Packed;
     const qsizetype piece = (data[0] & 0x7f) + 1;
     const QByteArrayView stream(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
     const Outcome whole = decode(stream, stream.size() + 1, header);
     const Outcome cut = decode(stream, piece, header);
-    if (whole.refused != cut.refused) std::abort();
-    if (whole.frames != cut.frames) std::abort();
+    if (whole.refused != cut.refused)
+        std::abort();
+    if (whole.frames != cut.frames)
+        std::abort();
     return 0;
 }

@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto lesson =
         mux::parseLesson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)), path);
     if (!lesson) {
-        if (!lesson.error().text.contains(path)) std::abort();
+        if (!lesson.error().text.contains(path))
+            std::abort();
         return 0;
     }
     (void)lesson->stepAt(1);

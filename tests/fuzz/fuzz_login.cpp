@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         while ((s = r.next(&o)) == JsonObjectReader::Status::Object)
             (void)mux::proto::checkLogin(o, known);
         if (s == JsonObjectReader::Status::Refused) {
-            if (r.error().isEmpty()) std::abort();
+            if (r.error().isEmpty())
+                std::abort();
             return 0;
         }
     }

@@ -21,10 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         while (auto e = p.next()) {
             switch (e->kind) {
             case MsgFileParser::Event::Message:
-                if (e->bytes.size() > limits.message) std::abort();
+                if (e->bytes.size() > limits.message)
+                    std::abort();
                 break;
             case MsgFileParser::Event::FileBegin: {
-                if (e->size < 0 || e->size > limits.file) std::abort();
+                if (e->size < 0 || e->size > limits.file)
+                    std::abort();
                 announced = e->size;
                 got = 0;
                 if (auto path = mux::proto::uploadPath(QStringLiteral("/srv/data"), e->fileName)) {
@@ -38,14 +40,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
             case MsgFileParser::Event::FileData:
                 got += e->bytes.size();
-                if (announced < 0 || got > announced) std::abort();
+                if (announced < 0 || got > announced)
+                    std::abort();
                 break;
             case MsgFileParser::Event::FileEnd:
-                if (got != announced) std::abort();
+                if (got != announced)
+                    std::abort();
                 announced = -1;
                 break;
             case MsgFileParser::Event::Refused:
-                if (e->error.isEmpty()) std::abort();
+                if (e->error.isEmpty())
+                    std::abort();
                 break;
             case MsgFileParser::Event::Close:
                 break;

@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QJsonDocument doc =
         QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     auto trace = mux::Trace::fromJson(doc.object());
-    if (!trace) return 0;
+    if (!trace)
+        return 0;
     for (qsizetype i = 0; i < trace->size(); ++i) {
         (void)trace->interestAt(i);
         (void)trace->socketsAt(i);
