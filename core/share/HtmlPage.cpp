@@ -101,6 +101,42 @@ QJsonArray peerEndTable()
     return out;
 }
 
+// The log lines quote at most 64 bytes of a payload, and the page reads nothing else of it. A
+// long one (a reply queue of 16 KiB, an uploaded file) would make most of the page's weight,
+// so the page's copy of the trace leaves it out and says how many bytes it was; the trace
+// file keeps every byte.
+constexpr qsizetype kPayloadChars = 1024;
+
+QJsonObject withoutLongPayloads(QJsonObject trace)
+{
+    QJsonArray ticks = trace.value(QStringLiteral("ticks")).toArray();
+    for (qsizetype i = 0; i < ticks.size(); ++i) {
+        QJsonObject tick = ticks.at(i).toObject();
+        QJsonArray actions = tick.value(QStringLiteral("actions")).toArray();
+        bool cut = false;
+        for (qsizetype k = 0; k < actions.size(); ++k) {
+            QJsonObject a = actions.at(k).toObject();
+            const QString text = a.value(QStringLiteral("text")).toString();
+            const QString b64 = a.value(QStringLiteral("b64")).toString();
+            if (text.size() <= kPayloadChars && b64.size() <= kPayloadChars)
+                continue;
+            const qsizetype bytes = !text.isEmpty() ? text.toUtf8().size()
+                                                    : QByteArray::fromBase64(b64.toLatin1()).size();
+            a.remove(QStringLiteral("text"));
+            a.remove(QStringLiteral("b64"));
+            a.insert(QStringLiteral("omitted_bytes"), double(bytes));
+            actions.replace(k, a);
+            cut = true;
+        }
+        if (cut) {
+            tick.insert(QStringLiteral("actions"), actions);
+            ticks.replace(i, tick);
+        }
+    }
+    trace.insert(QStringLiteral("ticks"), ticks);
+    return trace;
+}
+
 QByteArray resource(const QString &path)
 {
     QFile f(path);
@@ -158,7 +194,7 @@ QJsonObject pageData(const PageSource &s)
                   {QStringLiteral("clients"), clients},
                   {QStringLiteral("flags"), flagTable()},
                   {QStringLiteral("peer_end"), peerEndTable()},
-                  {QStringLiteral("trace"), trace.toJson()},
+                  {QStringLiteral("trace"), withoutLongPayloads(trace.toJson())},
                   {QStringLiteral("log"), log}};
     if (s.lesson) {
         o.insert(QStringLiteral("lesson"), lessonJson(*s.lesson));

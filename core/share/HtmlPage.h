@@ -16,7 +16,8 @@ namespace mux {
 /// the run goes in as JSON in a <script type="application/json"> block.
 ///
 /// The run is the trace as Trace::toJson() writes it (delta-encoded: the page replays the
-/// interest from keyframes as Trace does), plus what only core can say: each tick's syscall log
+/// interest from keyframes as Trace does; payloads over 1 KiB, which the page never shows, are
+/// left out with their size), plus what only core can say: each tick's syscall log
 /// in TickFormat's strace form, the flag names of kFlagTable, and the lesson's texts in zh and en
 /// when the lesson is known. The page computes the chips from those, the way the window does.
 namespace share {

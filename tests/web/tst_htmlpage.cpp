@@ -20,6 +20,7 @@ private slots:
     void lessonPageIsSelfContainedAndCarriesTheTrace();
     void aThousandTickRunStaysUnderTwoMegabytes();
     void aClientsBytesCannotEndTheScriptBlock();
+    void longPayloadsAreLeftOutWithTheirSize();
     void anUnwritablePathIsOneSentence();
     void anEmptyRunIsRefused();
 };
@@ -163,6 +164,47 @@ void TestHtmlPage::aClientsBytesCannotEndTheScriptBlock()
     // …and the bytes are all there once parsed.
     const QJsonObject data = pageJson(*page);
     QVERIFY(QJsonDocument(data).toJson().contains(hostile));
+}
+
+void TestHtmlPage::longPayloadsAreLeftOutWithTheirSize()
+{
+    // chat-room fills a member's 16 KiB reply queue: its trace is mostly payload the log quotes
+    // 64 bytes of.
+    auto lesson = findLesson(QStringLiteral("chat-room"));
+    QVERIFY(lesson);
+    LessonRun run(*lesson, {});
+    QVERIFY(run.start());
+    run.runToEnd();
+    auto page = share::pageHtml(sourceOf(run));
+    QVERIFY(page);
+    qInfo("chat-room: %lld ticks, %lld bytes", qlonglong(run.engine().trace().size()),
+          qlonglong(page->size()));
+    QVERIFY2(page->size() < 300 * 1024, qPrintable(QString::number(page->size())));
+    const QJsonArray ticks = pageJson(*page)
+                                 .value(QStringLiteral("trace"))
+                                 .toObject()
+                                 .value(QStringLiteral("ticks"))
+                                 .toArray();
+    QCOMPARE(ticks.size(), run.engine().trace().size());
+    int omitted = 0;
+    for (qsizetype i = 0; i < ticks.size(); ++i) {
+        const QJsonArray actions =
+            ticks.at(i).toObject().value(QStringLiteral("actions")).toArray();
+        QCOMPARE(actions.size(), run.engine().trace().at(i).actions.size());
+        for (qsizetype k = 0; k < actions.size(); ++k) {
+            const QJsonObject a = actions.at(k).toObject();
+            const Action &real = run.engine().trace().at(i).actions.at(k);
+            if (a.contains(QStringLiteral("omitted_bytes"))) {
+                ++omitted;
+                QCOMPARE(qsizetype(a.value(QStringLiteral("omitted_bytes")).toDouble()),
+                         real.data.size());
+                QVERIFY(real.data.size() > 1024);
+            } else {
+                QVERIFY(real.data.size() <= 1024 * 4); // UTF-8: up to 4 bytes a character
+            }
+        }
+    }
+    QVERIFY(omitted > 0);
 }
 
 void TestHtmlPage::anUnwritablePathIsOneSentence()
