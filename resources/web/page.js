@@ -10,7 +10,7 @@
   const lesson = run.lesson || null;
   const last = ticks.length - 1;
 
-  // ---- Words -------------------------------------------------------------------------------
+  // Words
   // The window's own translations (resources/translations/muxlab_zh_CN.ts) for what both
   // show; a few sentences are the page's own (it has keys, not F10).
   const ZH = {
@@ -100,7 +100,7 @@
     return tr(text).split('%n').join(String(n));
   }
 
-  // ---- Events, as kFlagTable names them -----------------------------------------------------
+  // Events, as kFlagTable names them
   const READABLE = 1, WRITABLE = 2, EXCEPTIONAL = 4, HANGUP = 8, FAILED = 16, INVALID = 32;
 
   function eventsText(e, backend) {
@@ -131,7 +131,7 @@
   }
   const LISTS = [['r', READABLE], ['w', WRITABLE], ['x', EXCEPTIONAL]];
 
-  // ---- Replaying the trace ------------------------------------------------------------------
+  // Replaying the trace
   // The state after tick j: the interest passed in at j (keyframes and deltas, as Trace
   // replays them), the sockets open at its end and their latest probes. Reading tick after
   // tick moves one cursor forward; a jump back starts from the nearest saved checkpoint.
@@ -230,7 +230,7 @@
       { fd, role: 'external', name: 'fd' + fd, label: 'fd ' + fd };
   }
 
-  // ---- Why ready (the window's ReadyReason) -------------------------------------------------
+  // Why ready (the window's ReadyReason)
   function peerEnd(p) {
     return run.peer_end[p.tcpState] || '';
   }
@@ -285,7 +285,7 @@
     }
   }
 
-  // ---- Lanes and chips (the window's TickViewModel) -----------------------------------------
+  // Lanes and chips (the window's TickViewModel)
   const LANES = {
     read: ['rlist', 'ready to read'],
     write: ['wlist', 'ready to write'],
@@ -363,7 +363,7 @@
     return [maskLane(snap, 'interest', b), readyLane(snap, b)];
   }
 
-  // ---- The page -----------------------------------------------------------------------------
+  // The page
   const $ = (id) => document.getElementById(id);
   function el(tag, cls, text) {
     const e = document.createElement(tag);

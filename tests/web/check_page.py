@@ -68,7 +68,7 @@ class Browser:
         self.events = []
         self.session = None
 
-    # ---- the pipe ------------------------------------------------------------------------
+    # the pipe
     def _read_message(self, until):
         while b'\0' not in self.buffer:
             left = until - time.monotonic()
@@ -119,7 +119,7 @@ class Browser:
         except Failure:
             pass
 
-    # ---- a page --------------------------------------------------------------------------
+    # a page
     def open_page(self):
         targets = self.send('Target.getTargets', session=False)['targetInfos']
         pages = [t for t in targets if t['type'] == 'page']
@@ -252,7 +252,7 @@ def group_alive(pgid):
     return alive
 
 
-# ---- what the trace says ---------------------------------------------------------------------
+# what the trace says
 def sockets_before(trace, index):
     """The sockets open at the end of tick index-1, by fd (Trace::socketsAt)."""
     open_ = {}
