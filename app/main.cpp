@@ -1,4 +1,5 @@
 #include "cli/CommandLine.h"
+#include "cli/HtmlCommand.h"
 #include "client/RunClient.h"
 #include "gui/MainWindow.h"
 
@@ -41,6 +42,8 @@ int main(int argc, char **argv)
         return cli::runServe(o);
     case cli::Mode::Client:
         return client::runClient(o);
+    case cli::Mode::Html:
+        return cli::runHtml(o);
     case cli::Mode::Gui:
         break;
     }

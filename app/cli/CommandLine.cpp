@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "HtmlCommand.h"
+
 #include "lesson/LessonRun.h"
 #include "programs/ProgramFactory.h"
 #include "trace/TickFormat.h"
@@ -50,7 +52,8 @@ bool wantsTerminal(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--headless" || a == "--serve" || a == "--list-lessons" || a == "--help" ||
-            a == "-h" || a == "--version" || a == "-v" || a == "--help-all" || a == "--no-window")
+            a == "-h" || a == "--version" || a == "-v" || a == "--help-all" || a == "--no-window" ||
+            a == "--html")
             return true;
     }
     return false;
@@ -112,6 +115,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         QStringLiteral("With --client: stay in the terminal even when a display exists."));
     p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
                   host, framed, upload, noWindow});
+    addHtmlOptions(p);
 
     if (!p.parse(args)) {
         error = p.errorText();
@@ -134,6 +138,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
              : p.isSet(serve)    ? Mode::Serve
              : p.isSet(client)   ? Mode::Client
                                  : Mode::Gui;
+    if (!readHtmlOptions(p, o, error))
+        return false;
     o.host = p.value(host);
     o.framed = p.isSet(framed);
     o.uploads = p.values(upload);
@@ -239,6 +245,9 @@ int runHeadless(const Options &o)
             err(r.error().text);
             return 1;
         }
+    if (!o.htmlFile.isEmpty())
+        if (const int rc = writeHtml(o, trace, &*lesson, names))
+            return rc;
     out(allOk ? QStringLiteral("# every checkpoint held")
               : QStringLiteral("# a checkpoint failed"));
     return allOk ? 0 : 1;

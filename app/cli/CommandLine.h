@@ -6,7 +6,7 @@
 /// The command line is a contract (DESIGN.md): tests and teachers rely on every flag.
 namespace cli {
 
-enum class Mode { Gui, ListLessons, Headless, Serve, Client };
+enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html };
 
 struct Options {
     Mode mode = Mode::Gui;
@@ -14,6 +14,8 @@ struct Options {
     QString backend = QStringLiteral("select");
     QString lang = QStringLiteral("en");
     QString traceFile;
+    QString htmlFile; ///< --html: the run as a web page (HtmlCommand.h)
+    QString openFile; ///< --open: the saved trace --html reads
     int port = -1;
     QString bind = QStringLiteral("127.0.0.1");
     QString dataDir;

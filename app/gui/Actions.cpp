@@ -61,6 +61,7 @@ Actions::Actions(QObject *owner)
     exportPng = make(owner, QStringLiteral("exportPng"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportSvg =
         make(owner, QStringLiteral("exportSvg"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    exportHtml = make(owner, QStringLiteral("exportHtml"), {});
     quit = make(owner, QStringLiteral("quit"), {QKeySequence::Quit});
     // Ctrl+= as well as Ctrl++: on most keyboards "+" needs Shift, and teachers press "=".
     zoomIn = make(owner, QStringLiteral("zoomIn"),
@@ -122,6 +123,9 @@ void Actions::retranslate()
     describe(saveTrace, tr("&Save Trace…"), tr("Save every recorded tick as JSON"));
     describe(exportPng, tr("Export Tick as &PNG…"), tr("Save the tick view as a picture"));
     describe(exportSvg, tr("Export Tick as S&VG…"), tr("Save the tick view as a scalable drawing"));
+    describe(exportHtml, tr("Export as &Web Page…"),
+             tr("Save the run so far as one web page that steps through it in any browser, "
+                "offline"));
     describe(quit, tr("&Quit"), tr("Close muxlab"));
     describe(zoomIn, tr("Zoom &In"), tr("Make every pane bigger"));
     describe(zoomOut, tr("Zoom &Out"), tr("Make every pane smaller"));

@@ -12,7 +12,7 @@ struct Actions {
     void retranslate();
 
     QAction *step, *back, *forward, *live, *run, *restart, *replayHere, *jumpTo;
-    QAction *openTrace, *saveTrace, *exportPng, *exportSvg, *quit;
+    QAction *openTrace, *saveTrace, *exportPng, *exportSvg, *exportHtml, *quit;
     QAction *zoomIn, *zoomOut, *zoomReset, *presenter, *animate, *lessonPorts;
     QAction *langEn, *langZh;
     QAction *backendSelect, *backendPoll, *backendEpoll, *backendEpollEt;

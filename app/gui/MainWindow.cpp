@@ -18,6 +18,7 @@
 #include "TickViewModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
+#include "share/HtmlPage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -235,7 +236,7 @@ void MainWindow::buildMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({a.openTrace, a.saveTrace});
     m_fileMenu->addSeparator();
-    m_fileMenu->addActions({a.exportPng, a.exportSvg});
+    m_fileMenu->addActions({a.exportPng, a.exportSvg, a.exportHtml});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.quit);
 
@@ -314,6 +315,13 @@ void MainWindow::buildMenus()
             tr("SVG drawings (*.svg)"));
         if (!path.isEmpty())
             exportSvg(path);
+    });
+    connect(a.exportHtml, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the run as a web page"), m_session->title() + QStringLiteral(".html"),
+            tr("Web pages (*.html)"));
+        if (!path.isEmpty())
+            exportHtml(path);
     });
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.zoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom * 1.15); });
@@ -570,6 +578,7 @@ void MainWindow::updateActions()
     m_actions->saveTrace->setEnabled(has);
     m_actions->exportPng->setEnabled(has);
     m_actions->exportSvg->setEnabled(has);
+    m_actions->exportHtml->setEnabled(has);
     m_actions->jumpTo->setEnabled(has);
     m_actions->backends->setEnabled(m_session->lesson() != nullptr);
 
@@ -749,6 +758,22 @@ bool MainWindow::exportPng(const QString &path)
 bool MainWindow::exportSvg(const QString &path)
 {
     if (auto r = Exporter::svg(*m_tickView, path, windowTitle()); !r) {
+        error(r.error().text);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::exportHtml(const QString &path)
+{
+    mux::share::PageSource source;
+    source.trace = m_session->trace();
+    source.lesson = m_session->lesson();
+    source.clientNames = m_session->clientNames();
+    source.lang = m_session->lang();
+    source.title = m_session->title();
+    if (auto r = mux::share::writePage(path, source); !r) {
         error(r.error().text);
         return false;
     }

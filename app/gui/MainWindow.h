@@ -97,6 +97,7 @@ public:
 
     bool exportPng(const QString &path);
     bool exportSvg(const QString &path);
+    bool exportHtml(const QString &path);
     bool saveTrace(const QString &path);
     bool openTrace(const QString &path);
 

@@ -368,6 +368,16 @@
         <translation>把拍视图保存为可缩放的矢量图</translation>
     </message>
     <message>
+        <location filename="../../app/gui/Actions.cpp" line="126"/>
+        <source>Export as &amp;Web Page…</source>
+        <translation>导出为网页(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Actions.cpp" line="126"/>
+        <source>Save the run so far as one web page that steps through it in any browser, offline</source>
+        <translation>把到目前为止的运行保存为一个网页：任何浏览器都能离线逐拍查看</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/Actions.cpp" line="114"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -958,6 +968,16 @@
         <location filename="../../app/gui/MainWindow.cpp" line="312"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <source>Export the run as a web page</source>
+        <translation>把这次运行导出为网页</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="324"/>
