@@ -2,8 +2,10 @@
 
 #include "proto/FrameDecoder.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -123,6 +125,48 @@ QByteArray opData(const QJsonObject &d)
     return out;
 }
 
+// The lesson's Python program: "python_file", a file name in the lesson file's own folder (a
+// bare name, so a lesson cannot point anywhere else), read line by line; "tags" names, per
+// action, the 1-based lines that perform it ({"accept": [12], "recv": [15, 20]}).
+QList<PythonLine> pythonProgram(const QJsonObject &o, const QString &path, Parser &p)
+{
+    const QString name = o.value(QStringLiteral("python_file")).toString();
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))) {
+        p.fail(QStringLiteral("\"python_file\" must name the lesson's Python program, a file "
+                              "beside the lesson file"));
+        return {};
+    }
+    QFile f(QFileInfo(path).dir().filePath(name));
+    if (!f.open(QIODevice::ReadOnly)) {
+        p.fail(QStringLiteral("cannot read its Python program \"%1\"").arg(f.fileName()));
+        return {};
+    }
+    QStringList code = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+    if (!code.isEmpty() && code.constLast().isEmpty())
+        code.removeLast();
+    QList<PythonLine> lines;
+    lines.reserve(code.size());
+    for (const QString &c : code)
+        lines.append({c, QString()});
+    const QJsonObject tags = o.value(QStringLiteral("tags")).toObject();
+    for (auto it = tags.begin(); it != tags.end(); ++it) {
+        if (it.key() != QLatin1String("select") && !callFromName(it.key()))
+            p.fail(QStringLiteral("unknown action \"%1\" in \"tags\"").arg(it.key()));
+        for (const QJsonValue &n : it.value().toArray()) {
+            const int line = n.toInt();
+            if (line < 1 || line > lines.size())
+                p.fail(QStringLiteral("\"tags\": \"%1\" names line %2, but %3 has %4 lines")
+                           .arg(it.key())
+                           .arg(line)
+                           .arg(name)
+                           .arg(lines.size()));
+            else
+                lines[line - 1].tag = it.key();
+        }
+    }
+    return lines;
+}
+
 } // namespace
 
 Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
@@ -162,11 +206,6 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
         l.backends = allBackends();
     for (const QJsonValue &c : o.value(QStringLiteral("clients")).toArray())
         l.clients.append(c.toString());
-    for (const QJsonValue &line : o.value(QStringLiteral("python")).toArray()) {
-        const QJsonObject lo = line.toObject();
-        l.python.append({lo.value(QStringLiteral("code")).toString(),
-                         lo.value(QStringLiteral("tag")).toString()});
-    }
     l.clientScript = o.value(QStringLiteral("client_script")).toString();
 
     for (const QJsonValue &sv : o.value(QStringLiteral("steps")).toArray()) {
@@ -250,6 +289,8 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
     l.ticks = std::max(l.ticks, quint32(o.value(QStringLiteral("ticks")).toInt()));
     if (l.steps.isEmpty())
         p.fail(QStringLiteral("\"steps\" is empty"));
+    l.pythonFile = o.value(QStringLiteral("python_file")).toString();
+    l.python = pythonProgram(o, path, p);
     if (!p.problem.isEmpty())
         return Error{0, QStringLiteral("Lesson file %1: %2").arg(path, p.problem)};
     return l;

@@ -77,8 +77,9 @@ struct Lesson {
     QJsonObject params;
     QList<Backend> backends;
     QStringList clients;
-    QList<PythonLine> python;
-    QString clientScript; ///< path under lessons/ of the learner's Python client
+    QString pythonFile;       ///< its Python program's file name, beside the lesson file
+    QList<PythonLine> python; ///< that program's lines, tagged from "tags"
+    QString clientScript;     ///< path under lessons/ of the learner's Python client
     QList<LessonStep> steps;
     quint32 ticks = 0; ///< how many ticks the lesson runs
     QString path;      ///< where it was loaded from (for error messages)

@@ -7,11 +7,22 @@
 #include "engine/Server.h"
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mux {
 
 namespace {
 constexpr int kHeaderLimit = 256; // "name-size\n" never needs more
+
+// The document's client sends "name-size" with no end of line. When it arrives alone, the
+// whole first recv is the header, as the document's server takes it.
+bool isBareHeader(const QByteArray &h)
+{
+    const qsizetype dash = h.lastIndexOf('-');
+    return dash > 0 && dash + 1 < h.size() &&
+           std::all_of(h.begin() + dash + 1, h.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+} // namespace
 
 FileUploadServer::FileUploadServer(const QJsonObject &p)
     : m_ports(portsParam(p)), m_dataDir(p.value(QStringLiteral("data_dir")).toString()),
@@ -77,7 +88,9 @@ void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteA
     QByteArray body = data;
     if (!conn.upload) {
         conn.header += data;
-        const qsizetype end = conn.header.indexOf('\n');
+        qsizetype end = conn.header.indexOf('\n');
+        if (end < 0 && isBareHeader(conn.header))
+            end = conn.header.size();
         if (end < 0) {
             if (conn.header.size() > kHeaderLimit)
                 drop(server, fd,
