@@ -44,11 +44,12 @@ set(CPACK_PACKAGE_VENDOR "The muxlab authors")
 set(CPACK_PACKAGE_CONTACT "${MUXLAB_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "playground that teaches I/O multiplexing (select, poll, epoll)")
-set(CPACK_PACKAGE_DESCRIPTION
-    "muxlab runs a real TCP server, drives real client sockets against it over loopback, and "
-    "shows every call of select(), poll() or epoll_wait() as one tick: the lists passed in, what "
-    "came back ready and why, and what the server did about it. Teachers step it in front of a "
-    "class; students work through its lessons, in Chinese and English, on their own.")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+    "muxlab runs a real TCP server, drives real client sockets against it over\n"
+    "loopback, and shows every call of select(), poll() or epoll_wait() as one\n"
+    "tick: the lists passed in, what came back ready and why, and what the server\n"
+    "did about it. Teachers step it in front of a class, and students work through\n"
+    "its lessons, in Chinese and English, on their own.")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
