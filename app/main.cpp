@@ -44,6 +44,8 @@ int main(int argc, char **argv)
         return client::runClient(o);
     case cli::Mode::Html:
         return cli::runHtml(o);
+    case cli::Mode::ClientScript:
+        return cli::printClientScript(o);
     case cli::Mode::Gui:
         break;
     }

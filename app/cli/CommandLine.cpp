@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "HtmlCommand.h"
+#include "lesson/LessonFiles.h"
 
 #include "lesson/LessonRun.h"
 #include "programs/ProgramFactory.h"
@@ -53,7 +54,7 @@ bool wantsTerminal(int argc, char **argv)
         const QByteArray a(argv[i]);
         if (a == "--headless" || a == "--serve" || a == "--list-lessons" || a == "--help" ||
             a == "-h" || a == "--version" || a == "-v" || a == "--help-all" || a == "--no-window" ||
-            a == "--html")
+            a == "--html" || a == "--client-script")
             return true;
     }
     return false;
@@ -113,8 +114,13 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     const QCommandLineOption noWindow(
         QStringLiteral("no-window"),
         QStringLiteral("With --client: stay in the terminal even when a display exists."));
+    const QCommandLineOption clientScript(
+        QStringLiteral("client-script"),
+        QStringLiteral("Print the path of lesson ID's Python client (python3 \"$(muxlab "
+                       "--client-script ID)\")."),
+        QStringLiteral("ID"));
     p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
-                  host, framed, upload, noWindow});
+                  host, framed, upload, noWindow, clientScript});
     addHtmlOptions(p);
 
     if (!p.parse(args)) {
@@ -140,6 +146,14 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                                  : Mode::Gui;
     if (!readHtmlOptions(p, o, error))
         return false;
+    // --client-script only prints a path: it goes with no other mode.
+    if (p.isSet(clientScript)) {
+        if (o.mode != Mode::Gui) {
+            error = QStringLiteral("--client-script cannot be combined with another mode.");
+            return false;
+        }
+        o.mode = Mode::ClientScript;
+    }
     o.host = p.value(host);
     o.framed = p.isSet(framed);
     o.uploads = p.values(upload);
@@ -153,7 +167,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
             "--upload needs --framed: a file is sent with the message/file protocol.");
         return false;
     }
-    o.lesson = p.value(lesson);
+    o.lesson = o.mode == Mode::ClientScript ? p.value(clientScript) : p.value(lesson);
     o.backend = p.value(backend);
     o.lang = p.value(lang);
     o.traceFile = p.value(trace);
@@ -195,6 +209,29 @@ int listLessons()
     for (const mux::Lesson &l : lessons)
         out(l.id + QLatin1Char('\t') + l.title.en);
     return problems.isEmpty() ? 0 : 1;
+}
+
+int printClientScript(const Options &o)
+{
+    auto lesson = mux::findLesson(o.lesson);
+    if (!lesson) {
+        err(lesson.error().text);
+        return 2;
+    }
+    if (lesson->clientScript.isEmpty()) {
+        err(QStringLiteral("Lesson %1 has no Python client; nc or muxlab --client connect to it.")
+                .arg(o.lesson));
+        return 1;
+    }
+    const QString path = mux::lessonFile(lesson->clientScript);
+    if (path.isEmpty()) {
+        err(QStringLiteral("The lesson's client %1 is not installed: no share/muxlab/lessons "
+                           "beside this muxlab (MUXLAB_LESSONS_DIR can point at a lessons folder).")
+                .arg(lesson->clientScript));
+        return 1;
+    }
+    out(path);
+    return 0;
 }
 
 int runHeadless(const Options &o)

@@ -6,7 +6,7 @@
 /// The command line is a contract (DESIGN.md): tests and teachers rely on every flag.
 namespace cli {
 
-enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html };
+enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html, ClientScript };
 
 struct Options {
     Mode mode = Mode::Gui;
@@ -36,5 +36,7 @@ bool parse(QCommandLineParser &parser, const QStringList &args, Options &out, QS
 int listLessons();
 int runHeadless(const Options &o);
 int runServe(const Options &o);
+/// Prints where the lesson's Python client is (an installed muxlab: share/muxlab/lessons).
+int printClientScript(const Options &o);
 
 } // namespace cli

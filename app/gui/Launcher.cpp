@@ -1,5 +1,7 @@
 #include "Launcher.h"
 
+#include "lesson/LessonFiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -44,19 +46,7 @@ Launcher::Launcher(QObject *parent)
 
 QString Launcher::lessonsDir()
 {
-    QStringList candidates;
-    if (const QString env = qEnvironmentVariable("MUXLAB_LESSONS_DIR"); !env.isEmpty())
-        candidates.append(env);
-    const QString bin = QCoreApplication::applicationDirPath();
-    candidates << bin + QStringLiteral("/lessons") << bin + QStringLiteral("/../lessons")
-               << bin + QStringLiteral("/../share/muxlab/lessons");
-#ifdef MUXLAB_SOURCE_DIR
-    candidates << QStringLiteral(MUXLAB_SOURCE_DIR "/lessons");
-#endif
-    for (const QString &c : std::as_const(candidates))
-        if (QFileInfo(c + QStringLiteral("/README.md")).exists())
-            return QDir(c).canonicalPath();
-    return {};
+    return mux::lessonsDir();
 }
 
 QList<ClientCommand> Launcher::commandsFor(const mux::Lesson &lesson,
