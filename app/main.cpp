@@ -41,6 +41,8 @@ int main(int argc, char **argv)
         return cli::runServe(o);
     case cli::Mode::Client:
         return client::runClient(o);
+    case cli::Mode::Exec:
+        return cli::runExec(o);
     case cli::Mode::Gui:
         break;
     }

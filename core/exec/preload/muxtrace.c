@@ -879,9 +879,9 @@ static void report(int call, int fd, int arg, int aux, int64_t ret, int err, con
         datalen = MT_DATA_MAX;
     finishRec(&h, 0, datalen, 0);
     pthread_mutex_lock(&g_lock);
-    putLocked(&h, NULL, data, NULL);
-    if (describe >= 0)
+    if (describe >= 0) /* first, so the call reads as what the fd now is (bound, listening) */
         describeLocked(describe);
+    putLocked(&h, NULL, data, NULL);
     sendLocked();
     pthread_mutex_unlock(&g_lock);
 }
