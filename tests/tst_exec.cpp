@@ -1,6 +1,7 @@
 // muxlab --exec: real programs (Python on select, poll, epoll and selectors; C on poll and
 // epoll) run under libmuxtrace.so, each multiplexing call checked as a headless line.
 
+#include "exec/TracedProcess.h"
 #include "trace/Trace.h"
 
 #include <QFile>
@@ -124,6 +125,8 @@ private slots:
     void forkedChildRunsUntraced();
     void channelSurvivesCloseAndDup2();
     void sigkillOfMuxlabLeavesNoSurvivor();
+    void callsFromAThreadAreMarked();
+    void stepModeHoldsBeforeEachCall();
 };
 
 void TestExec::echoServersShowEveryCall_data()
@@ -135,6 +138,9 @@ void TestExec::echoServersShowEveryCall_data()
     const QString s = QStringLiteral("select([3],[],[], 5.0) = 1 ([3],[],[])");
     QTest::newRow("python select.select")
         << QStringList{kPython, execFile("select_echo.py")} << QStringLiteral("select(") << s
+        << QStringLiteral("select.select(rlist");
+    QTest::newRow("python behind a shell wrapper")
+        << QStringList{execFile("wrapper.sh")} << QStringLiteral("select(") << s
         << QStringLiteral("select.select(rlist");
     QTest::newRow("python select.poll")
         << QStringList{kPython, execFile("poll_echo.py")} << QStringLiteral("poll(")
@@ -195,7 +201,9 @@ void TestExec::echoServersShowEveryCall()
     if (source.isEmpty()) {
         QVERIFY2(!t1.contains(QStringLiteral(" @ ")), qPrintable(t1));
     } else {
-        const QString file = command.at(1);
+        const QString file = command.at(0).endsWith(QLatin1String(".sh"))
+                                 ? execFile("select_echo.py")
+                                 : command.at(1);
         const QString at = QStringLiteral(" @ %1:%2").arg(file).arg(lineOf(file, source));
         for (const QString &t : {t1, t2, t3})
             QVERIFY2(t.endsWith(at), qPrintable(t + QStringLiteral("\nwanted") + at));
@@ -375,6 +383,65 @@ void TestExec::sigkillOfMuxlabLeavesNoSurvivor()
     run.p.waitForFinished(10000);
     for (const QString &pid : list)
         QTRY_VERIFY2_WITH_TIMEOUT(!alive(pid.toLongLong()), qPrintable(pid), 10000);
+}
+
+void TestExec::callsFromAThreadAreMarked()
+{
+    Run run({kPython, execFile("threads.py")});
+    QCOMPARE(run.finish(), 0);
+    const QString out = run.lines().join(u'\n');
+    QCOMPARE(out.count(QStringLiteral("select([3],[],[], 0.0) = 1 ([3],[],[])")), 3);
+    const int worker = lineOf(execFile("threads.py"), QStringLiteral("    select.select("));
+    QVERIFY2(out.contains(QStringLiteral("threads.py:%1").arg(worker)), qPrintable(out));
+    // The thread's two ticks say so; the main thread's does not.
+    QCOMPARE(out.count(QStringLiteral("# called from thread ")), 2);
+}
+
+void TestExec::stepModeHoldsBeforeEachCall()
+{
+    // TracedProcess as the window drives it: held before each call, one tick per step.
+    qputenv("MUXLAB_PRELOAD", MUXTRACE_LIBRARY);
+    auto command = exec::resolveCommand({kPython, execFile("select_echo.py"), QStringLiteral("0")});
+    QVERIFY2(command, qPrintable(command.error().text));
+    exec::TracedProcess program(*command, {});
+    QSignalSpy held(&program, &exec::TracedProcess::held);
+    QSignalSpy ticks(&program, &TickSource::tickRecorded);
+    QVERIFY(program.start());
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), qsizetype(1)); // the setup, before the first call
+    QVERIFY(program.canStep());
+    const QString selectLine =
+        QStringLiteral("%1:%2")
+            .arg(execFile("select_echo.py"))
+            .arg(lineOf(execFile("select_echo.py"), QStringLiteral("select.select(")));
+    QCOMPARE(program.heldSource(), selectLine);
+    QTRY_VERIFY_WITH_TIMEOUT(program.outputTail().contains("listening"), 10000);
+    const quint16 port =
+        quint16(QString::fromUtf8(program.outputTail()).split(u' ').value(1).trimmed().toUInt());
+    QTcpSocket c;
+    c.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(c.waitForConnected(10000));
+    // Held: the program has not accepted, however long we wait for the held signal again.
+    QVERIFY(!held.wait(300));
+    QCOMPARE(program.trace().size(), qsizetype(1));
+    program.requestStep();
+    QVERIFY(!program.canStep()); // until the program reaches its next call
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), qsizetype(2));
+    const TickRecord &t1 = program.trace().at(1);
+    QCOMPARE(t1.ret, 1);
+    QCOMPARE(t1.actions.value(0).call, Action::Call::Accept);
+    QCOMPARE(program.sourceAt(1), selectLine);
+    c.write("hi");
+    QVERIFY(c.waitForBytesWritten(5000));
+    program.requestStep();
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), qsizetype(3));
+    QCOMPARE(program.trace().at(2).actions.value(0).data, QByteArray("hi"));
+    QSignalSpy finished(&program, &TickSource::finished);
+    program.stop();
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!program.canStep());
 }
 
 QTEST_GUILESS_MAIN(TestExec)

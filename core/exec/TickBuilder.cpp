@@ -84,8 +84,9 @@ bool TickBuilder::take(const Record &r)
             m_pid = h.pid;
         return false;
     }
-    // Calls from a thread other than the one before are marked, so a reader sees who made them.
-    if (h.type != MT_DESC && m_lastTid >= 0 && h.tid != m_lastTid)
+    // Calls from another thread than the one before are marked, so a reader sees who made them
+    // (a multiplexing call from a thread other than the main one: its tick says so, below).
+    if (h.type == MT_CALL && m_lastTid >= 0 && h.tid != m_lastTid)
         note(QStringLiteral("thread %1:").arg(h.tid));
     if (h.type != MT_DESC)
         m_lastTid = h.tid;
@@ -224,6 +225,8 @@ void TickBuilder::enter(const Record &r)
     // The call before is complete now (or, for the first call, the setup before it).
     closeTick();
     ++m_calls;
+    if (h.tid != h.pid)
+        note(QStringLiteral("called from thread %1").arg(h.tid));
     m_returned = false;
     m_pendingSource = r.source;
     m_open = std::move(t);

@@ -603,6 +603,18 @@ __attribute__((constructor)) static void muxtraceInit(void)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(127);
+    /* A shell or env in front of the program (a pyenv shim, a wrapper script) only execs it:
+     * the channel and the variables are left for the program it runs. */
+    char self[512];
+    ssize_t selfLen = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (selfLen > 0) {
+        self[selfLen] = 0;
+        const char *base = strrchr(self, '/') ? strrchr(self, '/') + 1 : self;
+        static const char *const passers[] = {"bash", "sh", "dash", "zsh", "env"};
+        for (size_t i = 0; i < sizeof passers / sizeof *passers; ++i)
+            if (strcmp(base, passers[i]) == 0)
+                return;
+    }
     const char *fdText = getenv(MT_ENV_FD);
     const char *mode = getenv(MT_ENV_MODE);
     g_step = mode && strcmp(mode, "step") == 0;
