@@ -117,7 +117,16 @@ QString preloadLibrary()
     const QString env = qEnvironmentVariable("MUXLAB_PRELOAD");
     if (!env.isEmpty())
         return env;
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/libmuxtrace.so");
+    // A build tree has it next to the binary; an installed muxlab (bin/) in lib/muxlab/ or
+    // lib/<multiarch>/muxlab/ beside bin/.
+    const QString bin = QCoreApplication::applicationDirPath();
+    const QString here = bin + QStringLiteral("/libmuxtrace.so");
+    for (const QString &dir :
+         {QStringLiteral("/../lib/muxlab"), QStringLiteral("/../lib/x86_64-linux-gnu/muxlab")})
+        if (const QString path = QDir::cleanPath(bin + dir + QStringLiteral("/libmuxtrace.so"));
+            !QFileInfo::exists(here) && QFileInfo::exists(path))
+            return path;
+    return here;
 }
 
 } // namespace mux::exec

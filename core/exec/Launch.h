@@ -19,7 +19,8 @@ struct Command {
 /// loader would not load the tracing library into it), and a binary that is not x86-64.
 Result<Command> resolveCommand(QStringList argv, const QString &workingDir = {});
 
-/// Where libmuxtrace.so is: $MUXLAB_PRELOAD if set, else next to the running muxlab binary.
+/// Where libmuxtrace.so is: $MUXLAB_PRELOAD if set, else next to the running muxlab binary (a
+/// build tree), else in lib/muxlab/ or lib/<multiarch>/muxlab/ beside its bin/ (installed).
 QString preloadLibrary();
 
 } // namespace mux::exec
