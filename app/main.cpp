@@ -46,6 +46,8 @@ int main(int argc, char **argv)
         return cli::runHtml(o);
     case cli::Mode::ClientScript:
         return cli::printClientScript(o);
+    case cli::Mode::Exec:
+        return cli::runExec(o);
     case cli::Mode::Gui:
         break;
     }

@@ -64,3 +64,8 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3, netcat-openbsd")
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)
+
+# libmuxtrace.so, the library `muxlab --exec` preloads into a traced program: private to muxlab
+# (not a library other programs link), so it goes to lib/muxlab/, where core/exec/Launch.cpp
+# looks for it relative to the binary.
+install(TARGETS muxtrace LIBRARY DESTINATION lib/muxlab)

@@ -52,6 +52,10 @@ bool wantsTerminal(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
+        if (a == "--") // what follows is a traced program's own command line
+            break;
+        if (a == "--exec") // the window cannot show a traced program yet
+            return true;
         if (a == "--headless" || a == "--serve" || a == "--list-lessons" || a == "--help" ||
             a == "-h" || a == "--version" || a == "-v" || a == "--help-all" || a == "--no-window" ||
             a == "--html" || a == "--client-script")
@@ -122,6 +126,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
                   host, framed, upload, noWindow, clientScript});
     addHtmlOptions(p);
+    addExecOptions(p);
 
     if (!p.parse(args)) {
         error = p.errorText();
@@ -131,6 +136,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         p.showHelp(0);
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
+    if (p.isSet(QStringLiteral("exec")))
+        return parseExec(p, o, error);
 
     const int modes =
         int(p.isSet(list)) + int(p.isSet(headless)) + int(p.isSet(serve)) + int(p.isSet(client));

@@ -6,7 +6,7 @@
 /// The command line is a contract (DESIGN.md): tests and teachers rely on every flag.
 namespace cli {
 
-enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html, ClientScript };
+enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html, ClientScript, Exec };
 
 struct Options {
     Mode mode = Mode::Gui;
@@ -24,6 +24,11 @@ struct Options {
     bool framed = false;
     QStringList uploads;
     bool noWindow = false;
+    // --exec (ExecCommand.cpp): a real program, traced
+    QStringList command;
+    bool headless = false;
+    int maxTicks = 0;
+    int paceMs = 0;
 };
 
 /// True when argv asks for a mode that needs no display (so main can skip QApplication).
@@ -38,5 +43,11 @@ int runHeadless(const Options &o);
 int runServe(const Options &o);
 /// Prints where the lesson's Python client is (an installed muxlab: share/muxlab/lessons).
 int printClientScript(const Options &o);
+
+/// --exec (ExecCommand.cpp): its options join the parser before parsing; parseExec reads them
+/// when --exec is set; runExec runs the program.
+void addExecOptions(QCommandLineParser &p);
+bool parseExec(QCommandLineParser &p, Options &o, QString &error);
+int runExec(const Options &o);
 
 } // namespace cli

@@ -2,7 +2,7 @@
 
 #include "BenchUtil.h"
 
-// muxlab-bench's four sections (issue 7), each printing its figures and ratios.
+// muxlab-bench's five sections (issue 7), each printing its figures and ratios.
 namespace bench {
 
 /// 1. One call of select / poll / epoll_wait against the number of watched sockets, through
@@ -15,5 +15,8 @@ void serveThroughput(const Options &o);
 void traceMemory(const Options &o);
 /// 4. The GUI's figures, from the bench_gui executable built beside this one.
 void guiFigures(const Options &o);
+/// 5. A real program's select calls traced (muxlab --exec): the cost per call against the same
+///    program untraced and under strace.
+void execCost(const Options &o);
 
 } // namespace bench

@@ -1,7 +1,7 @@
 // muxlab-bench: every speed and memory target of muxlab, measured side by side in one run on
 // this machine (issue 7). Figures are medians of alternating rounds and are printed with their
 // ratio, because the machines are shared and noisy: a ratio measured in one run survives that.
-//   muxlab-bench [--section calls|serve|trace|gui] [--rounds N] [--seconds S] [--quick]
+//   muxlab-bench [--section calls|serve|trace|gui|exec] [--rounds N] [--seconds S] [--quick]
 
 #include "Sections.h"
 
@@ -21,7 +21,8 @@ int main(int argc, char **argv)
         QStringLiteral("Measures muxlab against the kernel and against the documents' servers."));
     parser.addHelpOption();
     const QCommandLineOption section(
-        QStringLiteral("section"), QStringLiteral("Only one section: calls, serve, trace or gui."),
+        QStringLiteral("section"),
+        QStringLiteral("Only one section: calls, serve, trace, gui or exec."),
         QStringLiteral("name"));
     const QCommandLineOption rounds(QStringLiteral("rounds"),
                                     QStringLiteral("Alternating rounds per figure (default 3)."),
@@ -41,9 +42,11 @@ int main(int argc, char **argv)
     o.quick = parser.isSet(quick);
     const QString only = parser.value(section);
     const QStringList known = {QStringLiteral("calls"), QStringLiteral("serve"),
-                               QStringLiteral("trace"), QStringLiteral("gui")};
+                               QStringLiteral("trace"), QStringLiteral("gui"),
+                               QStringLiteral("exec")};
     if (!only.isEmpty() && !known.contains(only)) {
-        std::fprintf(stderr, "muxlab-bench: unknown section \"%s\" (calls, serve, trace, gui)\n",
+        std::fprintf(stderr,
+                     "muxlab-bench: unknown section \"%s\" (calls, serve, trace, gui, exec)\n",
                      qPrintable(only));
         return 2;
     }
@@ -57,5 +60,7 @@ int main(int argc, char **argv)
         bench::traceMemory(o);
     if (only.isEmpty() || only == known[3])
         bench::guiFigures(o);
+    if (only.isEmpty() || only == known[4])
+        bench::execCost(o);
     return 0;
 }

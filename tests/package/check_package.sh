@@ -48,6 +48,7 @@ echo "ok   control: Depends $(field Depends | tr ',' '\n' | wc -l) packages; Rec
 # 3. Its files: everything under /usr, nothing else (no test binary, no static library).
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./||' | grep -v '/$' | sort >"$tmp/files"
 for f in usr/bin/muxlab \
+    usr/lib/muxlab/libmuxtrace.so \
     usr/share/muxlab/lessons/README.md \
     usr/share/applications/muxlab.desktop \
     usr/share/metainfo/org.example.muxlab.metainfo.xml \
@@ -60,7 +61,7 @@ done
 [ -s "$tmp/py" ] || fail "no lessons/**/*.py found in $src"
 missing=$(comm -23 "$tmp/py" "$tmp/files")
 [ -z "$missing" ] || fail "the package lacks lesson files: $missing"
-stray=$(grep -Ev '^usr/(bin/muxlab|share/(muxlab/lessons|applications|metainfo|icons/hicolor|man/man1|doc/muxlab)/)' "$tmp/files" || true)
+stray=$(grep -Ev '^usr/(bin/muxlab|lib/muxlab/libmuxtrace\.so|share/(muxlab/lessons|applications|metainfo|icons/hicolor|man/man1|doc/muxlab)/)' "$tmp/files" || true)
 [ -z "$stray" ] || fail "the package holds files it should not: $stray"
 echo "ok   files: $(wc -l <"$tmp/files") files, $(wc -l <"$tmp/py") lesson Python files"
 
@@ -82,6 +83,13 @@ run --headless --lesson select-echo >"$tmp/headless" 2>&1 ||
     { cat "$tmp/headless" >&2; fail "muxlab --headless --lesson select-echo did not exit 0"; }
 tail -n 1 "$tmp/headless" | grep -qx '# every checkpoint held' || fail "headless run did not end well"
 echo "ok   --headless --lesson select-echo from /: $(grep -c '^tick ' "$tmp/headless") ticks, every checkpoint held"
+
+# --exec finds its preload library beside the unpacked binary (lib/muxlab/) and traces a real call.
+run --exec --headless -- /usr/bin/python3 -c "import select, socket
+s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); select.select([s], [], [], 0)" >"$tmp/exec" 2>&1 ||
+    { cat "$tmp/exec" >&2; fail "muxlab --exec --headless did not exit 0"; }
+grep -q '^tick 1 .*select(' "$tmp/exec" || { cat "$tmp/exec" >&2; fail "--exec printed no select tick"; }
+echo "ok   --exec from /: the unpacked lib/muxlab/libmuxtrace.so traced a real select"
 
 # The lesson's client is found beside the unpacked binary, not in the tree it was built from.
 script=$(run --client-script select-echo) || fail "--client-script select-echo exited $?"

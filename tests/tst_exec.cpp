@@ -1,0 +1,461 @@
+// muxlab --exec: real programs (Python on select, poll, epoll and selectors; C on poll and
+// epoll) run under libmuxtrace.so, each multiplexing call checked as a headless line.
+
+#include "exec/TracedProcess.h"
+#include "trace/Trace.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+#include <fcntl.h>
+
+using namespace mux;
+
+namespace {
+
+const QString kPython = QStringLiteral("/usr/bin/python3");
+
+QString execFile(const char *name)
+{
+    return QStringLiteral(MUXLAB_SOURCE_DIR "/tests/exec/") + QLatin1String(name);
+}
+
+/// The 1-based number of the first line of `file` containing `text`.
+int lineOf(const QString &file, const QString &text)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    int n = 0;
+    while (!f.atEnd()) {
+        ++n;
+        if (QString::fromUtf8(f.readLine()).contains(text))
+            return n;
+    }
+    return -1;
+}
+
+/// muxlab --exec --headless running `command`, its stderr read as it comes.
+struct Run {
+    QProcess p;
+    QByteArray err;
+    explicit Run(const QStringList &command, const QStringList &extra = {})
+    {
+        QStringList args{QStringLiteral("--exec"), QStringLiteral("--headless")};
+        args << extra << QStringLiteral("--") << command;
+        p.start(QStringLiteral(MUXLAB_BINARY), args);
+    }
+    ~Run()
+    {
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished(10000);
+        }
+    }
+    /// Waits (bounded) until stderr has a line matching `re`; returns its first capture.
+    QString waitFor(const QRegularExpression &re, int ms = 30000)
+    {
+        QDeadlineTimer deadline(ms);
+        for (;;) {
+            err += p.readAllStandardError();
+            if (const auto m = re.match(QString::fromUtf8(err)); m.hasMatch())
+                return m.captured(1);
+            if (deadline.hasExpired() || p.state() == QProcess::NotRunning)
+                return {};
+            p.waitForReadyRead(100);
+        }
+    }
+    int finish(int ms = 30000)
+    {
+        if (!p.waitForFinished(ms))
+            return -100;
+        err += p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+    QStringList lines() { return QString::fromUtf8(p.readAllStandardOutput()).split(u'\n'); }
+};
+
+/// Connects, sends "hello", reads the echo, closes: the three ticks every echo server makes.
+bool echoOnce(quint16 port)
+{
+    QTcpSocket c;
+    c.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!c.waitForConnected(10000))
+        return false;
+    c.write("hello");
+    c.waitForBytesWritten(5000);
+    QByteArray got;
+    QDeadlineTimer deadline(10000);
+    while (got.size() < 5 && !deadline.hasExpired())
+        if (c.waitForReadyRead(200))
+            got += c.readAll();
+    c.close();
+    return got == "hello";
+}
+
+bool alive(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    return !status.readAll().contains("State:\tZ"); // a zombie has ended: only unreaped
+}
+
+} // namespace
+
+class TestExec : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void echoServersShowEveryCall_data();
+    void echoServersShowEveryCall();
+    void traceFileKeepsTheSourceLine();
+    void pacedRunGivesTheSameLines();
+    void maxTicksStopsTheProgram();
+    void crashingProgramSaysWhy();
+    void programWithNoCallExitsOne();
+    void silentProgramIsReportedAndStopsOnSigterm();
+    void refusals_data();
+    void refusals();
+    void forkedChildRunsUntraced();
+    void channelSurvivesCloseAndDup2();
+    void sigkillOfMuxlabLeavesNoSurvivor();
+    void callsFromAThreadAreMarked();
+    void stepModeHoldsBeforeEachCall();
+};
+
+void TestExec::initTestCase()
+{
+    // The expected lines name descriptors (listener 3, conn 4) as a program run from a shell
+    // numbers them. Whatever this test inherited from its runner (ctest passes its own) must
+    // not reach the traced programs and shift their numbers.
+    for (int fd = 3; fd < 1024; ++fd)
+        if (const int flags = ::fcntl(fd, F_GETFD); flags >= 0)
+            ::fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
+void TestExec::echoServersShowEveryCall_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<QString>("call");     // how the tick's call starts
+    QTest::addColumn<QString>("accepted"); // what the first tick returns
+    QTest::addColumn<QString>("source");   // the text of the line the tick is attributed to
+    const QString s = QStringLiteral("select([3],[],[], 5.0) = 1 ([3],[],[])");
+    QTest::newRow("python select.select")
+        << QStringList{kPython, execFile("select_echo.py")} << QStringLiteral("select(") << s
+        << QStringLiteral("select.select(rlist");
+    QTest::newRow("python behind a shell wrapper")
+        << QStringList{execFile("wrapper.sh")} << QStringLiteral("select(") << s
+        << QStringLiteral("select.select(rlist");
+    QTest::newRow("python select.poll")
+        << QStringList{kPython, execFile("poll_echo.py")} << QStringLiteral("poll(")
+        << QStringLiteral("poll([{3, POLLIN}], 1, 5000) = 1 [{3, POLLIN}]")
+        << QStringLiteral("poller.poll(");
+    QTest::newRow("python select.epoll")
+        << QStringList{kPython, execFile("epoll_echo.py")} << QStringLiteral("epoll_wait(")
+        << QStringLiteral("epoll_wait(watching 1, 5000) = 1 [{3, EPOLLIN}]")
+        << QStringLiteral("ep.poll(");
+    QTest::newRow("python selectors")
+        << QStringList{kPython, execFile("selectors_echo.py")} << QStringLiteral("epoll_wait(")
+        << QStringLiteral("epoll_wait(watching 1, 5000) = 1 [{4, EPOLLIN}]") // epoll is fd 3
+        << QStringLiteral("sel.select(");
+    QTest::newRow("C poll") << QStringList{QStringLiteral(EXEC_POLL_ECHO)}
+                            << QStringLiteral("poll(")
+                            << QStringLiteral("poll([{3, POLLIN}], 1, 5000) = 1 [{3, POLLIN}]")
+                            << QString();
+    QTest::newRow("C epoll") << QStringList{QStringLiteral(EXEC_EPOLL_ECHO)}
+                             << QStringLiteral("epoll_wait(")
+                             << QStringLiteral("epoll_wait(watching 1, 5000) = 1 [{3, EPOLLIN}]")
+                             << QString();
+}
+
+void TestExec::echoServersShowEveryCall()
+{
+    QFETCH(QStringList, command);
+    QFETCH(QString, call);
+    QFETCH(QString, accepted);
+    QFETCH(QString, source);
+    // Port 0: the kernel picks one; three calls: accept, echo, the peer's close.
+    Run run(command << QStringLiteral("0") << QStringLiteral("3"));
+    const quint16 port =
+        quint16(run.waitFor(QRegularExpression(QStringLiteral("listening (\\d+)"))).toUInt());
+    QVERIFY2(port > 0, run.err.constData());
+    QVERIFY(echoOnce(port));
+    QCOMPARE(run.finish(), 0);
+    const QStringList lines = run.lines();
+    auto tick = [&](int n) {
+        const QString head = QStringLiteral("tick %1  ").arg(n);
+        for (const QString &l : lines)
+            if (l.startsWith(head))
+                return l;
+        return QString();
+    };
+    const QString t1 = tick(1), t2 = tick(2), t3 = tick(3);
+    QVERIFY2(!tick(0).isEmpty(), qPrintable(lines.join(u'\n')));
+    QVERIFY2(t1.startsWith(QStringLiteral("tick 1  ") + accepted), qPrintable(t1));
+    QVERIFY2(t1.contains(QRegularExpression(QStringLiteral("accept\\(\\d\\) = \\d"))),
+             qPrintable(t1));
+    for (const QString &t : {t2, t3})
+        QVERIFY2(t.startsWith(QStringLiteral("tick ") + t.mid(5, 1) + QStringLiteral("  ") + call),
+                 qPrintable(t));
+    QVERIFY2(t2.contains(QStringLiteral(", 1024) = 5 \"hello\"")), qPrintable(t2));
+    QVERIFY2(t2.contains(QStringLiteral(", \"hello\") = 5")), qPrintable(t2));
+    QVERIFY2(t3.contains(QStringLiteral(", 1024) = 0")), qPrintable(t3));
+    QVERIFY2(t3.contains(QStringLiteral("close(")), qPrintable(t3));
+    QVERIFY2(tick(4).isEmpty(), qPrintable(tick(4)));
+    if (source.isEmpty()) {
+        QVERIFY2(!t1.contains(QStringLiteral(" @ ")), qPrintable(t1));
+    } else {
+        const QString file = command.at(0).endsWith(QLatin1String(".sh"))
+                                 ? execFile("select_echo.py")
+                                 : command.at(1);
+        const QString at = QStringLiteral(" @ %1:%2").arg(file).arg(lineOf(file, source));
+        for (const QString &t : {t1, t2, t3})
+            QVERIFY2(t.endsWith(at), qPrintable(t + QStringLiteral("\nwanted") + at));
+    }
+    QVERIFY2(lines.join(u'\n').contains(QStringLiteral("listener :%1").arg(port)),
+             qPrintable(lines.join(u'\n')));
+}
+
+void TestExec::traceFileKeepsTheSourceLine()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("run.json"));
+    Run run({kPython, execFile("select_echo.py"), QStringLiteral("0"), QStringLiteral("3")},
+            {QStringLiteral("--trace"), file});
+    const quint16 port =
+        quint16(run.waitFor(QRegularExpression(QStringLiteral("listening (\\d+)"))).toUInt());
+    QVERIFY(port > 0);
+    QVERIFY(echoOnce(port));
+    QCOMPARE(run.finish(), 0);
+    auto trace = Trace::load(file);
+    QVERIFY2(trace, qPrintable(trace.error().text));
+    QCOMPARE(trace->size(), qsizetype(4));
+    const QString at =
+        QStringLiteral("%1:%2")
+            .arg(execFile("select_echo.py"))
+            .arg(lineOf(execFile("select_echo.py"), QStringLiteral("select.select(")));
+    QFile json(file);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray ticks =
+        QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("ticks")).toArray();
+    QVERIFY(!ticks.at(0).toObject().contains(QStringLiteral("source"))); // the setup
+    for (int i = 1; i < 4; ++i)
+        QCOMPARE(ticks.at(i).toObject().value(QStringLiteral("source")).toString(), at);
+    QCOMPARE(trace->at(2).ret, 1);
+    QCOMPARE(trace->interestAt(2).size(), qsizetype(2)); // the listener and the conn
+}
+
+void TestExec::pacedRunGivesTheSameLines()
+{
+    // Held before each call for 20 ms: the program makes the same calls with the same results.
+    QStringList lines[2];
+    for (int paced = 0; paced < 2; ++paced) {
+        Run run({kPython, execFile("select_echo.py"), QStringLiteral("0"), QStringLiteral("3")},
+                paced ? QStringList{QStringLiteral("--pace"), QStringLiteral("20")}
+                      : QStringList{});
+        const quint16 port =
+            quint16(run.waitFor(QRegularExpression(QStringLiteral("listening (\\d+)"))).toUInt());
+        QVERIFY(port > 0);
+        QVERIFY(echoOnce(port));
+        QCOMPARE(run.finish(), 0);
+        for (QString l : run.lines())
+            if (l.startsWith(QStringLiteral("tick")))
+                lines[paced] << l.replace(QRegularExpression(QStringLiteral(":\\d{4,5}")),
+                                          QStringLiteral(":PORT"));
+    }
+    QCOMPARE(lines[1].size(), 4);
+    QCOMPARE(lines[1], lines[0]);
+}
+
+void TestExec::maxTicksStopsTheProgram()
+{
+    // The server would run forever; after two ticks (accept, echo) muxlab stops it, exit 0.
+    Run run({kPython, execFile("select_echo.py")},
+            {QStringLiteral("--max-ticks"), QStringLiteral("2")});
+    const quint16 port =
+        quint16(run.waitFor(QRegularExpression(QStringLiteral("listening (\\d+)"))).toUInt());
+    QVERIFY(port > 0);
+    QTcpSocket c;
+    c.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(c.waitForConnected(10000));
+    c.write("hello");
+    QVERIFY(c.waitForBytesWritten(5000));
+    QCOMPARE(run.finish(), 0);
+    const QString out = run.lines().join(u'\n');
+    QVERIFY2(out.contains(QStringLiteral("tick 2  select([3,4],[],[], 5.0) = 1 ([4],[],[])")),
+             qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("tick 3")));
+    // Stopped and reaped: nothing listens on its port any more.
+    QTcpSocket again;
+    again.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(!again.waitForConnected(5000));
+}
+
+void TestExec::crashingProgramSaysWhy()
+{
+    Run run({kPython, execFile("crash.py")});
+    QCOMPARE(run.finish(), 1);
+    QVERIFY2(run.err.contains("RuntimeError: the server fell over"), run.err.constData());
+    QVERIFY2(run.err.contains("crash.py exited with status 1."), run.err.constData());
+    QVERIFY(run.lines().join(u'\n').contains(QStringLiteral("tick 1  select([3],[],[], 0.0)")));
+}
+
+void TestExec::programWithNoCallExitsOne()
+{
+    Run run({kPython, execFile("silent.py"), QStringLiteral("0")});
+    QCOMPARE(run.finish(), 1);
+    QVERIFY2(run.err.contains("just sleeping"), run.err.constData());
+    QVERIFY2(run.err.contains("exited with status 0 before making any select, poll or epoll call"),
+             run.err.constData());
+}
+
+void TestExec::silentProgramIsReportedAndStopsOnSigterm()
+{
+    Run run({kPython, execFile("silent.py"), QStringLiteral("120")});
+    QVERIFY(!run.waitFor(QRegularExpression(QStringLiteral("(just sleeping)"))).isEmpty());
+    QVERIFY2(
+        !run.waitFor(QRegularExpression(QStringLiteral("(running, no select/poll/epoll call yet)")))
+             .isEmpty(),
+        run.err.constData());
+    ::kill(pid_t(run.p.processId()), SIGTERM);
+    QCOMPARE(run.finish(), 0);
+}
+
+void TestExec::refusals_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("not found") << QStringList{QStringLiteral("no-such-program-muxlab")}
+                               << QStringLiteral("command not found");
+    QTest::newRow("not executable") << QStringList{execFile("select_echo.py"), QStringLiteral("1")}
+                                    << QStringLiteral("is not an executable program");
+    if (QFile::exists(QStringLiteral("/sbin/ldconfig")))
+        QTest::newRow("static") << QStringList{QStringLiteral("/sbin/ldconfig")}
+                                << QStringLiteral("is statically linked");
+    if (QFile::exists(QStringLiteral("/usr/bin/passwd")))
+        QTest::newRow("setuid") << QStringList{QStringLiteral("/usr/bin/passwd")}
+                                << QStringLiteral("is set-user-ID");
+}
+
+void TestExec::refusals()
+{
+    QFETCH(QStringList, command);
+    QFETCH(QString, sentence);
+    Run run(command);
+    QCOMPARE(run.finish(), 2);
+    const QStringList errLines = QString::fromUtf8(run.err).trimmed().split(u'\n');
+    QCOMPARE(errLines.size(), 1);
+    QVERIFY2(errLines.at(0).contains(sentence), qPrintable(errLines.at(0)));
+}
+
+void TestExec::forkedChildRunsUntraced()
+{
+    Run run({kPython, execFile("forks.py")});
+    QCOMPARE(run.finish(), 0);
+    const QString child = run.waitFor(QRegularExpression(QStringLiteral("child (\\d+)")), 1);
+    QVERIFY(!child.isEmpty());
+    const QString out = run.lines().join(u'\n');
+    QVERIFY2(out.contains(QStringLiteral("fork() = %1 (the child runs untraced)").arg(child)),
+             qPrintable(out));
+    // The parent's three calls, and none of the child's (its socketpair would show as fd 3/4
+    // in a select with a 0.01 s timeout).
+    QCOMPARE(out.count(QStringLiteral("select([3],[],[], 0.0)")), 3);
+    QVERIFY(!out.contains(QStringLiteral("0.010")));
+}
+
+void TestExec::channelSurvivesCloseAndDup2()
+{
+    Run run({kPython, execFile("hostile.py")});
+    QCOMPARE(run.finish(), 0);
+    QVERIFY2(run.err.contains("ready ([], [], [])"), run.err.constData());
+    const QString out = run.lines().join(u'\n');
+    QVERIFY2(out.contains(QStringLiteral("tick 1  select([3],[],[], 0.0) = 0 ([],[],[])")),
+             qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("tick 2  select([3],[4],[], 0.0) = 2 ([3],[4],[])")),
+             qPrintable(out));
+}
+
+void TestExec::sigkillOfMuxlabLeavesNoSurvivor()
+{
+    Run run({kPython, execFile("tree.py")});
+    const QString pids = run.waitFor(QRegularExpression(QStringLiteral("pids ([\\d ]+)\\n")));
+    const QStringList list = pids.split(u' ', Qt::SkipEmptyParts);
+    QCOMPARE(list.size(), 3);
+    for (const QString &pid : list)
+        QVERIFY(alive(pid.toLongLong()));
+    ::kill(pid_t(run.p.processId()), SIGKILL);
+    run.p.waitForFinished(10000);
+    for (const QString &pid : list)
+        QTRY_VERIFY2_WITH_TIMEOUT(!alive(pid.toLongLong()), qPrintable(pid), 10000);
+}
+
+void TestExec::callsFromAThreadAreMarked()
+{
+    Run run({kPython, execFile("threads.py")});
+    QCOMPARE(run.finish(), 0);
+    const QString out = run.lines().join(u'\n');
+    QCOMPARE(out.count(QStringLiteral("select([3],[],[], 0.0) = 1 ([3],[],[])")), 3);
+    const int worker = lineOf(execFile("threads.py"), QStringLiteral("    select.select("));
+    QVERIFY2(out.contains(QStringLiteral("threads.py:%1").arg(worker)), qPrintable(out));
+    // The thread's two ticks say so; the main thread's does not.
+    QCOMPARE(out.count(QStringLiteral("# called from thread ")), 2);
+}
+
+void TestExec::stepModeHoldsBeforeEachCall()
+{
+    // TracedProcess as the window drives it: held before each call, one tick per step.
+    qputenv("MUXLAB_PRELOAD", MUXTRACE_LIBRARY);
+    auto command = exec::resolveCommand({kPython, execFile("select_echo.py"), QStringLiteral("0")});
+    QVERIFY2(command, qPrintable(command.error().text));
+    exec::TracedProcess program(*command, {});
+    QSignalSpy held(&program, &exec::TracedProcess::held);
+    QSignalSpy ticks(&program, &TickSource::tickRecorded);
+    QVERIFY(program.start());
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), qsizetype(1)); // the setup, before the first call
+    QVERIFY(program.canStep());
+    const QString selectLine =
+        QStringLiteral("%1:%2")
+            .arg(execFile("select_echo.py"))
+            .arg(lineOf(execFile("select_echo.py"), QStringLiteral("select.select(")));
+    QCOMPARE(program.heldSource(), selectLine);
+    QTRY_VERIFY_WITH_TIMEOUT(program.outputTail().contains("listening"), 10000);
+    const quint16 port =
+        quint16(QString::fromUtf8(program.outputTail()).split(u' ').value(1).trimmed().toUInt());
+    QTcpSocket c;
+    c.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(c.waitForConnected(10000));
+    // Held: the program has not accepted, however long we wait for the held signal again.
+    QVERIFY(!held.wait(300));
+    QCOMPARE(program.trace().size(), qsizetype(1));
+    program.requestStep();
+    QVERIFY(!program.canStep()); // until the program reaches its next call
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), qsizetype(2));
+    const TickRecord &t1 = program.trace().at(1);
+    QCOMPARE(t1.ret, 1);
+    QCOMPARE(t1.actions.value(0).call, Action::Call::Accept);
+    QCOMPARE(program.sourceAt(1), selectLine);
+    c.write("hi");
+    QVERIFY(c.waitForBytesWritten(5000));
+    program.requestStep();
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), qsizetype(3));
+    QCOMPARE(program.trace().at(2).actions.value(0).data, QByteArray("hi"));
+    QSignalSpy finished(&program, &TickSource::finished);
+    program.stop();
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!program.canStep());
+}
+
+QTEST_GUILESS_MAIN(TestExec)
+#include "tst_exec.moc"
