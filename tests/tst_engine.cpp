@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <vector>
 
@@ -41,6 +42,10 @@ private slots:
     void quietTicksStoreNoInterest();
     void recordingOffKeepsOnlyTheLastTick();
     void tickSignalPerStep();
+    void engineIsATickSource();
+    void optionCallsAreMadeAndRecorded_data();
+    void optionCallsAreMadeAndRecorded();
+    void setBlockingChangesTheSocket();
     void selectRefusesFdPastSetsize_data() { backends_data(); }
     void selectRefusesFdPastSetsize();
 };
@@ -64,9 +69,15 @@ void TestEngine::setupIsTickZero()
     QVERIFY(t0.keyframe);
     QCOMPARE(t0.interest.size(), 1);
     QCOMPARE(t0.interest[0].events, Events(Readable));
-    QCOMPARE(t0.actions.size(), 2); // listen, watch
-    QCOMPARE(t0.actions[0].call, Action::Call::Listen);
-    QCOMPARE(t0.actions[1].call, Action::Call::Watch);
+    QCOMPARE(t0.actions.size(), 3); // setsockopt(SO_REUSEADDR), listen, watch
+    QCOMPARE(t0.actions[0].call, Action::Call::SetSockOpt);
+    QCOMPARE(SockOpt(t0.actions[0].arg), SockOpt::ReuseAddr);
+    QCOMPARE(t0.actions[0].fd, t0.actions[1].fd);
+    QCOMPARE(t0.actions[1].call, Action::Call::Listen);
+    QCOMPARE(t0.actions[2].call, Action::Call::Watch);
+    QCOMPARE(
+        format::action(t0.actions[0], Backend(backend)),
+        QStringLiteral("setsockopt(%1, SOL_SOCKET, SO_REUSEADDR, 1) = 0").arg(t0.actions[0].fd));
     QCOMPARE(e.tickCount(), 0u);
 }
 
@@ -158,6 +169,97 @@ void TestEngine::tickSignalPerStep()
     e.run(3);
     QCOMPARE(spy.count(), 4);
     QCOMPARE(spy.at(3).at(0).toUInt(), 3u);
+}
+
+void TestEngine::engineIsATickSource()
+{
+    Engine e({.backend = Backend::Poll});
+    TickSource &source = e;
+    QSignalSpy ticks(&source, &TickSource::tickRecorded);
+    QSignalSpy finished(&source, &TickSource::finished);
+    QVERIFY(!source.canStep()); // nothing to step before start()
+    QVERIFY(e.start(echo()));
+    QVERIFY(source.canStep());
+    source.requestStep(); // made before it returns
+    QCOMPARE(source.trace().size(), 2);
+    QCOMPARE(ticks.count(), 2);
+    QCOMPARE(ticks.at(1).at(0).toUInt(), 1u);
+    QCOMPARE(&source.trace(), &std::as_const(e).trace());
+    e.run(5); // past any script: a learner may keep stepping, so the engine never finishes
+    QVERIFY(source.canStep());
+    QCOMPARE(finished.count(), 0);
+}
+
+void TestEngine::optionCallsAreMadeAndRecorded_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<QString>("setLine"); // %1 = the fd
+    QTest::addColumn<int>("readBackAtLeast");
+    QTest::newRow("SO_REUSEADDR") << int(SockOpt::ReuseAddr) << 1
+                                  << QStringLiteral(
+                                         "setsockopt(%1, SOL_SOCKET, SO_REUSEADDR, 1) = 0")
+                                  << 1;
+    // The kernel keeps twice what was asked for its own bookkeeping.
+    QTest::newRow("SO_SNDBUF") << int(SockOpt::SndBuf) << 4096
+                               << QStringLiteral("setsockopt(%1, SOL_SOCKET, SO_SNDBUF, 4096) = 0")
+                               << 8192;
+    QTest::newRow("SO_RCVBUF") << int(SockOpt::RcvBuf) << 8192
+                               << QStringLiteral("setsockopt(%1, SOL_SOCKET, SO_RCVBUF, 8192) = 0")
+                               << 16384;
+    QTest::newRow("SO_LINGER")
+        << int(SockOpt::Linger) << 0
+        << QStringLiteral("setsockopt(%1, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}) = 0")
+        << 0;
+}
+
+void TestEngine::optionCallsAreMadeAndRecorded()
+{
+    QFETCH(int, option);
+    QFETCH(int, value);
+    QFETCH(QString, setLine);
+    QFETCH(int, readBackAtLeast);
+    Engine e({.backend = Backend::Epoll});
+    QVERIFY(e.start(echo()));
+    const int fd = e.server().fds().first(); // the listener
+    QVERIFY(e.server().setOption(fd, SockOpt(option), value));
+    auto got = e.server().option(fd, SockOpt(option));
+    QVERIFY(got);
+    QVERIFY2(*got >= readBackAtLeast, qPrintable(QString::number(*got)));
+    QVERIFY(!e.server().setOption(9999, SockOpt(option), value)); // not a descriptor
+    e.step();
+    QList<Action> calls;
+    for (const Action &a : e.trace().last().actions)
+        if (a.call == Action::Call::SetSockOpt || a.call == Action::Call::GetSockOpt)
+            calls.append(a);
+    QCOMPARE(calls.size(), 3);
+    QCOMPARE(format::action(calls[0], Backend::Epoll), setLine.arg(fd));
+    QCOMPARE(calls[1].call, Action::Call::GetSockOpt);
+    QCOMPARE(calls[1].data, QByteArray::number(*got));
+    QVERIFY(format::action(calls[1], Backend::Epoll).startsWith(QStringLiteral("getsockopt(")));
+    QVERIFY(format::action(calls[1], Backend::Epoll).endsWith(QStringLiteral(" = 0")));
+    QCOMPARE(calls[2].fd, 9999);
+    QVERIFY2(format::action(calls[2], Backend::Epoll).endsWith(QStringLiteral(" = -1 EBADF")),
+             qPrintable(format::action(calls[2], Backend::Epoll)));
+}
+
+void TestEngine::setBlockingChangesTheSocket()
+{
+    Engine e({.backend = Backend::Select});
+    QVERIFY(e.start(echo()));
+    const int fd = e.server().fds().first();
+    QVERIFY(::fcntl(fd, F_GETFL) & O_NONBLOCK); // every socket starts non-blocking
+    QVERIFY(e.server().setBlocking(fd, true));
+    QVERIFY(!(::fcntl(fd, F_GETFL) & O_NONBLOCK));
+    QVERIFY(e.server().setBlocking(fd, false));
+    QVERIFY(::fcntl(fd, F_GETFL) & O_NONBLOCK);
+    e.step();
+    QStringList lines;
+    for (const Action &a : e.trace().last().actions)
+        if (a.call == Action::Call::Ioctl)
+            lines.append(format::action(a, Backend::Select));
+    QCOMPARE(lines, QStringList({QStringLiteral("ioctl(%1, FIONBIO, [0]) = 0").arg(fd),
+                                 QStringLiteral("ioctl(%1, FIONBIO, [1]) = 0").arg(fd)}));
 }
 
 void TestEngine::selectRefusesFdPastSetsize()

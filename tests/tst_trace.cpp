@@ -1,6 +1,7 @@
 // core/trace: delta encoding checked against a plainly kept reference list, memory per quiet
 // tick, and the JSON file format in both directions, including files that are wrong.
 
+#include "trace/TickFormat.h"
 #include "trace/Trace.h"
 
 #include <QFile>
@@ -169,6 +170,10 @@ private slots:
     void saveToBadPath();
     void badFiles_data();
     void badFiles();
+    void optionCallsRoundTrip();
+    void olderVersionsOpen_data();
+    void olderVersionsOpen();
+    void savedFileNamesItsVersion();
 };
 
 void TestTrace::firstTickIsKeyframe()
@@ -577,6 +582,12 @@ void TestTrace::badFiles_data()
     QTest::newRow("future version")
         << edited([](QJsonObject &o) { o.insert(QStringLiteral("version"), 7); })
         << QStringLiteral("version 7");
+    QTest::newRow("version not a number")
+        << edited([](QJsonObject &o) { o.insert(QStringLiteral("version"), QStringLiteral("2b")); })
+        << QStringLiteral("\"version\"");
+    QTest::newRow("version zero") << edited([](QJsonObject &o) {
+        o.insert(QStringLiteral("version"), 0);
+    }) << QStringLiteral("\"version\"");
     QTest::newRow("unknown backend") << edited([](QJsonObject &o) {
         o.insert(QStringLiteral("backend"), QStringLiteral("kqueue"));
     }) << QStringLiteral("kqueue");
@@ -632,6 +643,76 @@ void TestTrace::badFiles()
     QVERIFY2(text.contains(path), qPrintable(text));     // which file
     QVERIFY2(text.contains(mentions), qPrintable(text)); // what is wrong with it
     QVERIFY2(!text.contains(QLatin1Char('\n')), qPrintable(text));
+}
+
+void TestTrace::optionCallsRoundTrip()
+{
+    // Every call has a name that reads back as itself.
+    for (int c = 0; c <= int(Action::Call::Ioctl); ++c)
+        QCOMPARE(callFromName(callName(Action::Call(c))), std::optional(Action::Call(c)));
+    QCOMPARE(callName(Action::Call::SetSockOpt), QStringLiteral("setsockopt"));
+
+    Trace t = sampleTrace();
+    TickRecord r = tick(10);
+    r.backend = Backend::EpollEt;
+    Action set = action(Action::Call::SetSockOpt, 5, 0, "0");
+    set.arg = int(SockOpt::Linger);
+    Action get = action(Action::Call::GetSockOpt, 5, 0, "4608");
+    get.arg = int(SockOpt::SndBuf);
+    Action nonblock = action(Action::Call::Ioctl, 5, -1, "1");
+    nonblock.arg = int(SockOpt::NonBlock);
+    nonblock.err = 9; // EBADF
+    r.actions = {set, get, nonblock};
+    t.append(r);
+    auto back = Trace::fromJson(t.toJson());
+    QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().text));
+    QCOMPARE(back->last().actions, r.actions);
+    QCOMPARE(format::action(back->last().actions[0], Backend::EpollEt),
+             QStringLiteral("setsockopt(5, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}) = 0"));
+    QCOMPARE(format::action(back->last().actions[1], Backend::EpollEt),
+             QStringLiteral("getsockopt(5, SOL_SOCKET, SO_SNDBUF, [4608]) = 0"));
+    QCOMPARE(format::action(back->last().actions[2], Backend::EpollEt),
+             QStringLiteral("ioctl(5, FIONBIO, [1]) = -1 EBADF"));
+}
+
+void TestTrace::olderVersionsOpen_data()
+{
+    QTest::addColumn<QJsonValue>("version");
+    // Files written before the field existed have none; they are version 1.
+    QTest::newRow("no version field") << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("version 1") << QJsonValue(1);
+    QTest::newRow("version 2") << QJsonValue(2);
+}
+
+void TestTrace::olderVersionsOpen()
+{
+    QFETCH(QJsonValue, version);
+    QJsonObject o = sampleTrace().toJson();
+    if (version.isUndefined())
+        o.remove(QStringLiteral("version"));
+    else
+        o.insert(QStringLiteral("version"), version);
+    auto t = Trace::fromJson(o);
+    QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().text));
+    QVERIFY(*t == sampleTrace());
+}
+
+void TestTrace::savedFileNamesItsVersion()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.json"));
+    QVERIFY(sampleTrace().save(path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(o.value(QStringLiteral("version")).toInt(-1), 2);
+    // One newer than that is refused with one sentence that names the version.
+    QJsonObject newer = o;
+    newer.insert(QStringLiteral("version"), 3);
+    auto t = Trace::fromJson(newer);
+    QVERIFY(!t.ok());
+    QVERIFY2(t.error().text.contains(QStringLiteral("version 3")), qPrintable(t.error().text));
+    QVERIFY(!t.error().text.contains(QLatin1Char('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

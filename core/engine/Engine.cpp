@@ -9,16 +9,19 @@
 namespace mux {
 
 Engine::Engine(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_mux(Multiplexer::create(m_options.backend))
+    : TickSource(parent), m_options(std::move(options)),
+      m_mux(Multiplexer::create(m_options.backend))
 {
     net::ignoreSigpipe();
     m_server = std::make_unique<Server>(
         *m_mux, m_actions,
-        [this](const net::Endpoint &p, const net::Endpoint &l) { return clientForPeer(p, l); });
+        [this](const net::Endpoint &p, const net::Endpoint &l) { return m_match.clientAt(p, l); });
     m_server->setBind(m_options.host, m_options.basePort);
     m_server->setMaxConns(m_options.maxConns);
     m_settler.setAckers([this] {
-        QList<int> fds = m_server->fds();
+        QList<int> fds;
+        fds.reserve(m_server->fdCount() + qsizetype(m_clients.size()));
+        fds += m_server->fds();
         for (const auto &c : m_clients)
             if (c->fd() >= 0)
                 fds.append(c->fd());
@@ -63,11 +66,6 @@ void Engine::queue(const ClientOp &op)
     m_queued.append(op);
 }
 
-quint32 Engine::lastScheduledTick() const
-{
-    return m_script.isEmpty() ? 0 : m_script.lastKey();
-}
-
 Result<void> Engine::start(std::unique_ptr<Program> program)
 {
     m_program = std::move(program);
@@ -88,23 +86,6 @@ Result<void> Engine::start(std::unique_ptr<Program> program)
     m_last = m_trace.last();
     emit tickRecorded(0);
     return started;
-}
-
-int Engine::clientForPeer(const net::Endpoint &peer, const net::Endpoint &local) const
-{
-    for (const auto &c : m_clients)
-        if (c->fd() >= 0 && c->localEndpoint() == peer &&
-            (local.port == 0 || c->remoteEndpoint().port == local.port))
-            return c->index();
-    return -1;
-}
-
-int Engine::listenerFd(int index) const
-{
-    for (int fd : m_server->fds())
-        if (m_server->listenerIndex(fd) == index)
-            return fd;
-    return -1;
 }
 
 void Engine::clientsAct(TickExtras &extras)
@@ -128,23 +109,21 @@ void Engine::clientsAct(TickExtras &extras)
         SimClient &c = *m_clients[size_t(op.client)];
         const net::Endpoint target = targets.value(op.listener);
         const int fdBefore = c.fd();
-        int serverSide = -1;
-        if (op.kind == ClientOp::Reset) // find the conn before the client's port is gone
-            for (int fd : m_server->fds())
-                if (const SocketInfo *i = m_server->info(fd);
-                    i && i->peer == c.localEndpoint().toString() &&
-                    i->local.endsWith(QLatin1Char(':') + QString::number(c.remoteEndpoint().port)))
-                    serverSide = fd;
+        // Found before the reset: the client's port is gone after it.
+        const int serverSide =
+            op.kind == ClientOp::Reset ? m_match.connOf(c, m_server->sockets()) : -1;
         // Count the accept queue before connecting: on loopback the handshake can finish
         // inside connect() itself, and a count taken after it waits for one too many (the
         // whole settle budget).
         const int queuedBefore =
-            op.kind == ClientOp::Connect ? net::acceptBacklog(listenerFd(op.listener)) : -1;
+            op.kind == ClientOp::Connect
+                ? net::acceptBacklog(m_server->sockets().listenerFd(op.listener))
+                : -1;
         m_actions.append(c.perform(op, target));
         switch (op.kind) {
         case ClientOp::Connect:
             if (c.fd() >= 0) {
-                const int lfd = listenerFd(op.listener);
+                const int lfd = m_server->sockets().listenerFd(op.listener);
                 const int expected = backlog.value(lfd, queuedBefore) + 1;
                 backlog.insert(lfd, expected);
                 m_settler.expectConnected(c.fd(), lfd, expected);
@@ -155,7 +134,8 @@ void Engine::clientsAct(TickExtras &extras)
             break;
         case ClientOp::SendTo:
             // A datagram on loopback can still be in the softirq queue when sendto returns.
-            if (const int lfd = listenerFd(op.listener); lfd >= 0 && m_actions.last().ret >= 0)
+            if (const int lfd = m_server->sockets().listenerFd(op.listener);
+                lfd >= 0 && m_actions.last().ret >= 0)
                 m_settler.expectReadable(lfd);
             if (fdBefore < 0 && c.fd() >= 0)
                 extras.opened.append({c.fd(), Role::Client, QStringLiteral("client:") + c.name(),
@@ -195,34 +175,26 @@ void Engine::clientsAct(TickExtras &extras)
 
 const QHash<int, int> &Engine::connsToClients()
 {
-    if (!m_connMapDirty)
-        return m_connToClient;
-    // Keyed by both ends: two clients may share a local port when they reach different
-    // listeners. "127.0.0.1:53122>9992" -> client fd.
-    QHash<QString, int> clientAt;
-    for (const auto &c : m_clients)
-        if (c->fd() >= 0)
-            clientAt.insert(c->localEndpoint().toString() + QLatin1Char('>') +
-                                QString::number(c->remoteEndpoint().port),
-                            c->fd());
-    m_connToClient.clear();
-    if (!clientAt.isEmpty())
-        for (int fd : m_server->fds())
-            if (const SocketInfo *i = m_server->info(fd); i && i->role == Role::Conn) {
-                const QString port = i->local.mid(i->local.lastIndexOf(QLatin1Char(':')) + 1);
-                if (const int c = clientAt.value(i->peer + QLatin1Char('>') + port, -1); c >= 0)
-                    m_connToClient.insert(fd, c);
-            }
-    m_connMapDirty = false;
+    if (m_connMapDirty) {
+        m_connToClient = m_match.connsToClients(m_server->sockets());
+        m_connMapDirty = false;
+    }
     return m_connToClient;
 }
 
-void Engine::settleReplies(const QHash<int, int> &connToClient)
+void Engine::settleReplies()
 {
+    if (m_clients.empty()) {
+        // Serve mode, or a program talking to its own sockets only.
+        if (!m_settler.isEmpty())
+            m_settler.wait(m_options.settleBudgetMs);
+        return;
+    }
+    const QHash<int, int> &connToClient = m_connToClient;
     bool sent = false, closed = false;
     const QList<net::Endpoint> datagramPeers = m_server->takeDatagramPeers();
     for (const net::Endpoint &to : datagramPeers)
-        if (const int c = clientForPeer(to); c >= 0 && m_clients[size_t(c)]->fd() >= 0)
+        if (const int c = m_match.clientAt(to); c >= 0 && m_clients[size_t(c)]->fd() >= 0)
             m_settler.expectReadable(m_clients[size_t(c)]->fd());
     for (const Action &a : std::as_const(m_actions)) {
         if (a.actor != Action::Actor::Server)
@@ -254,12 +226,8 @@ void Engine::settleReplies(const QHash<int, int> &connToClient)
 
 QList<SocketProbe> Engine::readProbes() const
 {
-    QList<int> fds = m_server->fds();
-    for (const auto &c : m_clients)
-        if (c->fd() >= 0)
-            fds.append(c->fd());
     QList<SocketProbe> now;
-    for (int fd : fds) {
+    auto read = [&](int fd) {
         SocketProbe p{fd};
         const SocketInfo *info = m_server->info(fd);
         if (info && info->role == Role::Listener) {
@@ -271,7 +239,12 @@ QList<SocketProbe> Engine::readProbes() const
         if (!info || info->role != Role::Udp)
             p.tcpState = qint8(net::tcpState(fd));
         now.append(p);
-    }
+    };
+    for (int fd : m_server->fds())
+        read(fd);
+    for (const auto &c : m_clients)
+        if (c->fd() >= 0)
+            read(c->fd());
     return now;
 }
 
@@ -294,6 +267,7 @@ void Engine::probeAtCall(TickExtras &extras)
             extras.atCall.append(p);
 }
 
+// One tick, in the order libuv's uv_run reads: each phase is a function below.
 const TickRecord &Engine::step()
 {
     ++m_tick;
@@ -302,66 +276,95 @@ const TickRecord &Engine::step()
     rec.backend = m_options.backend;
     TickExtras extras;
 
-    // 1. clients act, and the kernel settles
     clientsAct(extras);
-    if (!m_settler
-             .isEmpty()) // the program's own connects (client-side lessons) since the last call
-        m_settler.wait(m_options.settleBudgetMs);
+    settle();
+    snapshotInterest(rec, extras);
+    wait(rec);
+    expireDeadlines();
+    handle(rec.ready);
+    settleReplies();
+    record(std::move(rec), std::move(extras));
+    return m_last;
+}
 
-    // 2. the call
+void Engine::settle()
+{
+    // The program's own connects (client-side lessons) since the last call.
+    if (!m_settler.isEmpty())
+        m_settler.wait(m_options.settleBudgetMs);
+}
+
+void Engine::snapshotInterest(TickRecord &rec, TickExtras &extras)
+{
     if (m_options.probe)
         probeAtCall(extras);
     rec.interest = m_server->takeInterestChanges();
     rec.timeoutMs = m_program->timeoutMs();
-    int timeout = rec.timeoutMs;
+}
+
+int Engine::callTimeout(int programTimeoutMs) const
+{
+    int timeout = programTimeoutMs;
     if (m_options.stepTimeoutCapMs >= 0 && (timeout < 0 || timeout > m_options.stepTimeoutCapMs))
         timeout = m_options.stepTimeoutCapMs;
     // Wake up for the next deadline even when nothing else happens.
     if (const qint64 due = m_server->msToNextDeadline(); due >= 0 && (timeout < 0 || due < timeout))
         timeout = int(due);
-    WaitResult w = m_mux->wait(timeout);
+    return timeout;
+}
+
+void Engine::wait(TickRecord &rec)
+{
+    WaitResult w = m_mux->wait(callTimeout(rec.timeoutMs));
     advanceClock(w.durationNs);
-    // Conns past their deadline are told and closed in the tick whose call timed out for them
-    // (the program skips a ready fd that is closed by then, as for any fd closed mid-tick).
-    for (int fd : m_server->expireDeadlines())
-        m_program->forget(fd);
     rec.ret = w.ret;
     rec.err = w.err;
     rec.durationNs = w.durationNs;
     rec.ready = std::move(w.ready);
+    sortReady(rec.ready);
+}
+
+void Engine::sortReady(QList<FdEvents> &ready) const
+{
     // epoll_wait lists descriptors in the order they became ready, which follows softirq
     // timing and the history of the ready list; select and poll report in interest order.
     // Ordering epoll's list by fd makes a lesson's ticks the same on every run, and changes
     // nothing about *which* descriptors the kernel reported.
     if (m_options.backend == Backend::Epoll || m_options.backend == Backend::EpollEt)
-        std::sort(rec.ready.begin(), rec.ready.end(),
+        std::sort(ready.begin(), ready.end(),
                   [](const FdEvents &a, const FdEvents &b) { return a.fd < b.fd; });
+}
 
-    // 3. the program handles what came back; replies reach the clients
-    const QHash<int, int> connToClient = m_clients.empty() ? QHash<int, int>() : connsToClients();
-    // Every socket leaves delayed-ACK mode before the program handles what came back. A tick
-    // with nothing ready skips it (a quiet tick makes no per-socket syscall); no lesson's
-    // program sends on such a tick. (Nudging only the receiver at each send was tried: it
-    // changes how much a non-reading client's kernel takes in, so chat-room's ticks moved.)
-    if (!rec.ready.isEmpty() && !m_clients.empty()) // serve mode: no simulated client to settle
-        m_settler.nudgeAcks();
-    m_program->handle(*m_server, rec.ready);
+void Engine::expireDeadlines()
+{
+    // Conns past their deadline are told and closed in the tick whose call timed out for them
+    // (the program skips a ready fd that is closed by then, as for any fd closed mid-tick).
+    for (int fd : m_server->expireDeadlines())
+        m_program->forget(fd);
+}
+
+void Engine::handle(const QList<FdEvents> &ready)
+{
     if (!m_clients.empty())
-        settleReplies(connToClient);
-    else if (!m_settler.isEmpty()) // the program talked to its own sockets
-        m_settler.wait(m_options.settleBudgetMs);
+        connsToClients(); // as they are before the program closes any
+    nudgeAcks(ready);
+    m_program->handle(*m_server, ready);
+}
 
-    // 4. record
-    // Kept for the whole run, so each tick keeps exactly what it holds: the actions move into
-    // a list of their own size (m_actions keeps its grown capacity for the next tick), and a
-    // payload built by appending gives back its spare capacity.
-    rec.actions.reserve(m_actions.size());
-    for (Action &a : m_actions) {
-        if (a.data.capacity() > a.data.size())
-            a.data.squeeze();
-        rec.actions.append(std::move(a));
-    }
-    m_actions.clear();
+void Engine::nudgeAcks(const QList<FdEvents> &ready)
+{
+    // Every socket leaves delayed-ACK mode before the program handles what came back, so what
+    // it sends is acknowledged at once and the next tick's probes do not depend on a 40 ms
+    // timer. A tick with nothing ready skips it (a quiet tick makes no per-socket syscall); no
+    // lesson's program sends on such a tick. Only the receiver of each send would not do:
+    // it changes how much a client that does not read lets in, and so what a lesson shows.
+    if (!ready.isEmpty() && !m_clients.empty()) // serve mode: no simulated client to settle
+        m_settler.nudgeAcks();
+}
+
+void Engine::record(TickRecord rec, TickExtras extras)
+{
+    takeActions(rec);
     extras.opened = m_server->takeOpened() + extras.opened;
     extras.closed += m_server->takeClosed();
     if (!extras.opened.isEmpty() || !extras.closed.isEmpty())
@@ -380,7 +383,20 @@ const TickRecord &Engine::step()
         m_last = std::move(rec);
     }
     emit tickRecorded(m_tick);
-    return m_last;
+}
+
+void Engine::takeActions(TickRecord &rec)
+{
+    // Kept for the whole run, so each tick keeps exactly what it holds: the actions move into
+    // a list of their own size (m_actions keeps its grown capacity for the next tick), and a
+    // payload built by appending gives back its spare capacity.
+    rec.actions.reserve(m_actions.size());
+    for (Action &a : m_actions) {
+        if (a.data.capacity() > a.data.size())
+            a.data.squeeze();
+        rec.actions.append(std::move(a));
+    }
+    m_actions.clear();
 }
 
 void Engine::run(int ticks)

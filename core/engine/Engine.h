@@ -1,14 +1,15 @@
 #pragma once
 
+#include "clients/ClientMatch.h"
 #include "clients/SimClient.h"
+#include "engine/Program.h"
 #include "engine/Server.h"
 #include "engine/Settle.h"
 #include "mux/Multiplexer.h"
-#include "programs/Program.h"
+#include "trace/TickSource.h"
 #include "trace/Trace.h"
 
 #include <QMultiMap>
-#include <QObject>
 
 #include <atomic>
 #include <memory>
@@ -16,14 +17,17 @@
 
 namespace mux {
 
-/// The stepper (DESIGN.md, "The tick"). One step() is one tick:
+/// The stepper (core/README.md, "The tick"). One step() is one tick:
 ///   1. clients act (the script's ops for this tick, then the user's), and the engine settles;
 ///   2. the program's interest is snapshotted and the backend is called;
 ///   3. the program handles what came back; the engine waits for replies to reach clients;
 ///   4. a TickRecord is appended to the trace and tickRecorded() is emitted.
 /// Like libuv's UV_RUN_ONCE, step() is the primitive; run(n) and serve() are loops over it.
 /// The engine owns the program, the server side, the clients and the trace. One thread.
-class Engine : public QObject {
+///
+/// As a TickSource it makes the requested tick before requestStep() returns, can always step
+/// once started, and never emits finished(): a learner may step past the script's last tick.
+class Engine : public TickSource {
     Q_OBJECT
 public:
     struct Options {
@@ -57,18 +61,19 @@ public:
     Result<void> start(std::unique_ptr<Program> program);
 
     const TickRecord &step();
+    // TickSource
+    const Trace &trace() const override { return m_trace; }
+    bool canStep() const override { return m_program != nullptr; }
+    void requestStep() override { step(); }
     void run(int ticks);
     /// Steps until `stop` is set (by a signal handler), as fast as the kernel allows.
     void serve(const std::atomic<bool> &stop);
 
     quint32 tickCount() const { return m_tick; }
-    quint32 lastScheduledTick() const;
-    const Trace &trace() const { return m_trace; }
     Trace &trace() { return m_trace; }
     const TickRecord &lastTick() const { return m_last; }
     Server &server() { return *m_server; }
     const Server &server() const { return *m_server; }
-    Multiplexer &multiplexer() { return *m_mux; }
     const Program *program() const { return m_program.get(); }
     const std::vector<std::unique_ptr<SimClient>> &clients() const { return m_clients; }
     QStringList clientNames() const;
@@ -77,22 +82,39 @@ public:
     /// sent waits here (readable bytes, a listener's backlog) until the next call.
     QList<SocketProbe> probeNow() const { return readProbes(); }
 
-signals:
-    void tickRecorded(quint32 tick);
-
 private:
+    // The phases of step(), in order.
+    /// The script's ops for this tick, then the user's; waits until the kernel shows them.
     void clientsAct(TickExtras &extras);
+    /// Waits for what the program did to its own sockets since the last call.
+    void settle();
+    /// What the call is given: the interest (as a delta) and the program's timeout.
+    void snapshotInterest(TickRecord &rec, TickExtras &extras);
+    /// The call itself: select/poll/epoll_wait, what it returned, the time it took.
+    void wait(TickRecord &rec);
+    /// Conns past their deadline are told why and closed.
+    void expireDeadlines();
+    /// The program handles what the call returned.
+    void handle(const QList<FdEvents> &ready);
+    /// Waits until what the program sent or closed has reached the clients; they read it.
+    void settleReplies();
+    /// Appends the tick to the trace and emits tickRecorded().
+    void record(TickRecord rec, TickExtras extras);
+
+    /// The program's timeout, capped in step mode and shortened to the next deadline.
+    int callTimeout(int programTimeoutMs) const;
+    void sortReady(QList<FdEvents> &ready) const;
+    void nudgeAcks(const QList<FdEvents> &ready);
+    /// Moves this tick's actions into rec, each payload no bigger than it needs.
+    void takeActions(TickRecord &rec);
     /// Server conn fd -> the simulated client's fd at its other end. Cached: rebuilt only on
     /// a tick where clients acted or the server opened or closed a socket, so a quiet tick
     /// costs nothing per watched socket.
     const QHash<int, int> &connsToClients();
-    void settleReplies(const QHash<int, int> &connToClient);
     void probe(TickExtras &extras);
     /// Reads every socket just before the call; keeps the ones the clients' actions changed.
     void probeAtCall(TickExtras &extras);
     QList<SocketProbe> readProbes() const; ///< in fd order: server's, then clients'
-    int clientForPeer(const net::Endpoint &peer, const net::Endpoint &local = {}) const;
-    int listenerFd(int index) const;
     /// Engine time moves with the clock while serving, and only by the time spent waiting in
     /// the calls while stepping: a lesson paused between ticks never times a client out.
     void advanceClock(long long waitedNs);
@@ -103,6 +125,7 @@ private:
     std::unique_ptr<Server> m_server;
     std::unique_ptr<Program> m_program;
     std::vector<std::unique_ptr<SimClient>> m_clients;
+    ClientMatch m_match{m_clients};
     QMultiMap<quint32, ClientOp> m_script;
     QList<ClientOp> m_queued;
     QHash<int, SocketProbe> m_lastProbes;

@@ -4,15 +4,18 @@
 
 #include <QStringList>
 
-#include <fcntl.h>
-#include <sys/resource.h>
-
-#include <algorithm>
 #include <cerrno>
 
 namespace mux {
 
 using Call = Action::Call;
+
+namespace {
+quint32 connKey(quint16 localPort, quint16 remotePort)
+{
+    return quint32(localPort) << 16 | remotePort;
+}
+} // namespace
 
 Server::Server(Multiplexer &mux, QList<Action> &actions, PeerName peerName)
     : m_mux(mux), m_actions(actions), m_peerName(std::move(peerName))
@@ -27,160 +30,47 @@ void Server::setBind(const QString &host, quint16 basePort)
     m_basePort = basePort;
 }
 
-void Server::setExternalLimit(int limit, const QString &message)
-{
-    m_externalLimit = std::max(0, limit);
-    m_limitMessage = message;
-}
-
-int Server::externalOpen() const
-{
-    int n = 0;
-    for (const SocketInfo &i : m_info)
-        n += i.role == Role::External;
-    return n;
-}
-
 void Server::record(Action a)
 {
     a.actor = Action::Actor::Server;
     m_actions.append(std::move(a));
 }
 
-int Server::adopt(Fd fd, SocketInfo info)
+int Server::adopt(SocketTable::Socket socket)
 {
-    const int n = fd.get();
-    info.fd = n;
-    m_info.insert(n, info);
-    m_opened.append(info);
-    m_fds.emplace(n, std::move(fd));
+    const int n = m_sockets.adopt(std::move(socket));
+    m_opened.append(*m_sockets.info(n));
     return n;
-}
-
-Result<int> Server::listenTcp(int index, quint16 defaultPort)
-{
-    const quint16 port = m_basePort ? quint16(m_basePort + index) : quint16(0);
-    (void)defaultPort; // the caller passes the document's port as the base when serving
-    auto fd = net::tcpListen({m_host, port});
-    if (!fd) {
-        record({.call = Call::Listen,
-                .arg = port,
-                .err = fd.error().err,
-                .ret = -1,
-                .data = fd.error().text.toUtf8()});
-        return fd.error();
-    }
-    const net::Endpoint at = net::localEndpoint(fd->get());
-    SocketInfo info{.role = Role::Listener,
-                    .name = QStringLiteral("L%1").arg(index),
-                    .label = QStringLiteral("listener :%1").arg(at.port),
-                    .local = at.toString()};
-    const int n = adopt(std::move(*fd), info);
-    record({.call = Call::Listen, .fd = n, .arg = at.port});
-    return n;
-}
-
-Result<int> Server::listenTcpAt(int index, quint16 port, bool reuseAddr)
-{
-    const net::Endpoint at{m_host, port};
-    auto fd = reuseAddr ? net::tcpListen(at) : net::tcpListenNoReuse(at);
-    if (!fd) {
-        record({.call = Call::Listen,
-                .arg = port,
-                .err = fd.error().err,
-                .ret = -1,
-                .data = fd.error().text.toUtf8()});
-        return fd.error();
-    }
-    SocketInfo info{.role = Role::Listener,
-                    .name = QStringLiteral("L%1").arg(index),
-                    .label = QStringLiteral("listener :%1").arg(port),
-                    .local = net::localEndpoint(fd->get()).toString()};
-    const int n = adopt(std::move(*fd), info);
-    record({.call = Call::Listen, .fd = n, .arg = port});
-    return n;
-}
-
-Result<int> Server::bindUdp(int index, quint16 defaultPort)
-{
-    (void)defaultPort;
-    const quint16 port = m_basePort ? quint16(m_basePort + index) : quint16(0);
-    auto fd = net::udpBind({m_host, port});
-    if (!fd)
-        return fd.error();
-    const net::Endpoint at = net::localEndpoint(fd->get());
-    SocketInfo info{.role = Role::Udp,
-                    .name = QStringLiteral("U%1").arg(index),
-                    .label = QStringLiteral("udp :%1").arg(at.port),
-                    .local = at.toString()};
-    const int n = adopt(std::move(*fd), info);
-    record({.call = Call::Listen, .fd = n, .arg = at.port});
-    return n;
-}
-
-int Server::acceptedConns() const
-{
-    int n = 0;
-    for (const SocketInfo &i : m_info)
-        n += i.role == Role::Conn || i.role == Role::External;
-    return n;
-}
-
-void Server::ensureReserve()
-{
-    if (m_reserve)
-        return;
-    // At the top of the table, not the bottom: the lessons' descriptor numbers stay what the
-    // documents show. Capped so a huge limit does not grow the kernel's table for nothing.
-    rlimit rl{};
-    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < 8)
-        return;
-    const int top = int(std::min<rlim_t>(rl.rlim_cur, 65536) - 1);
-    Fd null(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-    if (!null)
-        return; // out of descriptors already: no reserve until one is free again
-    if (null.get() == top) {
-        m_reserve = std::move(null);
-        return;
-    }
-    if (const int high = ::fcntl(null.get(), F_DUPFD_CLOEXEC, top); high >= 0)
-        m_reserve.reset(high);
 }
 
 Result<int> Server::accept(int listener)
 {
-    ensureReserve();
-    if (acceptedConns() >= m_maxConns)
-        return refuseAccepted(listener,
-                              QStringLiteral("Server full: %1 clients are connected, the most "
-                                             "this server takes; try again later.")
-                                  .arg(m_maxConns),
-                              ECONNREFUSED);
+    m_admission.keepReserve();
+    const int accepted = m_sockets.count(Role::Conn) + m_sockets.count(Role::External);
+    if (const auto full = m_admission.beforeAccept(accepted))
+        return turnAway(listener, *full);
     auto n = acceptOne(listener);
-    if (n || (n.error().err != EMFILE && n.error().err != ENFILE) || !m_reserve)
+    if (n)
         return n;
-    // Out of descriptors. The client stays in the accept queue, so a level-triggered listener
+    // Out of descriptors, the client stays in the accept queue, so a level-triggered listener
     // would come back ready on every call and the loop would spin at 100% CPU: free the reserve
     // for a moment, take the client, tell it, and let it go.
-    const QString which =
-        n.error().err == EMFILE ? QStringLiteral("EMFILE") : QStringLiteral("ENFILE");
-    m_reserve.reset();
-    auto r = refuseAccepted(listener,
-                            QStringLiteral("Server busy: it has run out of file descriptors "
-                                           "(%1); try again later.")
-                                .arg(which),
-                            n.error().err);
-    ensureReserve();
-    return r;
+    const auto busy = m_admission.outOfDescriptors(n.error().err);
+    if (!busy)
+        return n;
+    m_admission.releaseReserve();
+    const Error e = turnAway(listener, *busy);
+    m_admission.keepReserve();
+    return e;
 }
 
-Result<int> Server::refuseAccepted(int listener, const QString &why, int err)
+Error Server::turnAway(int listener, const Refusal &refusal)
 {
     auto n = acceptOne(listener);
     if (!n)
         return n.error();
-    refuse(*n, why);
-    return Error{err, why};
+    refuse(*n, refusal.text);
+    return Error{refusal.err, refusal.text};
 }
 
 void Server::refuse(int fd, const QString &why)
@@ -199,44 +89,40 @@ Result<int> Server::acceptOne(int listener)
         return fd.error();
     }
     const net::Endpoint local = net::localEndpoint(fd->get());
-    const int client = m_peerName ? m_peerName(peer, local) : -1;
-    SocketInfo info;
-    info.local = local.toString();
-    info.peer = peer.toString();
-    const int own = m_outgoing.value(info.peer, -1);
-    if (const SocketInfo *out = own >= 0 ? this->info(own) : nullptr) {
-        // The program's own connect: name both ends alike (client:first <-> conn:first).
-        info.role = Role::Conn;
-        info.name =
-            QStringLiteral("conn:") + out->name.mid(out->name.indexOf(QLatin1Char(':')) + 1);
-        info.label =
-            QStringLiteral("conn ") + out->label.mid(out->label.indexOf(QLatin1Char(' ')) + 1);
-    } else if (client >= 0 && client < m_clientNames.size()) {
-        info.role = Role::Conn;
-        info.name = QStringLiteral("conn:") + m_clientNames[client];
-        info.label = QStringLiteral("conn %1").arg(m_clientNames[client]);
+    SocketTable::Socket s{.fd = std::move(*fd), .local = local, .peer = peer};
+    s.info.local = local.toString();
+    s.info.peer = peer.toString();
+    const int own = m_outgoing.value(connKey(peer.port, local.port), -1);
+    const int client = own >= 0 ? -1 : m_peerName ? m_peerName(peer, local) : -1;
+    std::optional<Refusal> refusal;
+    if (own >= 0 || (client >= 0 && client < m_clientNames.size())) {
+        // A simulated client, or the program's own connect: both ends are named alike
+        // (client:first <-> conn:first).
+        s.who = own >= 0 ? m_sockets.find(own)->who : m_clientNames[client];
+        s.info.role = Role::Conn;
+        s.info.name = QStringLiteral("conn:") + s.who;
+        s.info.label = QStringLiteral("conn ") + s.who;
     } else {
-        info.role = Role::External;
-        info.name = QStringLiteral("conn:#%1").arg(++m_externalCount);
-        info.label = QStringLiteral("conn %1").arg(info.peer);
+        s.who = QStringLiteral("#%1").arg(++m_externalCount);
+        s.info.role = Role::External;
+        s.info.name = QStringLiteral("conn:") + s.who;
+        s.info.label = QStringLiteral("conn %1").arg(s.info.peer);
         if (m_peerNamer)
-            if (const QString who = m_peerNamer(peer, net::localEndpoint(fd->get()));
-                !who.isEmpty())
-                info.label += QStringLiteral(" (%1)").arg(who);
-        if (m_externalLimit > 0 && externalOpen() >= m_externalLimit) {
-            // Told before it is closed, so a student's nc prints why instead of just ending.
-            const int n = adopt(std::move(*fd), info);
-            record({.call = Call::Accept, .fd = listener, .ret = n});
-            refuse(n, m_limitMessage);
-            return Error{EAGAIN, m_limitMessage};
-        }
+            if (const QString who = m_peerNamer(peer, local); !who.isEmpty())
+                s.info.label += QStringLiteral(" (%1)").arg(who);
+        refusal = m_admission.forExternal(externalOpen());
     }
-    const int n = adopt(std::move(*fd), info);
+    const int n = adopt(std::move(s));
+    record({.call = Call::Accept, .fd = listener, .ret = n});
+    if (refusal) {
+        // Told before it is closed, so a student's nc prints why instead of just ending.
+        refuse(n, refusal->text);
+        return Error{refusal->err, refusal->text};
+    }
     if (own >= 0) {
         m_selfPeer.insert(n, own);
         m_selfPeer.insert(own, n);
     }
-    record({.call = Call::Accept, .fd = listener, .ret = n});
     return n;
 }
 
@@ -332,8 +218,8 @@ Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoin
 
 void Server::close(int fd)
 {
-    auto it = m_fds.find(fd);
-    if (it == m_fds.end())
+    const SocketTable::Socket *s = m_sockets.find(fd);
+    if (!s)
         return;
     // select() given a closed descriptor fails with EBADF for the whole call; a program must
     // take it out of its lists first. We do it for the program and record it.
@@ -346,22 +232,18 @@ void Server::close(int fd)
         m_selfPeer.remove(other);
         m_selfPeer.remove(fd);
     }
-    if (const SocketInfo *i = info(fd); i && m_outgoing.value(i->local, -1) == fd)
-        m_outgoing.remove(i->local);
-    m_fds.erase(it);
-    m_info.remove(fd);
-    m_deadlines.remove(fd);
+    if (const quint32 key = connKey(s->local.port, s->peer.port); m_outgoing.value(key) == fd)
+        m_outgoing.remove(key);
+    m_sockets.erase(fd);
+    m_deadlines.clear(fd);
     m_closed.append(fd);
     record({.call = Call::Close, .fd = fd});
 }
 
 Result<int> Server::connectTcp(const QString &name, int listenerIndex)
 {
-    int listener = -1;
-    for (const SocketInfo &s : std::as_const(m_info))
-        if (s.role == Role::Listener && s.name == QStringLiteral("L%1").arg(listenerIndex))
-            listener = s.fd;
-    if (listener < 0)
+    const int listener = m_sockets.listenerFd(listenerIndex);
+    if (listener < 0 || !isListener(listener))
         return Error{EINVAL,
                      QStringLiteral("connectTcp: there is no listener L%1").arg(listenerIndex)};
     const net::Endpoint to = net::localEndpoint(listener);
@@ -370,13 +252,15 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
         record({.call = Call::Connect, .arg = listenerIndex, .err = fd.error().err, .ret = -1});
         return fd.error();
     }
-    SocketInfo info{.role = Role::Client,
-                    .name = QStringLiteral("client:") + name,
-                    .label = QStringLiteral("client ") + name,
-                    .local = net::localEndpoint(fd->get()).toString(),
-                    .peer = to.toString()};
-    const int n = adopt(std::move(*fd), info);
-    m_outgoing.insert(info.local, n);
+    const net::Endpoint local = net::localEndpoint(fd->get());
+    SocketTable::Socket s{.fd = std::move(*fd), .who = name, .local = local, .peer = to};
+    s.info = {.role = Role::Client,
+              .name = QStringLiteral("client:") + name,
+              .label = QStringLiteral("client ") + name,
+              .local = local.toString(),
+              .peer = to.toString()};
+    const int n = adopt(std::move(s));
+    m_outgoing.insert(connKey(local.port, to.port), n);
     record({.call = Call::Connect, .fd = n, .arg = listenerIndex});
     // Only the client's side is waited for: that is what makes it writable. Its accepted end
     // has arrived by the time bytes sent on it are acknowledged (send waits for that).
@@ -389,8 +273,8 @@ bool Server::isSelfConnected(int fd) const
 {
     if (m_selfPeer.contains(fd))
         return true;
-    const SocketInfo *i = info(fd);
-    return i && m_outgoing.value(i->local, -1) == fd;
+    const SocketTable::Socket *s = m_sockets.find(fd);
+    return s && m_outgoing.value(connKey(s->local.port, s->peer.port), -1) == fd;
 }
 
 void Server::settle()
@@ -407,11 +291,6 @@ QString Server::peerLabel(const net::Endpoint &peer) const
     return peer.toString();
 }
 
-QList<net::Endpoint> Server::takeDatagramPeers()
-{
-    return std::exchange(m_datagramPeers, {});
-}
-
 void Server::note(int fd, const QString &text, bool refusal)
 {
     record({.call = refusal ? Call::Refuse : Call::Note, .fd = fd, .data = text.toUtf8()});
@@ -424,34 +303,15 @@ void Server::measure(int fd, const QString &text)
 
 void Server::setDeadline(int fd, int ms, const char *why)
 {
-    if (ms <= 0 || m_deadlines.contains(fd) || !m_info.contains(fd))
-        return;
-    m_deadlines.insert(fd, {m_nowMs + ms, why, ms / 1000.0});
-}
-
-void Server::clearDeadline(int fd)
-{
-    m_deadlines.remove(fd);
-}
-
-qint64 Server::msToNextDeadline() const
-{
-    qint64 next = -1;
-    for (const Deadline &d : m_deadlines)
-        next = next < 0 ? d.atMs : std::min(next, d.atMs);
-    return next < 0 ? -1 : std::max<qint64>(0, next - m_nowMs);
+    if (m_sockets.find(fd))
+        m_deadlines.set(fd, m_nowMs, ms, why);
 }
 
 QList<int> Server::expireDeadlines()
 {
-    QList<int> due;
-    for (auto it = m_deadlines.cbegin(); it != m_deadlines.cend(); ++it)
-        if (it->atMs <= m_nowMs)
-            due.append(it.key());
-    std::sort(due.begin(), due.end()); // the same order on every run
-    for (int fd : std::as_const(due)) {
+    const QList<int> due = m_deadlines.due(m_nowMs);
+    for (int fd : due)
         refuse(fd, QStringLiteral("Timed out: ") + m_deadlines.value(fd).english());
-    }
     return due;
 }
 
@@ -493,65 +353,6 @@ void Server::unwatch(int fd, Events events)
         m_interest.remove(fd);
     m_changes.append({fd, after});
     record({.call = after ? Call::Modify : Call::Unwatch, .fd = fd, .arg = after, .ret = before});
-}
-
-bool Server::isListener(int fd) const
-{
-    auto it = m_info.constFind(fd);
-    return it != m_info.constEnd() && it->role == Role::Listener;
-}
-
-int Server::listenerIndex(int fd) const
-{
-    auto it = m_info.constFind(fd);
-    if (it == m_info.constEnd() || (it->role != Role::Listener && it->role != Role::Udp))
-        return -1;
-    return it->name.mid(1).toInt();
-}
-
-const SocketInfo *Server::info(int fd) const
-{
-    auto it = m_info.constFind(fd);
-    return it == m_info.constEnd() ? nullptr : &*it;
-}
-
-QList<int> Server::fds() const
-{
-    QList<int> out;
-    out.reserve(qsizetype(m_fds.size()));
-    for (const auto &[fd, owned] : m_fds)
-        out.append(fd);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-QList<net::Endpoint> Server::listenAddresses() const
-{
-    QList<std::pair<QString, net::Endpoint>> named;
-    for (const SocketInfo &s : m_info)
-        if (s.role == Role::Listener || s.role == Role::Udp)
-            named.append({s.name, net::localEndpoint(s.fd)});
-    std::sort(named.begin(), named.end(),
-              [](auto &a, auto &b) { return a.first.mid(1).toInt() < b.first.mid(1).toInt(); });
-    QList<net::Endpoint> out;
-    for (auto &n : named)
-        out.append(n.second);
-    return out;
-}
-
-QList<FdEvents> Server::takeInterestChanges()
-{
-    return std::exchange(m_changes, {});
-}
-
-QList<SocketInfo> Server::takeOpened()
-{
-    return std::exchange(m_opened, {});
-}
-
-QList<int> Server::takeClosed()
-{
-    return std::exchange(m_closed, {});
 }
 
 } // namespace mux

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "engine/Admission.h"
+#include "engine/Deadlines.h"
+#include "engine/SocketTable.h"
 #include "mux/Multiplexer.h"
 #include "net/Fd.h"
 #include "net/Socket.h"
@@ -9,24 +12,24 @@
 #include <QList>
 
 #include <functional>
-#include <unordered_map>
 
 namespace mux {
 
 class Settler;
 
 /// The server side of the engine, as a lesson program sees it: the socket calls of the
-/// documents (listen, accept, recv, send, close) and the lists they keep (rlist, wlist,
-/// xlist — or poll's pollfd array, or epoll's interest list: one interest, shown per backend).
+/// documents (listen, accept, recv, send, close, setsockopt) and the lists they keep (rlist,
+/// wlist, xlist — or poll's pollfd array, or epoll's interest list: one interest, shown per
+/// backend).
 ///
 /// Every call is made on the real kernel and appended to the current tick's actions. The
-/// Server owns every descriptor the program opens; the program holds plain fd numbers.
+/// Server owns every descriptor the program opens (its SocketTable); the program holds plain
+/// fd numbers. Who may come in is Admission's job, when conns must finish is Deadlines'.
 /// Must be used from the engine's thread only.
 class Server {
 public:
     /// `peerName` maps a peer endpoint, and the local end it reached (port 0: any), to a
-    /// simulated client's index (-1 = external). Both are needed: Linux gives two connects to
-    /// different listeners the same ephemeral port, so the peer alone can name the wrong client.
+    /// simulated client's index (-1 = external).
     using PeerName = std::function<int(const net::Endpoint &peer, const net::Endpoint &local)>;
     Server(Multiplexer &mux, QList<Action> &actions, PeerName peerName);
     ~Server();
@@ -35,36 +38,52 @@ public:
     /// otherwise listener i binds base + i.
     void setBind(const QString &host, quint16 basePort);
     void setClientNames(const QStringList &names) { m_clientNames = names; }
-    /// At most `n` accepted conns at once; the next client hears "Server full" and is closed.
-    void setMaxConns(int n) { m_maxConns = n; }
-    int maxConns() const { return m_maxConns; }
     /// The engine's settler. What the program does to its own sockets (a client-side lesson
     /// talking to its own helper listener) is waited for like the clients' actions are.
     void setSettler(Settler *settler) { m_settler = settler; }
 
-    // --- external clients (issue 5) ----------------------------------------------------
+    /// At most `n` accepted conns at once; the next client hears "Server full" and is closed.
+    void setMaxConns(int n) { m_admission.setMaxConns(n); }
+    int maxConns() const { return m_admission.maxConns(); }
     /// Names who is at the far end of an external conn ("nc", "python3 echo_client.py");
     /// the name joins the conn's label. Unset (the default): labels carry the address only.
     using PeerNamer = std::function<QString(const net::Endpoint &peer, const net::Endpoint &local)>;
     void setPeerNamer(PeerNamer namer) { m_peerNamer = std::move(namer); }
     /// At most `limit` external conns open at once (0: no limit). One more is accepted, told
-    /// `message` and closed at once, and the program's accept() sees EAGAIN, as if the client
-    /// had already left; the trace shows the refusal.
-    void setExternalLimit(int limit, const QString &message);
-    int externalLimit() const { return m_externalLimit; }
-    int externalOpen() const;
+    /// `message` and closed at once; the program's accept() fails with that sentence (errno 0:
+    /// the refusal is the server's, not the kernel's), and the trace shows the refusal.
+    void setExternalLimit(int limit, const QString &message)
+    {
+        m_admission.setExternalLimit(limit, message);
+    }
+    int externalLimit() const { return m_admission.externalLimit(); }
+    int externalOpen() const { return m_sockets.count(Role::External); }
 
-    // --- the socket calls -------------------------------------------------------------
-    /// Listener number `index` (the lesson's L0, L1, …) on `defaultPort` unless a base port is set.
-    Result<int> listenTcp(int index, quint16 defaultPort);
+    /// Listener number `index` (the lesson's L0, L1, …) on base port + index, or on a port the
+    /// kernel picks when no base port is set (serving passes the document's port as the base).
+    Result<int> listenTcp(int index);
     /// Listener `index` on exactly `port`, with or without SO_REUSEADDR (socket-options restarts
     /// its listener on the port it had). A failed bind is recorded as a failed listen.
     Result<int> listenTcpAt(int index, quint16 port, bool reuseAddr);
-    Result<int> bindUdp(int index, quint16 defaultPort);
+    Result<int> bindUdp(int index);
+    /// setsockopt(): the options a lesson's server sets. SO_LINGER's `value` is l_linger with
+    /// lingering on (0: close() resets the conn); a negative value turns lingering off.
+    Result<void> setOption(int fd, SockOpt opt, int value);
+    /// getsockopt(): what the kernel keeps (SO_SNDBUF: twice what was asked, for its overhead).
+    Result<int> option(int fd, SockOpt opt);
+    /// ioctl(FIONBIO), which is how Python's sock.setblocking() changes a socket on Linux.
+    Result<void> setBlocking(int fd, bool blocking);
+    /// fcntl(F_DUPFD_CLOEXEC): a copy of fd numbered `atLeast` or more, owned by the caller.
+    /// Not recorded: the lessons that fill the descriptor table this way say so in a note
+    /// (one line, not a thousand).
+    static Fd duplicate(int fd, int atLeast);
+    /// /dev/null opened for reading: a descriptor to fill the table with (not recorded either).
+    static Fd openDevNull();
     /// accept(); on success the new conn is registered and named after its client.
-    /// Out of descriptors (EMFILE/ENFILE) or past maxConns(), the client is accepted anyway,
-    /// told why in one line and closed, and an error is returned: the listener's queue
-    /// drains, so a level-triggered listener does not come back ready on every call.
+    /// Out of descriptors (EMFILE/ENFILE), past maxConns() or past the external limit, the
+    /// client is accepted anyway, told why in one line and closed, and an error is returned:
+    /// the listener's queue drains, so a level-triggered listener does not come back ready on
+    /// every call.
     Result<int> accept(int listener);
     /// A client that broke the protocol or hit a limit hears why in one line and is let go;
     /// the refusal is a line in the trace, so the tick shows it.
@@ -92,32 +111,25 @@ public:
     /// A figure measured live (timings, rates): shown, but left out of determinism checks.
     void measure(int fd, const QString &text);
 
-    // --- deadlines ---------------------------------------------------------------------
     /// A conn that started something (a frame, a login, an upload) must finish it within `ms`
-    /// of engine time, or it hears `why` and is closed: a slow or idle client cannot hold a
-    /// slot forever. Setting it again keeps the earlier deadline; clearDeadline() ends it.
-    /// `why` is a sentence marked QT_TRANSLATE_NOOP("Deadline", …) with %1 for the seconds: the
-    /// client is told it in English (the wire speaks one language), the window shows it in the
-    /// learner's (QCoreApplication::translate("Deadline", why)).
+    /// of engine time, or it hears `why` and is closed. Setting it again keeps the earlier
+    /// deadline; clearDeadline() ends it. `why` is a sentence marked
+    /// QT_TRANSLATE_NOOP("Deadline", …) with %1 for the seconds: the client is told it in
+    /// English (the wire speaks one language), the window shows it in the learner's
+    /// (QCoreApplication::translate("Deadline", why)).
     void setDeadline(int fd, int ms, const char *why);
-    void clearDeadline(int fd);
-    struct Deadline {
-        qint64 atMs = 0;      ///< engine time at which it passes
-        const char *why = ""; ///< the untranslated sentence, %1 = seconds
-        double seconds = 0;   ///< the deadline's length
-        QString english() const { return QString::fromUtf8(why).arg(seconds); }
-    };
+    void clearDeadline(int fd) { m_deadlines.clear(fd); }
+    using Deadline = Deadlines::Deadline;
     /// Live state for the UI: every conn's pending deadline.
-    const QHash<int, Deadline> &deadlines() const { return m_deadlines; }
+    const QHash<int, Deadline> &deadlines() const { return m_deadlines.all(); }
     /// Engine time in milliseconds (the engine sets it before each call).
     void setNowMs(qint64 now) { m_nowMs = now; }
     qint64 nowMs() const { return m_nowMs; }
     /// Milliseconds until the earliest deadline (0 if one has passed), -1 with none.
-    qint64 msToNextDeadline() const;
+    qint64 msToNextDeadline() const { return m_deadlines.msToNext(m_nowMs); }
     /// Refuses and closes every conn whose deadline has passed; returns their fds.
     QList<int> expireDeadlines();
 
-    // --- the lists ---------------------------------------------------------------------
     /// Adds `events` to what fd is watched for (rlist.append / register / EPOLL_CTL_ADD|MOD).
     /// Fails when the backend cannot watch fd (select with fd >= FD_SETSIZE).
     Result<void> watch(int fd, Events events);
@@ -126,33 +138,48 @@ public:
     Events interestOf(int fd) const { return m_interest.value(fd, 0); }
     bool isWatched(int fd, Events e) const { return m_interest.value(fd, 0) & e; }
 
-    // --- what the program and the engine may ask ------------------------------------
-    bool isListener(int fd) const;
-    int listenerIndex(int fd) const;
-    const SocketInfo *info(int fd) const;
-    QList<int> fds() const;
-    int fdCount() const { return int(m_fds.size()); }
+    bool isListener(int fd) const
+    {
+        const SocketInfo *i = info(fd);
+        return i && i->role == Role::Listener;
+    }
+    int listenerIndex(int fd) const
+    {
+        const SocketTable::Socket *s = m_sockets.find(fd);
+        return s ? s->listenerIndex : -1;
+    }
+    const SocketInfo *info(int fd) const { return m_sockets.info(fd); }
+    /// Who is at the far end of conn fd: "A", "first", "#3"; empty for a listener or no socket.
+    QString who(int fd) const
+    {
+        const SocketTable::Socket *s = m_sockets.find(fd);
+        return s ? s->who : QString();
+    }
+    /// Every fd the server holds, ascending (no copy: safe to call in a loop).
+    const QList<int> &fds() const { return m_sockets.fds(); }
+    int fdCount() const { return m_sockets.size(); }
+    const SocketTable &sockets() const { return m_sockets; }
     Backend backend() const { return m_mux.backend(); }
-    QList<net::Endpoint> listenAddresses() const;
+    QList<net::Endpoint> listenAddresses() const { return m_sockets.listenAddresses(); }
     /// Who is at `peer`: "client A" for a simulated client, else "ip:port".
     QString peerLabel(const net::Endpoint &peer) const;
 
     /// Interest changes since the last call (for the trace's delta).
-    QList<FdEvents> takeInterestChanges();
+    QList<FdEvents> takeInterestChanges() { return std::exchange(m_changes, {}); }
     /// Sockets opened/closed since the last call.
-    QList<SocketInfo> takeOpened();
-    QList<int> takeClosed();
+    QList<SocketInfo> takeOpened() { return std::exchange(m_opened, {}); }
+    QList<int> takeClosed() { return std::exchange(m_closed, {}); }
     /// Simulated clients' addresses that datagrams were sent to since the last call.
-    QList<net::Endpoint> takeDatagramPeers();
+    QList<net::Endpoint> takeDatagramPeers() { return std::exchange(m_datagramPeers, {}); }
 
 private:
     void record(Action a);
-    int adopt(Fd fd, SocketInfo info);
+    int adopt(SocketTable::Socket socket);
+    Result<int> openListener(int index, Role role, quint16 port, bool reuseAddr);
     bool isSelfConnected(int fd) const;
-    int acceptedConns() const;
     Result<int> acceptOne(int listener);
-    Result<int> refuseAccepted(int listener, const QString &why, int err);
-    void ensureReserve();
+    /// Accepts the next client only to tell it why it cannot stay, and closes it.
+    Error turnAway(int listener, const Refusal &refusal);
 
     Multiplexer &m_mux;
     QList<Action> &m_actions;
@@ -160,25 +187,21 @@ private:
     QString m_host = QStringLiteral("127.0.0.1");
     quint16 m_basePort = 0;
     QStringList m_clientNames;
-    std::unordered_map<int, Fd> m_fds;
-    QHash<int, SocketInfo> m_info;
+    SocketTable m_sockets;
     QHash<int, Events> m_interest;
     QList<FdEvents> m_changes;
     QList<SocketInfo> m_opened;
     QList<int> m_closed;
     int m_externalCount = 0;
     Settler *m_settler = nullptr;
-    QHash<QString, int> m_outgoing; ///< the program's own connects: local address -> fd
-    QHash<int, int> m_selfPeer;     ///< both ends ours: fd -> the fd at the other end
+    /// The program's own connects, by (local port << 16 | the listener's port) -> fd: the pair,
+    /// because Linux may give connects to different listeners the same local port.
+    QHash<quint32, int> m_outgoing;
+    QHash<int, int> m_selfPeer; ///< both ends ours: fd -> the fd at the other end
     QList<net::Endpoint> m_datagramPeers;
     PeerNamer m_peerNamer;
-    int m_externalLimit = 0;
-    QString m_limitMessage;
-    int m_maxConns = 4096;
-    /// A spare descriptor kept at the top of the table: closed for a moment when accept fails
-    /// with EMFILE, so the waiting client can be accepted, told, and let go (libev's trick).
-    Fd m_reserve;
-    QHash<int, Deadline> m_deadlines;
+    Admission m_admission;
+    Deadlines m_deadlines;
     qint64 m_nowMs = 0;
 };
 

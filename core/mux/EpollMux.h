@@ -10,7 +10,9 @@ namespace mux {
 
 /// epoll(7), level-triggered: the interest lives in the kernel, registered once with
 /// epoll_ctl, and epoll_wait returns only what is ready — its cost does not grow with the
-/// number of watched descriptors. The edge-triggered variant is EpollEtMux.
+/// number of watched descriptors. EdgeTriggered (EPOLLET) reports a descriptor when its state
+/// *changes* (new bytes arrive, room appears), not while it stays ready: a program that reads
+/// only part of what arrived is not told again until more arrives (the `lt-vs-et` lesson).
 class EpollMux : public Multiplexer {
 public:
     enum Mode { LevelTriggered, EdgeTriggered };

@@ -1,6 +1,5 @@
 #include "Multiplexer.h"
 
-#include "EpollEtMux.h"
 #include "EpollMux.h"
 #include "PollMux.h"
 #include "SelectMux.h"
@@ -24,7 +23,7 @@ std::unique_ptr<Multiplexer> Multiplexer::create(Backend backend)
     case Backend::Epoll:
         return std::make_unique<EpollMux>(EpollMux::LevelTriggered);
     case Backend::EpollEt:
-        return std::make_unique<EpollEtMux>();
+        return std::make_unique<EpollMux>(EpollMux::EdgeTriggered);
     }
     return nullptr;
 }

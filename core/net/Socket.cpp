@@ -62,59 +62,64 @@ void ignoreSigpipe()
     ::sigaction(SIGPIPE, &sa, nullptr);
 }
 
-Result<Fd> tcpListen(const Endpoint &at, int backlog)
+Result<Fd> newSocket(int type)
+{
+    return makeSocket(type);
+}
+
+Result<void> bindAndListen(int fd, const Endpoint &at, bool reuseAddr, int backlog)
 {
     auto addr = toSockaddr(at);
     if (!addr)
         return addr.error();
-    auto fd = makeSocket(SOCK_STREAM);
-    if (!fd)
-        return fd;
-    // SO_REUSEADDR so a restarted lesson can bind while old connections sit in TIME_WAIT.
-    int one = 1;
-    ::setsockopt(fd->get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (::bind(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0) {
         const int e = errno;
+        if (!reuseAddr)
+            return errnoError(QStringLiteral("bind(%1) without SO_REUSEADDR").arg(at.toString()),
+                              e);
         if (e == EADDRINUSE)
             return Error{e, QStringLiteral("Port %1 on %2 is already in use by another program.")
                                 .arg(at.port)
                                 .arg(at.host)};
         return errnoError(QStringLiteral("bind(%1)").arg(at.toString()), e);
     }
-    if (::listen(fd->get(), backlog) < 0)
+    if (backlog >= 0 && ::listen(fd, backlog) < 0)
         return errnoError(QStringLiteral("listen(%1)").arg(at.toString()), errno);
+    return {};
+}
+
+namespace {
+Result<Fd> openBound(int type, const Endpoint &at, bool reuseAddr, int backlog)
+{
+    if (auto addr = toSockaddr(at); !addr)
+        return addr.error();
+    auto fd = makeSocket(type);
+    if (!fd)
+        return fd;
+    if (reuseAddr) {
+        // So a restarted lesson can bind while old connections sit in TIME_WAIT.
+        int one = 1;
+        ::setsockopt(fd->get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    }
+    if (auto bound = bindAndListen(fd->get(), at, reuseAddr, backlog); !bound)
+        return bound.error();
     return fd;
+}
+} // namespace
+
+Result<Fd> tcpListen(const Endpoint &at, int backlog)
+{
+    return openBound(SOCK_STREAM, at, true, backlog);
 }
 
 Result<Fd> tcpListenNoReuse(const Endpoint &at, int backlog)
 {
-    auto addr = toSockaddr(at);
-    if (!addr)
-        return addr.error();
-    auto fd = makeSocket(SOCK_STREAM);
-    if (!fd)
-        return fd;
-    if (::bind(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0)
-        return errnoError(QStringLiteral("bind(%1) without SO_REUSEADDR").arg(at.toString()),
-                          errno);
-    if (::listen(fd->get(), backlog) < 0)
-        return errnoError(QStringLiteral("listen(%1)").arg(at.toString()), errno);
-    return fd;
+    return openBound(SOCK_STREAM, at, false, backlog);
 }
 
 Result<Fd> udpBind(const Endpoint &at)
 {
-    auto addr = toSockaddr(at);
-    if (!addr)
-        return addr.error();
-    auto fd = makeSocket(SOCK_DGRAM);
-    if (!fd)
-        return fd;
-    int one = 1;
-    ::setsockopt(fd->get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (::bind(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0)
-        return errnoError(QStringLiteral("bind(%1)").arg(at.toString()), errno);
-    return fd;
+    return openBound(SOCK_DGRAM, at, true, -1);
 }
 
 Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf)
@@ -192,7 +197,7 @@ Result<QByteArray> recv(int fd, qint64 max, int flags)
     // Up to 256 KiB, read into one buffer kept per thread and return exactly the bytes that
     // came. A QByteArray of `max` truncated to what came keeps its whole capacity (1 KiB for a
     // 16-byte request) for as long as the trace holds it, and shrinking it afterwards leaves
-    // the heap in holes: muxlab --serve kept ~750 B per request with 10 clients.
+    // the heap in holes.
     constexpr qint64 kScratch = 256 * 1024;
     thread_local std::unique_ptr<char[]> scratch;
     QByteArray big;

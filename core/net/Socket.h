@@ -29,6 +29,12 @@ Result<Fd> tcpListen(const Endpoint &at, int backlog = 128);
 Result<Fd> tcpListenNoReuse(const Endpoint &at, int backlog = 128);
 /// A UDP socket bound to `at` (non-blocking).
 Result<Fd> udpBind(const Endpoint &at);
+/// The steps of the three above, for a caller that makes (and records) the calls between
+/// them itself: a non-blocking, close-on-exec socket of `type` (SOCK_STREAM, SOCK_DGRAM)…
+Result<Fd> newSocket(int type);
+/// …then bind, and listen unless backlog < 0. `reuseAddr` says whether SO_REUSEADDR was set:
+/// the sentence for a port in use differs (without it, a conn in TIME_WAIT holds the port).
+Result<void> bindAndListen(int fd, const Endpoint &at, bool reuseAddr, int backlog = 128);
 /// A non-blocking TCP connect. Returns at once; the connection completes in the kernel
 /// (writable when done). EINPROGRESS is not an error here.
 Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf = 0);

@@ -8,10 +8,6 @@
 
 #include <QJsonObject>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-
 namespace mux {
 
 AckServer::AckServer(const QJsonObject &p)
@@ -53,8 +49,7 @@ void AckServer::readFrom(Server &server, int fd)
     // No reply goes out on this pass, so the kernel would delay its ACK (up to 40 ms) and the
     // client's next small message would wait for it (Nagle). Simulated clients send on the
     // very next tick, so ack now: each message shows up on the tick it was sent.
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+    server.setOption(fd, SockOpt::QuickAck, 1);
     // The reply is not sent here: the conn joins the wlist (POLLOUT) and the next call says
     // when the kernel has room for it.
     server.watch(fd, Writable);

@@ -12,14 +12,11 @@ BlockingServer::BlockingServer(const QJsonObject &p)
       m_conversation(p.value(QStringLiteral("conversation")).toBool(false)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024))
 {
-    const QList<quint16> ports = portsParam(p);
-    if (!ports.isEmpty())
-        m_port = ports.first();
 }
 
 Result<void> BlockingServer::start(Server &server)
 {
-    auto fd = server.listenTcp(0, m_port);
+    auto fd = server.listenTcp(0);
     if (!fd)
         return fd.error();
     m_listener = *fd;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Program.h"
+#include "engine/Program.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -34,7 +34,6 @@ private:
     void backToAccept(Server &server);
     QByteArray answer(const QByteArray &message) const;
 
-    quint16 m_port = 8001;
     QByteArray m_greeting, m_reply;
     QString m_inquireWord;
     bool m_conversation = false;

@@ -4,11 +4,8 @@
 #include "ProgramFactory.h"
 #include "Refuse.h"
 #include "engine/Server.h"
-#include "net/Socket.h"
 
 #include <QJsonObject>
-
-#include <sys/socket.h>
 
 #include <cerrno>
 
@@ -38,11 +35,8 @@ QHash<int, QList<QByteArray>> ChatServer::queues() const
 
 QByteArray ChatServer::nameOf(const Server &server, int fd) const
 {
-    const SocketInfo *i = server.info(fd);
-    if (!i)
-        return "?";
-    const qsizetype colon = i->name.indexOf(QLatin1Char(':'));
-    return i->name.mid(colon + 1).toUtf8();
+    const QString who = server.who(fd);
+    return who.isEmpty() ? QByteArray("?") : who.toUtf8();
 }
 
 void ChatServer::join(Server &server, int listener)
@@ -51,7 +45,8 @@ void ChatServer::join(Server &server, int listener)
     if (conn < 0)
         return;
     if (m_sndbuf > 0)
-        net::setSendBuffer(conn, m_sndbuf); // small, so a member that stops reading shows soon
+        server.setOption(conn, SockOpt::SndBuf,
+                         m_sndbuf); // small, so a member that stops reading shows soon
     m_members.append(conn);
     m_out.insert(conn, {});
     broadcast(server, conn, "[" + nameOf(server, conn) + "] entered room\n");
@@ -104,8 +99,7 @@ void ChatServer::leave(Server &server, int fd, const QByteArray &why, bool abort
     if (abort) {
         // A FIN would queue behind the bytes the member never reads and never leave: abort
         // instead (SO_LINGER 0: close() sends RST and throws the queued bytes away).
-        linger lg{1, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+        server.setOption(fd, SockOpt::Linger, 0);
     }
     m_members.removeAll(fd);
     m_out.remove(fd);

@@ -22,18 +22,14 @@ ClientSideSelect::ClientSideSelect(const QJsonObject &p)
       m_remote(p.value(QStringLiteral("sleep_word")).toString(QStringLiteral("sleep")).toUtf8(),
                p.value(QStringLiteral("sleep_ticks")).toInt(3), repliesFrom(p))
 {
-    const QList<quint16> ports = portsParam(p);
-    if (!ports.isEmpty())
-        m_port = ports.first();
     for (const QJsonValue &m : p.value(QStringLiteral("messages")).toArray())
         m_messages.append(m.toString().toUtf8());
 }
 
 Result<void> ClientSideSelect::start(Server &server)
 {
-    if (!m_remote.open(server, 0, m_port))
-        return Error{0,
-                     QStringLiteral("the helper server could not listen on port %1").arg(m_port)};
+    if (!m_remote.open(server, 0))
+        return Error{0, QStringLiteral("the helper server could not listen")};
     for (const QByteArray &m : std::as_const(m_messages)) {
         // client.setblocking(False); client.connect(...) -> BlockingIOError (EINPROGRESS)
         auto fd = server.connectTcp(QString::fromUtf8(m), 0);

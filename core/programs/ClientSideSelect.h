@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Program.h"
 #include "SleepyServer.h"
+#include "engine/Program.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -27,7 +27,6 @@ public:
     int timeoutMs() const override { return m_timeoutMs; }
 
 private:
-    quint16 m_port = 8001;
     QList<QByteArray> m_messages;
     int m_timeoutMs = 1000;
     SleepyServer m_remote;

@@ -8,7 +8,6 @@
 
 #include <QJsonObject>
 
-#include <fcntl.h>
 #include <sys/select.h>
 
 namespace mux {
@@ -48,7 +47,7 @@ void FdSetSizeServer::fill(Server &server, int fd)
         server.sendAll(fd, "cannot fill: the descriptor limit is too low\n");
         return;
     }
-    Fd null(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    Fd null = Server::openDevNull();
     if (!null) {
         server.note(fd, QStringLiteral("cannot open /dev/null"), true);
         return;
@@ -58,12 +57,12 @@ void FdSetSizeServer::fill(Server &server, int fd)
     int last = null.get();
     m_spares.push_back(std::move(null));
     while (last < FD_SETSIZE - 1) {
-        const int n = ::fcntl(m_spares.front().get(), F_DUPFD_CLOEXEC, 0);
-        if (n < 0)
+        Fd copy = Server::duplicate(m_spares.front().get(), 0);
+        if (!copy)
             break;
-        first = std::min(first, n);
-        last = n;
-        m_spares.emplace_back(n);
+        first = std::min(first, copy.get());
+        last = copy.get();
+        m_spares.push_back(std::move(copy));
     }
     server.note(fd, QStringLiteral("opened %1 spare descriptors (copies of /dev/null, %2 to %3): "
                                    "the next socket gets a number of %4 or more")

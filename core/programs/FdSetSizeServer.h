@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Program.h"
+#include "engine/Program.h"
 #include "net/Fd.h"
 
 #include <QJsonObject>

@@ -10,7 +10,7 @@ template <typename Ports>
 Result<void> listenOnEvery(Server &server, const Ports &ports, Events events = Readable)
 {
     for (int i = 0; i < int(ports.size()); ++i) {
-        auto fd = server.listenTcp(i, ports[i]);
+        auto fd = server.listenTcp(i);
         if (!fd)
             return fd.error();
         if (auto w = server.watch(*fd, events); !w)

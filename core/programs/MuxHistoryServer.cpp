@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <fcntl.h>
 #include <sys/eventfd.h>
 #include <sys/select.h>
 
@@ -63,7 +62,7 @@ void MuxHistoryServer::measureHistory(Server &server, int fd)
 
     // select's hard limit, shown on the descriptor number rather than the count: dup any
     // socket to number FD_SETSIZE and offer it to a select backend.
-    Fd high(::fcntl(fd, F_DUPFD_CLOEXEC, FD_SETSIZE));
+    Fd high = Server::duplicate(fd, FD_SETSIZE);
     if (!high) {
         server.measure(fd,
                        QStringLiteral("could not open descriptor %1 (ulimit -n)").arg(FD_SETSIZE));

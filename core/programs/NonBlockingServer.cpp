@@ -12,14 +12,11 @@ NonBlockingServer::NonBlockingServer(const QJsonObject &p)
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(500))
 {
-    const QList<quint16> ports = portsParam(p);
-    if (!ports.isEmpty())
-        m_port = ports.first();
 }
 
 Result<void> NonBlockingServer::start(Server &server)
 {
-    auto fd = server.listenTcp(0, m_port);
+    auto fd = server.listenTcp(0);
     if (!fd)
         return fd.error();
     m_listener = *fd;

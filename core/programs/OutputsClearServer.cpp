@@ -7,10 +7,6 @@
 
 #include <QJsonObject>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-
 namespace mux {
 
 OutputsClearServer::OutputsClearServer(const QJsonObject &p)
@@ -56,8 +52,7 @@ void OutputsClearServer::handle(Server &server, const QList<FdEvents> &returned)
         // (up to 40 ms), and the client's next small message would wait for that ACK (Nagle).
         // A person typing never notices; simulated clients send on the very next tick. Acking
         // now keeps every message visible on the tick it was sent.
-        const int one = 1;
-        ::setsockopt(r.fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+        server.setOption(r.fd, SockOpt::QuickAck, 1);
         m_messages[r.fd].append(*data);
         server.watch(r.fd, Writable); // outputs.append(sk)
     }

@@ -4,11 +4,8 @@
 #include "ProgramFactory.h"
 #include "ReadyOrder.h"
 #include "engine/Server.h"
-#include "net/Socket.h"
 
 #include <QJsonObject>
-
-#include <sys/socket.h>
 
 namespace mux {
 
@@ -74,10 +71,9 @@ void PartialSendServer::handle(Server &server, const QList<FdEvents> &returned)
             if (!conn)
                 continue;
             // A small send buffer makes "the kernel took only part of it" easy to reach.
-            net::setSendBuffer(*conn, m_sndbuf);
-            int actual = 0;
-            socklen_t len = sizeof actual;
-            ::getsockopt(*conn, SOL_SOCKET, SO_SNDBUF, &actual, &len);
+            server.setOption(*conn, SockOpt::SndBuf, m_sndbuf);
+            const auto kept = server.option(*conn, SockOpt::SndBuf);
+            const int actual = kept ? *kept : 0;
             server.note(*conn, QStringLiteral("setsockopt(SO_SNDBUF, %1): the kernel keeps %2 "
                                               "(it doubles the request for its own bookkeeping)")
                                    .arg(m_sndbuf)

@@ -44,7 +44,7 @@ ReuseAddrServer::ReuseAddrServer(const QJsonObject &p)
 
 Result<void> ReuseAddrServer::start(Server &server)
 {
-    auto fd = server.listenTcp(0, m_ports.value(0));
+    auto fd = server.listenTcp(0);
     if (!fd)
         return fd.error();
     m_listener = *fd;

@@ -11,9 +11,9 @@ SleepyServer::SleepyServer(QByteArray sleepWord, int sleepTicks, Replies replies
 {
 }
 
-bool SleepyServer::open(Server &server, int index, quint16 port)
+bool SleepyServer::open(Server &server, int index)
 {
-    auto fd = server.listenTcp(index, port);
+    auto fd = server.listenTcp(index);
     if (!fd)
         return false;
     m_listener = *fd;

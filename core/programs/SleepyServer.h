@@ -23,7 +23,7 @@ public:
     SleepyServer(QByteArray sleepWord, int sleepTicks, Replies replies);
 
     /// Listens as listener `index` (L0…).
-    bool open(Server &server, int index, quint16 port);
+    bool open(Server &server, int index);
     /// One pass of the server's loop (or one tick of its sleep).
     void run(Server &server);
     int listener() const { return m_listener; }

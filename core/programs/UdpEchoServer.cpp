@@ -10,14 +10,11 @@ UdpEchoServer::UdpEchoServer(const QJsonObject &p)
       m_echo(p.value(QStringLiteral("echo")).toBool(true)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000))
 {
-    const QList<quint16> ports = portsParam(p);
-    if (!ports.isEmpty())
-        m_port = ports.first();
 }
 
 Result<void> UdpEchoServer::start(Server &server)
 {
-    auto fd = server.bindUdp(0, m_port);
+    auto fd = server.bindUdp(0);
     if (!fd)
         return fd.error();
     return server.watch(*fd, Readable);

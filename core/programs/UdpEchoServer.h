@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Program.h"
+#include "engine/Program.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -22,7 +22,6 @@ public:
     int timeoutMs() const override { return m_timeoutMs; }
 
 private:
-    quint16 m_port = 8001;
     QByteArray m_reply;
     bool m_echo = true;
     int m_timeoutMs = 1000;

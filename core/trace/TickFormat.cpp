@@ -1,7 +1,6 @@
 #include "TickFormat.h"
 
-#include <array>
-#include <charconv>
+#include "TextOut.h"
 
 namespace mux {
 
@@ -19,121 +18,12 @@ QString socketNameAt(const Trace &trace, qsizetype i, int fd)
 
 namespace format {
 
-// Everything below appends UTF-8 to one std::string instead of building lines from QString::arg
-// and QStringList::join: --serve formats a line per tick on the engine's thread, and the arg()
-// chains (a temporary string per piece, then a UTF-16 to UTF-8 pass for stdout) were 78% of
-// its instructions per request (callgrind, 10 conns). Payload bytes that are valid UTF-8 are
-// copied as they are. The text itself is unchanged, byte for byte.
+// Everything below appends UTF-8 to one std::string (TextOut.h says why).
 namespace {
 
-void utf8(std::string &out, const QString &s)
-{
-    const QByteArray b = s.toUtf8();
-    out.append(b.constData(), size_t(b.size()));
-}
-
-void num(std::string &out, qint64 n)
-{
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, n);
-    out.append(buf, size_t(r.ptr - buf));
-}
-
-void hexByte(std::string &out, uchar c)
-{
-    static const char digits[] = "0123456789abcdef";
-    const char buf[4] = {'\\', 'x', digits[c >> 4], digits[c & 15]};
-    out.append(buf, 4);
-}
-
-/// Length of the valid UTF-8 sequence starting at s[0] (2 to 4), or 0: the rules of RFC 3629
-/// (no overlong forms, no surrogates, nothing past U+10FFFF), which QStringDecoder also applies.
-int utf8Sequence(const uchar *s, qsizetype left)
-{
-    const uchar c = s[0];
-    auto cont = [&](int k, uchar lo = 0x80, uchar hi = 0xbf) {
-        return k < left && s[k] >= lo && s[k] <= hi;
-    };
-    if (c >= 0xc2 && c <= 0xdf)
-        return cont(1) ? 2 : 0;
-    if (c >= 0xe0 && c <= 0xef) {
-        const bool second = c == 0xe0 ? cont(1, 0xa0) : c == 0xed ? cont(1, 0x80, 0x9f) : cont(1);
-        return second && cont(2) ? 3 : 0;
-    }
-    if (c >= 0xf0 && c <= 0xf4) {
-        const bool second = c == 0xf0 ? cont(1, 0x90) : c == 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
-        return second && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
-}
-
-/// Bytes shown as they are inside quotes: printable ASCII but the quote and the backslash.
-constexpr std::array<bool, 256> kPlain = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0x20; c < 0x7f; ++c)
-        t[size_t(c)] = c != '"' && c != '\\';
-    return t;
-}();
-
-void appendQuoted(std::string &out, const QByteArray &bytes, int maxBytes)
-{
-    const qsizetype shown = std::min<qsizetype>(bytes.size(), std::max(maxBytes, 0));
-    const uchar *s = reinterpret_cast<const uchar *>(bytes.constData());
-    out += '"';
-    // Valid UTF-8 runs stay readable, each invalid byte becomes \xNN.
-    qsizetype i = 0;
-    while (i < shown) {
-        const uchar c = s[i];
-        if (kPlain[c]) { // a printable run, copied at once
-            qsizetype j = i + 1;
-            while (j < shown && kPlain[s[j]])
-                ++j;
-            out.append(bytes.constData() + i, size_t(j - i));
-            i = j;
-            continue;
-        }
-        if (c < 0x80) {
-            switch (c) {
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\0':
-                out += "\\0";
-                break;
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            default:
-                hexByte(out, c); // the other control bytes
-            }
-            ++i;
-            continue;
-        }
-        // A sequence cut by maxBytes is invalid here, as it was shown before: its bytes escaped.
-        if (const int len = utf8Sequence(s + i, shown - i)) {
-            out.append(bytes.constData() + i, size_t(len));
-            i += len;
-        } else {
-            hexByte(out, c);
-            ++i;
-        }
-    }
-    out += '"';
-    if (bytes.size() > maxBytes) {
-        out += "…(+";
-        num(out, bytes.size() - maxBytes);
-        out += ')';
-    }
-}
+using detail::appendQuoted;
+using detail::num;
+using detail::utf8;
 
 void eventNames(std::string &out, Events e, bool epoll)
 {
@@ -312,6 +202,45 @@ void result(std::string &out, const Action &a)
     num(out, a.ret);
 }
 
+// An option call as strace prints it: setsockopt(5, SOL_SOCKET, SO_REUSEADDR, 1) = 0,
+// getsockopt(5, SOL_SOCKET, SO_SNDBUF, [4608]) = 0, ioctl(5, FIONBIO, [1]) = 0.
+void appendOptionCall(std::string &out, const Action &a)
+{
+    using Call = Action::Call;
+    out += a.call == Call::SetSockOpt   ? "setsockopt("
+           : a.call == Call::GetSockOpt ? "getsockopt("
+                                        : "ioctl(";
+    num(out, a.fd);
+    out += ", ";
+    const auto opt = sockOptName(a.arg);
+    if (!opt) {
+        num(out, a.arg);
+    } else {
+        if (*opt->levelText) {
+            out += opt->levelText;
+            out += ", ";
+        }
+        out += opt->nameText;
+    }
+    out += ", ";
+    const QByteArray value = a.data.isEmpty() ? QByteArrayLiteral("?") : a.data;
+    if (SockOpt(a.arg) == SockOpt::Linger && opt) {
+        // The value kept is l_linger; a negative one means lingering is off.
+        const bool on = !value.startsWith('-');
+        out += on ? "{l_onoff=1, l_linger=" : "{l_onoff=0, l_linger=";
+        out += on ? value.toStdString() : "0";
+        out += '}';
+    } else if (a.call == Call::SetSockOpt) {
+        out += value.toStdString();
+    } else {
+        out += '[';
+        out += value.toStdString();
+        out += ']';
+    }
+    out += ')';
+    result(out, a);
+}
+
 void appendAction(std::string &out, const Action &a, Backend backend,
                   const QStringList &clientNames)
 {
@@ -424,6 +353,11 @@ void appendAction(std::string &out, const Action &a, Backend backend,
     case Call::Measure:
         out += "# measured: ";
         utf8(out, QString::fromUtf8(a.data)); // a note's text: invalid bytes become U+FFFD
+        return;
+    case Call::SetSockOpt:
+    case Call::GetSockOpt:
+    case Call::Ioctl:
+        appendOptionCall(out, a);
         return;
     case Call::Refuse:
         out += "refused fd ";

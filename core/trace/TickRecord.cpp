@@ -1,6 +1,9 @@
 #include "TickRecord.h"
 
+#include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 
 namespace mux {
 
@@ -22,11 +25,13 @@ QString roleName(Role r)
 }
 
 static const char *const kCallNames[] = {
-    "listen", "accept",       "recv",           "send",     "close",  "connect", "shutdown",
-    "reset",  "send_oob",     "recv_oob",       "recvfrom", "sendto", "watch",   "unwatch",
-    "modify", "stop_reading", "resume_reading", "note",     "refuse", "measure",
+    "listen",   "accept",  "recv",       "send",         "close",          "connect",
+    "shutdown", "reset",   "send_oob",   "recv_oob",     "recvfrom",       "sendto",
+    "watch",    "unwatch", "modify",     "stop_reading", "resume_reading", "note",
+    "refuse",   "measure", "setsockopt", "getsockopt",   "ioctl",
 };
-static_assert(sizeof kCallNames / sizeof *kCallNames == int(Action::Call::Measure) + 1);
+constexpr auto kLastCall = Action::Call::Ioctl;
+static_assert(sizeof kCallNames / sizeof *kCallNames == int(kLastCall) + 1);
 
 QString callName(Action::Call c)
 {
@@ -35,10 +40,28 @@ QString callName(Action::Call c)
 
 std::optional<Action::Call> callFromName(const QString &name)
 {
-    for (int i = 0; i <= int(Action::Call::Measure); ++i)
+    for (int i = 0; i <= int(kLastCall); ++i)
         if (name == QLatin1String(kCallNames[i]))
             return Action::Call(i);
     return std::nullopt;
+}
+
+// One row per SockOpt, in its order.
+static const SockOptName kSockOpts[] = {
+    {SOL_SOCKET, SO_REUSEADDR, "SOL_SOCKET", "SO_REUSEADDR"},
+    {SOL_SOCKET, SO_LINGER, "SOL_SOCKET", "SO_LINGER"},
+    {IPPROTO_TCP, TCP_QUICKACK, "IPPROTO_TCP", "TCP_QUICKACK"},
+    {SOL_SOCKET, SO_SNDBUF, "SOL_SOCKET", "SO_SNDBUF"},
+    {SOL_SOCKET, SO_RCVBUF, "SOL_SOCKET", "SO_RCVBUF"},
+    {0, FIONBIO, "", "FIONBIO"},
+};
+static_assert(sizeof kSockOpts / sizeof *kSockOpts == int(SockOpt::NonBlock) + 1);
+
+std::optional<SockOptName> sockOptName(int opt)
+{
+    if (opt < 0 || opt > int(SockOpt::NonBlock))
+        return std::nullopt;
+    return kSockOpts[opt];
 }
 
 PeerEnd peerEnd(const SocketProbe &p)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace mux {
 
@@ -64,8 +65,11 @@ struct Action {
         ResumeReading,
         Note,
         Refuse,
-        Measure, ///< a figure measured live (a time, a rate): differs run to run, so the
-                 ///< determinism checks leave it out
+        Measure,    ///< a figure measured live (a time, a rate): differs run to run, so the
+                    ///< determinism checks leave it out
+        SetSockOpt, ///< arg: the SockOpt; data: the value set, in decimal
+        GetSockOpt, ///< arg: the SockOpt; data: the value read, in decimal
+        Ioctl,      ///< arg: the SockOpt (FIONBIO); data: the value passed, in decimal
     };
     Actor actor = Actor::Server;
     Call call = Call::Note;
@@ -78,6 +82,20 @@ struct Action {
     bool operator==(const Action &) const = default;
 };
 QString callName(Action::Call c);
+
+/// The socket options a lesson program sets or reads, and FIONBIO (what Python's
+/// sock.setblocking() calls on Linux). Kept in Action::arg, so a trace names them without
+/// depending on one machine's numbers.
+enum class SockOpt : quint8 { ReuseAddr, Linger, QuickAck, SndBuf, RcvBuf, NonBlock };
+/// What the kernel calls an option: its level and name as numbers and as strace prints them.
+struct SockOptName {
+    int level = 0;
+    int name = 0;
+    const char *levelText = "";
+    const char *nameText = "";
+};
+/// nullopt for a number that is no SockOpt (a hand-edited trace).
+std::optional<SockOptName> sockOptName(int opt);
 std::optional<Action::Call> callFromName(const QString &name);
 
 /// What rarely happens in a tick: sockets opened or closed, probe values that changed.
@@ -92,7 +110,8 @@ struct TickExtras {
     bool operator==(const TickExtras &) const = default;
 };
 
-/// One tick: one call of select/poll/epoll_wait and everything around it (DESIGN.md, "The tick").
+/// One tick: one call of select/poll/epoll_wait and everything around it (core/README.md, "The
+/// tick").
 ///
 /// `interest` is delta-encoded: on a keyframe it is the whole interest in order; otherwise it
 /// lists only the descriptors whose requested events changed since the previous tick (events 0 =

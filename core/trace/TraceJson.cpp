@@ -1,5 +1,9 @@
 // JSON export and import of a Trace. The format is plain enough to read in an editor:
-// {"format": "muxlab-trace", "version": 1, "lesson": "...", "backend": "...", "ticks": [...]}
+// {"format": "muxlab-trace", "version": 2, "lesson": "...", "backend": "...", "ticks": [...]}
+//
+// Versions: 1 (or no "version" at all) knows the socket calls; 2 adds the option calls
+// (setsockopt, getsockopt, fcntl). A reader opens every version up to its own and refuses a
+// newer one with a sentence, never by guessing at calls it does not know.
 
 #include "Trace.h"
 
@@ -14,7 +18,7 @@ namespace mux {
 namespace {
 
 const QLatin1String kFormat("muxlab-trace");
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 
 QJsonArray fdEventsToJson(const QList<FdEvents> &list)
 {
@@ -222,9 +226,14 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
     if (o.value(QStringLiteral("format")).toString() != kFormat)
         return Error{
             0, QStringLiteral("this is not a muxlab trace (no \"format\": \"%1\")").arg(kFormat)};
-    if (o.value(QStringLiteral("version")).toInt() != kVersion)
-        return Error{0, QStringLiteral("trace version %1 is not supported (this muxlab reads %2)")
-                            .arg(o.value(QStringLiteral("version")).toInt())
+    const QJsonValue version = o.value(QStringLiteral("version"));
+    const double v = version.isUndefined() ? 1 : version.toDouble(-1);
+    if (v < 1 || v != int(v))
+        return Error{0, QStringLiteral("its \"version\" is not a format version")};
+    if (v > kVersion)
+        return Error{0, QStringLiteral("it was written by a newer muxlab (trace format version "
+                                       "%1; this one reads up to %2): open it with that muxlab")
+                            .arg(int(v))
                             .arg(kVersion)};
     Trace t;
     t.lessonId = o.value(QStringLiteral("lesson")).toString();

@@ -1,0 +1,107 @@
+#include "TextOut.h"
+
+#include <array>
+
+namespace mux::format::detail {
+
+namespace {
+
+void hexByte(std::string &out, uchar c)
+{
+    static const char digits[] = "0123456789abcdef";
+    const char buf[4] = {'\\', 'x', digits[c >> 4], digits[c & 15]};
+    out.append(buf, 4);
+}
+
+/// Length of the valid UTF-8 sequence starting at s[0] (2 to 4), or 0: the rules of RFC 3629
+/// (no overlong forms, no surrogates, nothing past U+10FFFF), which QStringDecoder also applies.
+int utf8Sequence(const uchar *s, qsizetype left)
+{
+    const uchar c = s[0];
+    auto cont = [&](int k, uchar lo = 0x80, uchar hi = 0xbf) {
+        return k < left && s[k] >= lo && s[k] <= hi;
+    };
+    if (c >= 0xc2 && c <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        const bool second = c == 0xe0 ? cont(1, 0xa0) : c == 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return second && cont(2) ? 3 : 0;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        const bool second = c == 0xf0 ? cont(1, 0x90) : c == 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return second && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+/// Bytes shown as they are inside quotes: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7f; ++c)
+        t[size_t(c)] = c != '"' && c != '\\';
+    return t;
+}();
+
+} // namespace
+
+void appendQuoted(std::string &out, const QByteArray &bytes, int maxBytes)
+{
+    const qsizetype shown = std::min<qsizetype>(bytes.size(), std::max(maxBytes, 0));
+    const uchar *s = reinterpret_cast<const uchar *>(bytes.constData());
+    out += '"';
+    // Valid UTF-8 runs stay readable, each invalid byte becomes \xNN.
+    qsizetype i = 0;
+    while (i < shown) {
+        const uchar c = s[i];
+        if (kPlain[c]) { // a printable run, copied at once
+            qsizetype j = i + 1;
+            while (j < shown && kPlain[s[j]])
+                ++j;
+            out.append(bytes.constData() + i, size_t(j - i));
+            i = j;
+            continue;
+        }
+        if (c < 0x80) {
+            switch (c) {
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\0':
+                out += "\\0";
+                break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            default:
+                hexByte(out, c); // the other control bytes
+            }
+            ++i;
+            continue;
+        }
+        // A sequence cut by maxBytes is invalid here, as it was shown before: its bytes escaped.
+        if (const int len = utf8Sequence(s + i, shown - i)) {
+            out.append(bytes.constData() + i, size_t(len));
+            i += len;
+        } else {
+            hexByte(out, c);
+            ++i;
+        }
+    }
+    out += '"';
+    if (bytes.size() > maxBytes) {
+        out += "…(+";
+        num(out, bytes.size() - maxBytes);
+        out += ')';
+    }
+}
+
+} // namespace mux::format::detail
