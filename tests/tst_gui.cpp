@@ -21,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QImage>
 #include <QLabel>
@@ -71,6 +72,22 @@ private slots:
 private:
     void step(int n = 1);
     const mux::Trace &trace() const { return *m_w->session()->trace(); }
+    bool questionShown() const
+    {
+        return !m_w->findChild<QWidget *>(QStringLiteral("quizQuestion"))->isHidden();
+    }
+    QString verdict() const
+    {
+        return m_w->findChild<QWidget *>(QStringLiteral("quiz"))
+            ->property("verdictKind")
+            .toString();
+    }
+    void predict(const QString &box)
+    {
+        auto *b = m_w->findChild<QCheckBox *>(box);
+        QVERIFY2(b, qPrintable(box));
+        b->setChecked(true);
+    }
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_w;
@@ -173,23 +190,19 @@ void TestGui::predictionIsJudgedAgainstTheKernel()
 {
     // At tick 1 the lesson asks about tick 2 (A sent hello): conn A comes back.
     QCOMPARE(m_w->tickModel()->tickNumber(), 1u);
-    QVERIFY(m_w->narration()->questionVisible());
-    mux::ReadyNames guess;
-    guess.r = {QStringLiteral("conn:A")};
-    m_w->narration()->setPrediction(guess);
+    QVERIFY(questionShown());
+    predict(QStringLiteral("predict:r:conn:A"));
     step();
     QCOMPARE(m_w->tickModel()->tickNumber(), 2u);
-    QCOMPARE(m_w->narration()->verdict(), QStringLiteral("right"));
+    QCOMPARE(verdict(), QStringLiteral("right"));
     QVERIFY(m_w->tickModel()->isReadyIn(LaneKind::Read, QStringLiteral("conn:A")));
 
     // Tick 3 (B connects) asks nothing; tick 4 asks, and a wrong guess is called wrong.
     step();
-    QVERIFY(m_w->narration()->questionVisible());
-    mux::ReadyNames wrong;
-    wrong.r = {QStringLiteral("L0")};
-    m_w->narration()->setPrediction(wrong);
+    QVERIFY(questionShown());
+    predict(QStringLiteral("predict:r:L0"));
     step();
-    QCOMPARE(m_w->narration()->verdict(), QStringLiteral("wrong"));
+    QCOMPARE(verdict(), QStringLiteral("wrong"));
 }
 
 void TestGui::logAndPythonFollowTheCursor()
@@ -335,7 +348,7 @@ void TestGui::pollAndEpollLanes()
     step(1);
     QVERIFY(m_w->tickModel()->laneRow(LaneKind::PollFds) >= 0);
     // The question names what poll returns (event bits), not select's lists.
-    QVERIFY(m_w->narration()->questionVisible());
+    QVERIFY(questionShown());
     auto labelled = [this](const QString &text) {
         for (const QLabel *l : m_w->narration()->findChildren<QLabel *>())
             if (l->text() == text)

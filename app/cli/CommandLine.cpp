@@ -75,8 +75,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                                     QStringLiteral("ID"));
     const QCommandLineOption backend(
         QStringLiteral("backend"),
-        QStringLiteral("select, poll, epoll or epoll-et (default: select)."), QStringLiteral("B"),
-        QStringLiteral("select"));
+        QStringLiteral("select, poll, epoll or epoll-et (default: the lesson's first)."),
+        QStringLiteral("B"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh or en (default: en)."),
                                   QStringLiteral("zh|en"), QStringLiteral("en"));
     const QCommandLineOption trace(QStringLiteral("trace"),
@@ -150,6 +150,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     o.lesson = p.value(lesson);
     o.backend = p.value(backend);
     o.lang = p.value(lang);
+    o.langGiven = p.isSet(lang);
     o.traceFile = p.value(trace);
     o.bind = p.value(bind);
     o.dataDir = p.value(dataDir);
@@ -159,7 +160,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                                                   : QStringLiteral("serve"));
         return false;
     }
-    if (!mux::backendFromName(o.backend)) {
+    if (!o.backend.isEmpty() && !mux::backendFromName(o.backend)) {
         error = QStringLiteral("Unknown backend \"%1\": use select, poll, epoll or epoll-et.")
                     .arg(o.backend);
         return false;
@@ -180,6 +181,13 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     return true;
 }
 
+mux::Backend backendFor(const Options &o, const mux::Lesson &lesson)
+{
+    if (const auto asked = mux::backendFromName(o.backend))
+        return *asked;
+    return lesson.backends.value(0, mux::Backend::Select);
+}
+
 int listLessons()
 {
     QStringList problems;
@@ -198,7 +206,7 @@ int runHeadless(const Options &o)
         err(lesson.error().text);
         return 2;
     }
-    const mux::Backend backend = *mux::backendFromName(o.backend);
+    const mux::Backend backend = backendFor(o, *lesson);
     if (!lesson->backends.contains(backend)) {
         err(QStringLiteral("Lesson %1 does not run on %2.").arg(o.lesson, o.backend));
         return 2;
@@ -211,7 +219,8 @@ int runHeadless(const Options &o)
         err(r.error().text);
         return 1;
     }
-    out(QStringLiteral("# %1 — %2 (%3)").arg(lesson->id, lesson->title.in(o.lang), o.backend));
+    out(QStringLiteral("# %1 — %2 (%3)")
+            .arg(lesson->id, lesson->title.in(o.lang), mux::backendName(backend)));
     bool allOk = true;
     const mux::Trace &trace = run.engine().trace();
     const QStringList names = run.engine().clientNames();
@@ -251,7 +260,7 @@ int runServe(const Options &o)
         err(lesson.error().text);
         return 2;
     }
-    const mux::Backend backend = *mux::backendFromName(o.backend);
+    const mux::Backend backend = backendFor(o, *lesson);
     mux::Engine::Options eo;
     eo.backend = backend;
     eo.host = o.bind;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lesson/Lesson.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -11,8 +13,9 @@ enum class Mode { Gui, ListLessons, Headless, Serve, Client };
 struct Options {
     Mode mode = Mode::Gui;
     QString lesson;
-    QString backend = QStringLiteral("select");
+    QString backend; ///< empty: the lesson's first supported backend
     QString lang = QStringLiteral("en");
+    bool langGiven = false; ///< --lang was typed (the window otherwise keeps the remembered one)
     QString traceFile;
     int port = -1;
     QString bind = QStringLiteral("127.0.0.1");
@@ -30,6 +33,9 @@ bool wantsTerminal(int argc, char **argv);
 /// Parses `args` (argv as strings). On a usage error returns false with `error` set; --help and
 /// --version print and exit through the parser.
 bool parse(QCommandLineParser &parser, const QStringList &args, Options &out, QString &error);
+
+/// The backend --backend names, or the lesson's first supported one when none was given.
+mux::Backend backendFor(const Options &o, const mux::Lesson &lesson);
 
 int listLessons();
 int runHeadless(const Options &o);

@@ -42,6 +42,9 @@ private:
     void retranslate();
     void refreshChoices();
     void refreshPending();
+    /// Enables the ops that can apply to the chosen client now; the others say why not.
+    void refreshOps();
+    QWidget *buttonFor(mux::ClientOp::Kind kind) const;
     int currentClient() const;
 
     QPointer<Session> m_session;

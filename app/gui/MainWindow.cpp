@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CallDelegate.h"
 #include "ClientsModel.h"
 #include "ClientsPane.h"
 #include "DockPane.h"
@@ -8,8 +9,10 @@
 #include "LessonsView.h"
 #include "MessageBar.h"
 #include "NarrationPane.h"
+#include "PortBanner.h"
 #include "PythonModel.h"
 #include "QueuesModel.h"
+#include "QuizBox.h"
 #include "ScalingChart.h"
 #include "Session.h"
 #include "SocketsModel.h"
@@ -35,6 +38,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
@@ -69,6 +73,7 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
       m_actions(new Actions(this))
 {
     setObjectName(QStringLiteral("muxlabMainWindow"));
+    m_session->setObjectName(QStringLiteral("session"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/muxlab.svg")));
     m_basePointSize =
         QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF() : 10;
@@ -112,6 +117,7 @@ void MainWindow::buildPanes()
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(0);
     m_message = new MessageBar(centre);
+    auto *portBanner = new PortBanner(m_session, centre);
     m_tickView = new TickView;
     m_tickView->setObjectName(QStringLiteral("tickView"));
     m_tickView->setModel(m_tickModel);
@@ -124,6 +130,7 @@ void MainWindow::buildPanes()
     m_timelineView->setObjectName(QStringLiteral("timeline"));
     m_timelineView->setModel(m_timelineModel);
     v->addWidget(m_message);
+    v->addWidget(portBanner);
     v->addWidget(m_tickScroll, 1);
     v->addWidget(m_timelineView);
     setCentralWidget(centre);
@@ -152,8 +159,11 @@ void MainWindow::buildPanes()
     addDockWidget(Qt::LeftDockWidgetArea, m_lessonsDock);
 
     // Right: narration with its question, the Python program.
-    m_narration = new NarrationPane(m_session);
+    m_narration = new NarrationPane(m_session, m_lessonsModel);
     m_narration->setObjectName(QStringLiteral("narration"));
+    m_narration->quiz()->setRemembered(m_config.useSettings);
+    connect(m_narration, &NarrationPane::nextLessonRequested, this,
+            [this](const QString &id) { openLesson(id); });
     auto *narrationScroll = new QScrollArea(this);
     narrationScroll->setWidget(m_narration);
     narrationScroll->setWidgetResizable(true);
@@ -174,6 +184,7 @@ void MainWindow::buildPanes()
     m_logView->setObjectName(QStringLiteral("syscallLog"));
     m_logView->setModel(m_logModel);
     m_logView->setAlternatingRowColors(false);
+    m_logView->setItemDelegateForColumn(SyscallLogModel::CallColumn, new CallDelegate(m_logView));
     m_logDock = DockPane::make(this, QStringLiteral("logDock"), m_logView);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
@@ -399,11 +410,7 @@ void MainWindow::connectSession()
 {
     connect(m_session, &Session::cursorChanged, this, &MainWindow::onCursorChanged);
     connect(m_session, &Session::sessionReset, this, [this] {
-        const QString backend = mux::backendName(m_session->backend());
-        for (QAction *a : m_actions->backends->actions())
-            if (a->data().toString() == backend)
-                a->setChecked(true);
-        m_backendCombo->setCurrentIndex(m_backendCombo->findData(backend));
+        syncBackendChoice();
         const QModelIndex li = m_lessonsModel->indexOf(m_session->title());
         if (li.isValid())
             m_lessonsView->setCurrentIndex(li);
@@ -453,7 +460,31 @@ bool MainWindow::setBackend(const QString &name)
             a->setChecked(a->data().toString() == name);
         return true;
     }
-    return m_session->setBackend(*backend);
+    const bool ok = m_session->setBackend(*backend);
+    syncBackendChoice(); // refused: the box goes back to the backend that runs
+    return ok;
+}
+
+void MainWindow::syncBackendChoice()
+{
+    const mux::Lesson *l = m_session->lesson();
+    const QString running = mux::backendName(m_session->backend());
+    auto *list = qobject_cast<QListView *>(m_backendCombo->view());
+    for (QAction *a : m_actions->backends->actions()) {
+        const auto b = mux::backendFromName(a->data().toString());
+        // Only what the lesson runs on is offered; a saved trace keeps its own backend.
+        const bool offered = l && b && l->backends.contains(*b);
+        a->setVisible(offered || !l);
+        a->setChecked(a->data().toString() == running);
+        const int row = m_backendCombo->findData(a->data());
+        if (list && row >= 0)
+            list->setRowHidden(row, l && !offered);
+        // Disabled too, so the mouse wheel and arrow keys on the closed box skip it.
+        if (auto *items = qobject_cast<QStandardItemModel *>(m_backendCombo->model()))
+            if (QStandardItem *item = items->item(row))
+                item->setEnabled(offered || !l);
+    }
+    m_backendCombo->setCurrentIndex(m_backendCombo->findData(running));
 }
 
 void MainWindow::setLanguage(const QString &lang)
@@ -865,19 +896,11 @@ int runGui(const cli::Options &options)
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/muxlab.svg")));
-    // The command line's --lang and --backend have defaults; only the ones typed count here,
-    // so a remembered choice is not overridden by a default nobody asked for.
-    const QStringList args = QCoreApplication::arguments();
-    auto given = [&](const QString &flag) {
-        for (const QString &a : args)
-            if (a == flag || a.startsWith(flag + QLatin1Char('=')))
-                return true;
-        return false;
-    };
+    // Only what was typed counts, so a remembered language is not overridden by a default.
     MainWindow::Config config;
     config.lesson = options.lesson;
-    config.backend = given(QStringLiteral("--backend")) ? options.backend : QString();
-    config.lang = given(QStringLiteral("--lang")) ? options.lang : QString();
+    config.backend = options.backend; // empty: the lesson's first
+    config.lang = options.langGiven ? options.lang : QString();
     // MUXLAB_EPHEMERAL_PORTS=1: let the kernel pick ports (screenshots, several windows at once).
     config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
     MainWindow w(config);

@@ -114,6 +114,8 @@ private:
     void refreshSnapshot();
     void updateActions();
     void updateTitle();
+    /// The backend box and menu offer only what the lesson runs on and show the one running.
+    void syncBackendChoice();
     void applyTheme();
     void sizeColumns();
     void onRunTick();

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 
 #include <cerrno>
 #include <utility>
@@ -128,6 +129,13 @@ bool Session::replayTo(qsizetype index)
 
 bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo)
 {
+    // The old run's listeners close before the new ones bind: were both open at once, every
+    // second restart would find the lesson's own port taken by the run it replaces.
+    if (m_run) {
+        disconnect(&m_run->engine(), nullptr, this, nullptr);
+        m_run.reset();
+    }
+    m_portsMoved = false;
     mux::Engine::Options options;
     options.backend = backend;
     options.basePort = m_useLessonPorts ? mux::defaultBasePort(lesson.params) : 0;
@@ -140,8 +148,13 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
         options.basePort = 0;
         run = std::make_unique<mux::LessonRun>(lesson, options);
         started = run->start();
+        m_portsMoved = bool(started);
     }
     if (!started) {
+        // Nothing runs now: the panes show an empty window rather than the closed run.
+        m_cursor = -1;
+        emit sessionReset();
+        emit cursorChanged(m_cursor);
         flushNotices();
         emit errorRaised(tr("The lesson \"%1\" could not start its server: %2")
                              .arg(lesson.id, started.error().text));
@@ -170,6 +183,25 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
     return true;
 }
 
+QList<quint16> Session::documentedPorts() const
+{
+    const mux::Lesson *l = lesson();
+    if (!l)
+        return {};
+    QList<quint16> ports;
+    for (const QJsonValue &v : l->params.value(QStringLiteral("ports")).toArray())
+        ports.append(quint16(v.toInt()));
+    if (ports.isEmpty())
+        if (const quint16 base = mux::defaultBasePort(l->params))
+            ports.append(base);
+    return ports;
+}
+
+QList<mux::net::Endpoint> Session::listeners() const
+{
+    return m_run ? m_run->engine().server().listenAddresses() : QList<mux::net::Endpoint>();
+}
+
 void Session::flushNotices()
 {
     const QStringList notices = std::exchange(m_deferredNotices, {});
@@ -191,6 +223,7 @@ bool Session::openTrace(const QString &path)
         return false;
     }
     m_run.reset();
+    m_portsMoved = false;
     m_loaded = std::move(*loaded);
     m_loadedLesson.reset();
     if (auto l = mux::findLesson(m_loaded->lessonId))

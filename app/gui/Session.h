@@ -26,6 +26,12 @@ public:
     /// can connect); when one is taken the session says so and falls back to kernel ports.
     void setUseLessonPorts(bool on) { m_useLessonPorts = on; }
     bool useLessonPorts() const { return m_useLessonPorts; }
+    /// True when the lesson's own port was taken and the run listens on ports the kernel chose.
+    bool portsMoved() const { return m_portsMoved; }
+    /// The ports the lesson's documents use (listener i on the i-th), empty when it has none.
+    QList<quint16> documentedPorts() const;
+    /// Where the running lesson's listeners are bound, listener 0 first; empty without a run.
+    QList<mux::net::Endpoint> listeners() const;
 
     /// Opens a lesson live. On failure emits errorRaised() with one sentence and returns false.
     bool openLesson(const QString &id, mux::Backend backend);
@@ -106,6 +112,7 @@ private:
     QString m_traceName;
     qsizetype m_cursor = -1;
     bool m_useLessonPorts = true;
+    bool m_portsMoved = false;
     QString m_lang = QStringLiteral("en");
     QStringList m_extraClients; ///< clients the user added, in order
     QList<UserOp> m_userOps;    ///< every op the user sent, at the tick it ran

@@ -90,6 +90,7 @@ void TickView::reload()
     m_call = m.callText();
     m_returned = m.returnedText();
     m_returnedCount = m.returnedCount();
+    m_outcome = m.outcomeText();
     for (int lane = 0; lane < m.rowCount(); ++lane) {
         const QModelIndex li = m.index(lane, 0);
         LaneBox box;
@@ -326,8 +327,8 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
         c.setAlphaF(readyP);
         p.setPen(c);
         QString ret = m_returned;
-        if (m_returnedCount == 0)
-            ret += QStringLiteral("   ") + tr("(timeout: nothing was ready)");
+        if (!m_outcome.isEmpty())
+            ret += QStringLiteral("   ") + m_outcome;
         p.drawText(QPointF(margin + u, y + monoFm.ascent()),
                    monoFm.elidedText(ret, Qt::ElideRight, textW - u));
     }

@@ -89,6 +89,18 @@ QString TickViewModel::returnedText() const
     return mux::format::returned(m_snapshot.record);
 }
 
+QString TickViewModel::outcomeText() const
+{
+    const mux::TickRecord &t = m_snapshot.record;
+    if (!m_snapshot.isValid() || isSetup() || t.ret != 0 || t.err)
+        return {};
+    // With no timeout a real call cannot return 0: step mode returned it early because no
+    // client could act. "Timeout" there would teach a wrong fact about select(..., None).
+    if (t.timeoutMs < 0)
+        return tr("(nothing ready: with no timeout a real call would still be waiting)");
+    return tr("(timeout: nothing was ready)");
+}
+
 void TickViewModel::build()
 {
     m_lanes.clear();

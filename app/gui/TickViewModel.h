@@ -51,6 +51,9 @@ public:
     QString callText() const;
     QString returnedText() const;
     int returnedCount() const { return m_snapshot.record.ret; }
+    /// Why nothing came back: "(timeout…)", or for a call with no timeout (-1) that step mode
+    /// returned early, that a real call would still be waiting. Empty when something did.
+    QString outcomeText() const;
 
     /// Lane lookup for views and tests: the row of `lane`, or -1.
     int laneRow(LaneKind lane) const;
