@@ -4,6 +4,7 @@
 // Widgets are reached by objectName, as a screen reader or a script would find them.
 
 #include "gui/CallDelegate.h"
+#include "gui/ChipLabel.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
 #include "gui/SyscallLogModel.h"
@@ -95,6 +96,7 @@ private slots:
     void theLogListsCallsInTheOrderTheyHappened();
     void aLongCallKeepsItsReturnValue_data();
     void aLongCallKeepsItsReturnValue();
+    void anOutsideClientsChipKeepsItsProgram();
 
 private:
     QTemporaryDir m_dir;
@@ -229,7 +231,7 @@ void TestGuiClassroom::headlessRunsOnTheLessonsFirstBackend()
 void TestGuiClassroom::aCallWithNoTimeoutNeverReadsAsATimeout()
 {
     // poll-server calls poll(..., -1); step mode returns a call early when no client can act.
-    auto w = openWindow(QStringLiteral("poll-server"));
+    auto w = openWindow(QStringLiteral("poll-server"), QString(), false);
     gui::Session *s = sessionOf(w.get());
     qsizetype early = -1;
     for (int i = 0; i < 12 && early < 0; ++i) {
@@ -491,6 +493,18 @@ void TestGuiClassroom::aLongCallKeepsItsReturnValue()
     auto *log = child<QTableView>(w.get(), "syscallLog");
     QVERIFY(qobject_cast<gui::CallDelegate *>(
         log->itemDelegateForColumn(gui::SyscallLogModel::CallColumn)));
+}
+
+void TestGuiClassroom::anOutsideClientsChipKeepsItsProgram()
+{
+    const QFontMetricsF fm(QApplication::font());
+    const QString label = QStringLiteral("conn 127.0.0.1:43016 (python3 echo_client.py)");
+    const qreal width = fm.horizontalAdvance(label) * 0.8;
+    const QString shown = gui::elideChipLabel(label, fm, width);
+    QVERIFY2(fm.horizontalAdvance(shown) <= width, qPrintable(shown));
+    QVERIFY2(shown.startsWith(QStringLiteral("conn ")), qPrintable(shown));
+    QVERIFY2(shown.endsWith(QStringLiteral(" (python3 echo_client.py)")), qPrintable(shown));
+    QCOMPARE(gui::elideChipLabel(label, fm, fm.horizontalAdvance(label)), label);
 }
 
 QTEST_MAIN(TestGuiClassroom)

@@ -319,11 +319,6 @@ int ClientsPane::currentClient() const
     return m_client->currentIndex();
 }
 
-void ClientsPane::selectClient(int index)
-{
-    m_client->setCurrentIndex(index);
-}
-
 void ClientsPane::act(mux::ClientOp::Kind kind)
 {
     const int client = currentClient();

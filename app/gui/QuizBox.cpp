@@ -260,7 +260,8 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
         int col = 1;
         for (const mux::SocketInfo &s : infos) {
             auto *box = new QCheckBox(s.label.isEmpty() ? s.name : s.label, m_choices);
-            box->setObjectName(QStringLiteral("predict:%1:%2").arg(QLatin1Char(l.list), s.name));
+            box->setObjectName(
+                QStringLiteral("predict:%1:%2").arg(QChar::fromLatin1(l.list)).arg(s.name));
             const QStringList &was = l.list == 'r' ? picked.r : l.list == 'w' ? picked.w : picked.x;
             box->setChecked(was.contains(s.name));
             box->setToolTip(

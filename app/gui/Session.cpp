@@ -55,6 +55,17 @@ QString Session::title() const
     return m_traceName;
 }
 
+const TickSnapshot &Session::snapshot() const
+{
+    const mux::Trace *t = trace();
+    const bool valid = t && m_cursor >= 0 && m_cursor < t->size();
+    if (m_snapshotStale || m_snapshot.index != (valid ? m_cursor : -1)) {
+        m_snapshot = valid ? TickSnapshot::build(*t, m_cursor) : TickSnapshot();
+        m_snapshotStale = false;
+    }
+    return m_snapshot;
+}
+
 bool Session::isLive() const
 {
     return m_run && atEnd();
@@ -135,6 +146,7 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
         disconnect(&m_run->engine(), nullptr, this, nullptr);
         m_run.reset();
     }
+    m_snapshotStale = true;
     m_portsMoved = false;
     mux::Engine::Options options;
     options.backend = backend;
@@ -223,12 +235,30 @@ bool Session::openTrace(const QString &path)
         return false;
     }
     m_run.reset();
+    m_snapshotStale = true;
     m_portsMoved = false;
     m_loaded = std::move(*loaded);
     m_loadedLesson.reset();
     if (auto l = mux::findLesson(m_loaded->lessonId))
         m_loadedLesson = std::move(*l);
     m_traceName = QFileInfo(path).fileName();
+    // Clients by index as the run named them: the lesson's, then those the user added, whose
+    // names the trace keeps on their sockets ("client:C"), so "client C" stays "client C".
+    QStringList clients = m_loadedLesson ? m_loadedLesson->clients : QStringList();
+    for (qsizetype i = 0; i < m_loaded->size(); ++i)
+        for (const mux::Action &a : m_loaded->at(i).actions) {
+            if (a.actor != mux::Action::Actor::Client || a.call != mux::Action::Call::Connect ||
+                a.fd < 0 || a.client < 0)
+                continue;
+            const QString socket = m_loaded->socketsAt(i).value(a.fd).name;
+            if (!socket.startsWith(QLatin1String("client:")))
+                continue;
+            while (clients.size() <= a.client)
+                clients.append(QString::number(clients.size()));
+            clients[a.client] = socket.mid(7);
+        }
+    if (m_loadedLesson)
+        m_loadedLesson->clients = clients;
     m_userOps.clear();
     m_extraClients.clear();
     m_pending.clear();

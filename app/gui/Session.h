@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TickSnapshot.h"
 #include "lesson/LessonRun.h"
 #include "net/PeerProcess.h"
 
@@ -57,6 +58,8 @@ public:
     QString title() const; ///< the lesson's id, or the trace file's name
 
     qsizetype cursor() const { return m_cursor; }
+    /// The cursor's tick, read once from the trace per cursor move and shared by every pane.
+    const TickSnapshot &snapshot() const;
     void setCursor(qsizetype index);
     /// One tick forward: along the history, or a new tick from the engine at its end.
     void stepForward();
@@ -111,6 +114,8 @@ private:
     std::optional<mux::Lesson> m_loadedLesson; ///< the lesson a loaded trace came from, if known
     QString m_traceName;
     qsizetype m_cursor = -1;
+    mutable TickSnapshot m_snapshot;
+    mutable bool m_snapshotStale = true; ///< a new run or trace: rebuild even at the same index
     bool m_useLessonPorts = true;
     bool m_portsMoved = false;
     QString m_lang = QStringLiteral("en");

@@ -14,6 +14,11 @@ SyscallLogModel::SyscallLogModel(Session *session, QObject *parent)
     connect(session, &Session::sessionReset, this, &SyscallLogModel::reset);
     connect(session, &Session::tickAppended, this, &SyscallLogModel::appended);
     connect(session, &Session::cursorChanged, this, &SyscallLogModel::cursorMoved);
+    connect(session, &Session::langChanged, this, [this] {
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    });
     reset();
 }
 

@@ -1,5 +1,7 @@
 #include "TickView.h"
 
+#include "ChipLabel.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHelpEvent>
@@ -213,7 +215,8 @@ QString TickView::fit(const QString &text, bool bold, qreal width) const
 {
     if (textWidth(text, bold) <= width)
         return text;
-    return QFontMetricsF(scaled(font(), 1.0, bold)).elidedText(text, Qt::ElideRight, width);
+    const QFontMetricsF fm(scaled(font(), 1.0, bold));
+    return bold ? elideChipLabel(text, fm, width) : fm.elidedText(text, Qt::ElideRight, width);
 }
 
 int TickView::contentHeight(int width) const

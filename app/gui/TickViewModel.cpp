@@ -1,10 +1,21 @@
 #include "TickViewModel.h"
 
+#include "Session.h"
+
 #include "trace/TickFormat.h"
 
 namespace gui {
 
 TickViewModel::TickViewModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+TickViewModel::TickViewModel(Session *session, QObject *parent) : QAbstractItemModel(parent)
+{
+    auto follow = [this, session] { setSnapshot(session->snapshot()); };
+    connect(session, &Session::sessionReset, this, follow);
+    connect(session, &Session::cursorChanged, this, follow);
+    connect(session, &Session::langChanged, this, &TickViewModel::retranslate);
+    follow();
+}
 
 void TickViewModel::setSnapshot(const TickSnapshot &snapshot)
 {
