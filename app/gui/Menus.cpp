@@ -40,15 +40,13 @@ WindowMenus::WindowMenus(QMenuBar *bar, Actions &a, const QList<QDockWidget *> &
 
 void WindowMenus::retranslate()
 {
-    // Filed under the window's context, where the translations already are.
-    auto tr = [](const char *text) { return QCoreApplication::translate("gui::MainWindow", text); };
-    m_file->setTitle(tr("&File"));
-    m_tick->setTitle(tr("&Tick"));
-    m_lesson->setTitle(tr("&Lesson"));
-    m_backend->setTitle(tr("&Backend"));
-    m_view->setTitle(tr("&View"));
-    m_lang->setTitle(tr("&Language"));
-    m_help->setTitle(tr("&Help"));
+    m_file->setTitle(QCoreApplication::translate("gui::WindowMenus", "&File"));
+    m_tick->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Tick"));
+    m_lesson->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Lesson"));
+    m_backend->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Backend"));
+    m_view->setTitle(QCoreApplication::translate("gui::WindowMenus", "&View"));
+    m_lang->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Language"));
+    m_help->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Help"));
 }
 
 } // namespace gui

@@ -17,7 +17,11 @@ SocketsModel::SocketsModel(Session *session, ExternalWatch *watch, QObject *pare
     };
     connect(session, &Session::sessionReset, this, follow);
     connect(session, &Session::cursorChanged, this, follow);
-    connect(session, &Session::langChanged, this, &SocketsModel::retranslate);
+    // The deadlines' reasons are sentences in the learner's language: read them again.
+    connect(session, &Session::langChanged, this, [this, session, watch] {
+        feedLive(session, watch);
+        retranslate();
+    });
     connect(watch, &ExternalWatch::changed, this,
             [this, session, watch] { feedLive(session, watch); });
     follow();

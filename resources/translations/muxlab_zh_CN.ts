@@ -975,102 +975,102 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="82"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="83"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="230"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="200"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="201"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
@@ -1080,7 +1080,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1255,63 +1255,63 @@
         <translation>预测第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="267"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="268"/>
         <source>Tick if you think %1 will come back ready in the %2.</source>
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="285"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="286"/>
         <source>nothing comes back ready</source>
         <translation>没有套接字就绪</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="297"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="298"/>
         <source>Tick the sockets you expect to come back ready (or nothing), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（或“没有套接字就绪”），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="333"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="334"/>
         <source>%1 returned %2: %3</source>
         <extracomment>%1 the call (select, poll, epoll_wait), %2 its return value, %3 the sockets</extracomment>
         <translation>%1 返回 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="350"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="351"/>
         <source>Right! %1.</source>
         <translation>答对了！%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="352"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="353"/>
         <source>Right for %1. Here, on %2, %3.</source>
         <translation>在 %1 上是对的。这里运行在 %2 上，%3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="355"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="356"/>
         <source>Not quite. You picked %1; %2.</source>
         <translation>不太对。你选的是 %1；%2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="363"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="364"/>
         <source>No answer was given. %1.</source>
         <translation>没有作答。%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="365"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="366"/>
         <source>Tick %1: the verdict</source>
         <translation>第 %1 拍：判定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="387"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="388"/>
         <source>End of the lesson</source>
         <translation>本课结束</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="388"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="389"/>
         <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
         <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="396"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="397"/>
         <source>Next lesson: %1</source>
         <translation>下一课：%1</translation>
     </message>
@@ -1382,27 +1382,27 @@
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="281"/>
+        <location filename="../../app/gui/Session.cpp" line="298"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="285"/>
+        <location filename="../../app/gui/Session.cpp" line="302"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="318"/>
+        <location filename="../../app/gui/Session.cpp" line="335"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="328"/>
+        <location filename="../../app/gui/Session.cpp" line="345"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="360"/>
+        <location filename="../../app/gui/Session.cpp" line="377"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
@@ -1576,49 +1576,49 @@
 <context>
     <name>gui::TickView</name>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="89"/>
+        <location filename="../../app/gui/TickView.cpp" line="91"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="251"/>
+        <location filename="../../app/gui/TickView.cpp" line="254"/>
         <source>%1 (%2, fd %3)
 %4</source>
         <translation>%1（%2，fd %3）
 %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="298"/>
+        <location filename="../../app/gui/TickView.cpp" line="301"/>
         <source>Pick a lesson on the left, then press Step (F10) to run one tick.</source>
         <translation>从左边选一课，然后按单步（F10）运行一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="322"/>
+        <location filename="../../app/gui/TickView.cpp" line="325"/>
         <source>Nothing has been called yet: Step (F10) makes the first call with the lists below.</source>
         <translation>还没有发起任何调用：按单步（F10）用下面的列表发起第一次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="354"/>
+        <location filename="../../app/gui/TickView.cpp" line="357"/>
         <source>passed in</source>
         <translation>传入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="355"/>
+        <location filename="../../app/gui/TickView.cpp" line="358"/>
         <source>came back ready</source>
         <translation>就绪返回</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="356"/>
+        <location filename="../../app/gui/TickView.cpp" line="359"/>
         <source>appended for the next call</source>
         <translation>为下次调用追加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="358"/>
+        <location filename="../../app/gui/TickView.cpp" line="361"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="385"/>
+        <location filename="../../app/gui/TickView.cpp" line="388"/>
         <source>(empty: no socket in this list)</source>
         <translation>（空：这个列表里没有套接字）</translation>
     </message>
@@ -1912,37 +1912,37 @@
 <context>
     <name>gui::WindowMenus</name>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="45"/>
+        <location filename="../../app/gui/Menus.cpp" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="46"/>
+        <location filename="../../app/gui/Menus.cpp" line="44"/>
         <source>&amp;Tick</source>
         <translation>拍(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="47"/>
+        <location filename="../../app/gui/Menus.cpp" line="45"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="48"/>
+        <location filename="../../app/gui/Menus.cpp" line="46"/>
         <source>&amp;Backend</source>
         <translation>后端(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="49"/>
+        <location filename="../../app/gui/Menus.cpp" line="47"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="50"/>
+        <location filename="../../app/gui/Menus.cpp" line="48"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="51"/>
+        <location filename="../../app/gui/Menus.cpp" line="49"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
