@@ -15,11 +15,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -168,23 +170,34 @@ void TestExternal::externalClientsAreNamedAndAnswered()
     QFETCH(QByteArray, reply);
 
     auto w = window(QStringLiteral("select-echo"));
-    QAbstractItemModelTester tester(w->socketsModel());
-    gui::Session *s = w->session();
+    QAbstractItemModelTester tester(qobject_cast<gui::SocketsModel *>(
+        w->findChild<QTableView *>(QStringLiteral("sockets"))->model()));
+    gui::Session *s = w->findChild<gui::Session *>(QStringLiteral("session"));
     QVERIFY(s->hasEngine());
     args.replaceInStrings(QStringLiteral("%PORT%"), QString::number(port(s)));
     QProcess *client = start(program, args);
     QVERIFY2(client->waitForStarted(5000), qPrintable(client->errorString()));
 
     // Accepted, and labelled with the program the kernel says is at the other end.
-    QVERIFY2(stepUntil(s, [&] { return externalRow(w->socketsModel(), named) >= 0; }),
+    QVERIFY2(stepUntil(
+                 s,
+                 [&] {
+                     return externalRow(
+                                qobject_cast<gui::SocketsModel *>(
+                                    w->findChild<QTableView *>(QStringLiteral("sockets"))->model()),
+                                named) >= 0;
+                 }),
              qPrintable(QStringLiteral("no external socket labelled %1").arg(named)));
-    QCOMPARE(w->classPane()->model()->rowCount() >= 0, true);
-    QTRY_VERIFY_WITH_TIMEOUT(w->classPane()
-                                     ->model()
-                                     ->match(w->classPane()->model()->index(0, 0), Qt::DisplayRole,
-                                             named.mid(1).chopped(1), 1, Qt::MatchExactly)
-                                     .size() == 1,
-                             5000);
+    QCOMPARE(w->findChild<gui::ClassPane *>(QStringLiteral("class"))->model()->rowCount() >= 0,
+             true);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w->findChild<gui::ClassPane *>(QStringLiteral("class"))
+                ->model()
+                ->match(
+                    w->findChild<gui::ClassPane *>(QStringLiteral("class"))->model()->index(0, 0),
+                    Qt::DisplayRole, named.mid(1).chopped(1), 1, Qt::MatchExactly)
+                .size() == 1,
+        5000);
 
     if (!input.isEmpty())
         client->write(input);
@@ -204,18 +217,24 @@ void TestExternal::externalClientsAreNamedAndAnswered()
 void TestExternal::waitingBytesShowBeforeTheTick()
 {
     auto w = window(QStringLiteral("select-echo"));
-    gui::Session *s = w->session();
+    gui::Session *s = w->findChild<gui::Session *>(QStringLiteral("session"));
     QProcess *nc =
         start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
     QVERIFY(nc->waitForStarted(5000));
     int row = -1;
-    QVERIFY(stepUntil(
-        s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
+    QVERIFY(stepUntil(s, [&] {
+        return (row =
+                    externalRow(qobject_cast<gui::SocketsModel *>(
+                                    w->findChild<QTableView *>(QStringLiteral("sockets"))->model()),
+                                QStringLiteral("(nc)"))) >= 0;
+    }));
     const quint32 before = s->trace()->last().tick;
 
     nc->write("twelve bytes");
     // No tick runs: the bytes wait in the kernel, and the table says so.
-    const QModelIndex queue = w->socketsModel()->index(row, SocketsModel::QueueColumn);
+    const QModelIndex queue = qobject_cast<gui::SocketsModel *>(
+                                  w->findChild<QTableView *>(QStringLiteral("sockets"))->model())
+                                  ->index(row, SocketsModel::QueueColumn);
     QTRY_COMPARE_WITH_TIMEOUT(queue.data(SocketsModel::WaitingRole).toInt(), 12, 5000);
     QVERIFY2(queue.data().toString().contains(QStringLiteral("12 bytes waiting")),
              qPrintable(queue.data().toString()));
@@ -223,7 +242,8 @@ void TestExternal::waitingBytesShowBeforeTheTick()
 
     // The next tick reads them, and nothing is left waiting.
     s->stepForward();
-    QTRY_COMPARE_WITH_TIMEOUT(w->socketsModel()
+    QTRY_COMPARE_WITH_TIMEOUT(qobject_cast<gui::SocketsModel *>(
+                                  w->findChild<QTableView *>(QStringLiteral("sockets"))->model())
                                   ->index(row, SocketsModel::QueueColumn)
                                   .data(SocketsModel::WaitingRole)
                                   .toInt(),
@@ -237,26 +257,42 @@ void TestExternal::waitingBytesShowBeforeTheTick()
 void TestExternal::unfinishedFrameShowsItsDeadline()
 {
     auto w = window(QStringLiteral("length-prefix"));
-    gui::Session *s = w->session();
+    gui::Session *s = w->findChild<gui::Session *>(QStringLiteral("session"));
     QProcess *nc =
         start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
     QVERIFY(nc->waitForStarted(5000));
     int row = -1;
-    QVERIFY(stepUntil(
-        s, [&] { return (row = externalRow(w->socketsModel(), QStringLiteral("(nc)"))) >= 0; }));
-    QCOMPARE(w->socketsModel()->index(row, 0).data(SocketsModel::DeadlineRole).toString(),
+    QVERIFY(stepUntil(s, [&] {
+        return (row =
+                    externalRow(qobject_cast<gui::SocketsModel *>(
+                                    w->findChild<QTableView *>(QStringLiteral("sockets"))->model()),
+                                QStringLiteral("(nc)"))) >= 0;
+    }));
+    QCOMPARE(qobject_cast<gui::SocketsModel *>(
+                 w->findChild<QTableView *>(QStringLiteral("sockets"))->model())
+                 ->index(row, 0)
+                 .data(SocketsModel::DeadlineRole)
+                 .toString(),
              QString());
 
     // Two bytes of a four-byte length header: a frame begun and not finished holds a slot,
     // and the table says how long it has.
     nc->write("he");
-    QTRY_COMPARE_WITH_TIMEOUT(
-        w->socketsModel()->index(row, 0).data(SocketsModel::WaitingRole).toInt(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(qobject_cast<gui::SocketsModel *>(
+                                  w->findChild<QTableView *>(QStringLiteral("sockets"))->model())
+                                  ->index(row, 0)
+                                  .data(SocketsModel::WaitingRole)
+                                  .toInt(),
+                              2, 5000);
     s->stepForward();
     // The step may open and close sockets of the lesson's own clients: find nc's row again.
     auto state = [&] {
-        return w->socketsModel()->index(externalRow(w->socketsModel(), QStringLiteral("(nc)")),
-                                        SocketsModel::StateColumn);
+        return qobject_cast<gui::SocketsModel *>(
+                   w->findChild<QTableView *>(QStringLiteral("sockets"))->model())
+            ->index(externalRow(qobject_cast<gui::SocketsModel *>(
+                                    w->findChild<QTableView *>(QStringLiteral("sockets"))->model()),
+                                QStringLiteral("(nc)")),
+                    SocketsModel::StateColumn);
     };
     QTRY_VERIFY_WITH_TIMEOUT(state()
                                  .data(SocketsModel::DeadlineRole)
@@ -281,7 +317,7 @@ void TestExternal::outsideClientExplainsAFailedCheckpoint()
     // A student's nc joins the lesson at its start and talks: the ready lists are no longer the
     // script's, a checkpoint fails, and the lesson pane says why instead of looking broken.
     auto w = window(QStringLiteral("select-echo"));
-    gui::Session *s = w->session();
+    gui::Session *s = w->findChild<gui::Session *>(QStringLiteral("session"));
     QProcess *nc =
         start(QStringLiteral("nc"), {QStringLiteral("127.0.0.1"), QString::number(port(s))});
     QVERIFY(nc->waitForStarted(5000));
@@ -290,7 +326,7 @@ void TestExternal::outsideClientExplainsAFailedCheckpoint()
     for (int i = 0; i < 12 && !failedAndSaidWhy; ++i) {
         s->stepForward();
         QTest::qWait(20);
-        const QString checks = w->narration()->checksText();
+        const QString checks = w->findChild<QLabel *>(QStringLiteral("narrationChecks"))->text();
         if (checks.contains(QStringLiteral("✗"))) {
             QVERIFY2(checks.contains(QStringLiteral("Outside clients are connected")),
                      qPrintable(checks));
@@ -389,10 +425,10 @@ void TestExternal::windowClientUploadsToo()
 void TestExternal::connectFallsBackToOwnClientWindow()
 {
     auto w = window(QStringLiteral("select-echo"));
-    gui::Session *s = w->session();
+    gui::Session *s = w->findChild<gui::Session *>(QStringLiteral("session"));
     QTemporaryDir empty; // PATH for the launcher: no terminal emulator in it
     QVERIFY(empty.isValid());
-    gui::Launcher *launcher = w->classPane()->launcher();
+    gui::Launcher *launcher = w->findChild<gui::ClassPane *>(QStringLiteral("class"))->launcher();
     launcher->setSearchPaths({empty.path()});
     launcher->setMuxlabPath(QStringLiteral(MUXLAB_BINARY));
     QVERIFY(launcher->terminal().isEmpty());
@@ -426,9 +462,16 @@ void TestExternal::connectFallsBackToOwnClientWindow()
     // It works: it connects, is named muxlab, and the server's greeting reaches it.
     int row = -1;
     QVERIFY(stepUntil(s, [&] {
-        return (row = externalRow(w->socketsModel(), QStringLiteral("(muxlab)"))) >= 0;
+        return (row =
+                    externalRow(qobject_cast<gui::SocketsModel *>(
+                                    w->findChild<QTableView *>(QStringLiteral("sockets"))->model()),
+                                QStringLiteral("(muxlab)"))) >= 0;
     }));
-    const int fd = w->socketsModel()->index(row, SocketsModel::FdColumn).data().toInt();
+    const int fd = qobject_cast<gui::SocketsModel *>(
+                       w->findChild<QTableView *>(QStringLiteral("sockets"))->model())
+                       ->index(row, SocketsModel::FdColumn)
+                       .data()
+                       .toInt();
     QVERIFY(stepUntil(s, [&] {
         for (qsizetype i = 0; i < s->trace()->size(); ++i)
             for (const mux::Action &a : s->trace()->at(i).actions)
@@ -437,7 +480,8 @@ void TestExternal::connectFallsBackToOwnClientWindow()
         return false;
     }));
     // The greeting left the server and the client read it: nothing waits in its send queue.
-    QTRY_COMPARE_WITH_TIMEOUT(w->externalWatch()->now().value(fd).unsent, 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->findChild<gui::ExternalWatch *>()->now().value(fd).unsent, 0,
+                              5000);
     p->kill();
     p->waitForFinished(5000);
 }
@@ -445,10 +489,16 @@ void TestExternal::connectFallsBackToOwnClientWindow()
 void TestExternal::ownClientSpeaksTheWindowsLanguage()
 {
     auto w = window(QStringLiteral("select-echo"));
-    gui::Launcher *launcher = w->classPane()->launcher();
-    const QList<mux::net::Endpoint> listeners{{QStringLiteral("127.0.0.1"), port(w->session())}};
+    gui::Launcher *launcher = w->findChild<gui::ClassPane *>(QStringLiteral("class"))->launcher();
+    const QList<mux::net::Endpoint> listeners{
+        {QStringLiteral("127.0.0.1"),
+         port(w->findChild<gui::Session *>(QStringLiteral("session")))}};
     auto ownArgs = [&] {
-        return launcher->commandsFor(*w->session()->lesson(), listeners).last().args;
+        return launcher
+            ->commandsFor(*w->findChild<gui::Session *>(QStringLiteral("session"))->lesson(),
+                          listeners)
+            .last()
+            .args;
     };
     QVERIFY(!ownArgs().contains(QStringLiteral("--lang")));
     w->setLanguage(QStringLiteral("zh"));
@@ -518,11 +568,12 @@ void TestExternal::launchRunsTheCommandInTheTerminalFound()
     xterm.setPermissions(xterm.permissions() | QFileDevice::ExeOwner);
 
     auto w = window(QStringLiteral("select-echo"));
-    gui::Session *s = w->session();
-    gui::Launcher *launcher = w->classPane()->launcher();
+    gui::Session *s = w->findChild<gui::Session *>(QStringLiteral("session"));
+    gui::Launcher *launcher = w->findChild<gui::ClassPane *>(QStringLiteral("class"))->launcher();
     launcher->setSearchPaths({bin.path()});
     QCOMPARE(launcher->terminal(), xterm.fileName());
-    gui::ConnectDialog *dialog = w->classPane()->openConnectDialog();
+    gui::ConnectDialog *dialog =
+        w->findChild<gui::ClassPane *>(QStringLiteral("class"))->openConnectDialog();
     QVERIFY(dialog);
     // nc is not on the launcher's path, but the stand-in finds it on the real one.
     dialog->findChild<QPushButton *>(QStringLiteral("launch_nc"))->click();
@@ -530,8 +581,11 @@ void TestExternal::launchRunsTheCommandInTheTerminalFound()
     QVERIFY(p);
     QCOMPARE(p->program(), xterm.fileName());
     QVERIFY(p->waitForStarted(5000));
-    QVERIFY(
-        stepUntil(s, [&] { return externalRow(w->socketsModel(), QStringLiteral("(nc)")) >= 0; }));
+    QVERIFY(stepUntil(s, [&] {
+        return externalRow(qobject_cast<gui::SocketsModel *>(
+                               w->findChild<QTableView *>(QStringLiteral("sockets"))->model()),
+                           QStringLiteral("(nc)")) >= 0;
+    }));
     p->kill();
     p->waitForFinished(5000);
 }

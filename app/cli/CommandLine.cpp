@@ -83,8 +83,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                                     QStringLiteral("ID"));
     const QCommandLineOption backend(
         QStringLiteral("backend"),
-        QStringLiteral("select, poll, epoll or epoll-et (default: select)."), QStringLiteral("B"),
-        QStringLiteral("select"));
+        QStringLiteral("select, poll, epoll or epoll-et (default: the lesson's first)."),
+        QStringLiteral("B"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh or en (default: en)."),
                                   QStringLiteral("zh|en"), QStringLiteral("en"));
     const QCommandLineOption trace(QStringLiteral("trace"),
@@ -177,6 +177,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     o.lesson = o.mode == Mode::ClientScript ? p.value(clientScript) : p.value(lesson);
     o.backend = p.value(backend);
     o.lang = p.value(lang);
+    o.langGiven = p.isSet(lang);
     o.traceFile = p.value(trace);
     o.bind = p.value(bind);
     o.dataDir = p.value(dataDir);
@@ -186,7 +187,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                                                   : QStringLiteral("serve"));
         return false;
     }
-    if (!mux::backendFromName(o.backend)) {
+    if (!o.backend.isEmpty() && !mux::backendFromName(o.backend)) {
         error = QStringLiteral("Unknown backend \"%1\": use select, poll, epoll or epoll-et.")
                     .arg(o.backend);
         return false;
@@ -205,6 +206,13 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         }
     }
     return true;
+}
+
+mux::Backend backendFor(const Options &o, const mux::Lesson &lesson)
+{
+    if (const auto asked = mux::backendFromName(o.backend))
+        return *asked;
+    return lesson.backends.value(0, mux::Backend::Select);
 }
 
 int listLessons()
@@ -248,7 +256,7 @@ int runHeadless(const Options &o)
         err(lesson.error().text);
         return 2;
     }
-    const mux::Backend backend = *mux::backendFromName(o.backend);
+    const mux::Backend backend = backendFor(o, *lesson);
     if (!lesson->backends.contains(backend)) {
         err(QStringLiteral("Lesson %1 does not run on %2.").arg(o.lesson, o.backend));
         return 2;
@@ -261,7 +269,8 @@ int runHeadless(const Options &o)
         err(r.error().text);
         return 1;
     }
-    out(QStringLiteral("# %1 — %2 (%3)").arg(lesson->id, lesson->title.in(o.lang), o.backend));
+    out(QStringLiteral("# %1 — %2 (%3)")
+            .arg(lesson->id, lesson->title.in(o.lang), mux::backendName(backend)));
     bool allOk = true;
     const mux::Trace &trace = run.engine().trace();
     const QStringList names = run.engine().clientNames();
@@ -304,7 +313,7 @@ int runServe(const Options &o)
         err(lesson.error().text);
         return 2;
     }
-    const mux::Backend backend = *mux::backendFromName(o.backend);
+    const mux::Backend backend = backendFor(o, *lesson);
     mux::Engine::Options eo;
     eo.backend = backend;
     eo.host = o.bind;

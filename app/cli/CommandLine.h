@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lesson/Lesson.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -11,8 +13,9 @@ enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html, ClientScript,
 struct Options {
     Mode mode = Mode::Gui;
     QString lesson;
-    QString backend = QStringLiteral("select");
+    QString backend; ///< empty: the lesson's first supported backend
     QString lang = QStringLiteral("en");
+    bool langGiven = false; ///< --lang was typed (the window otherwise keeps the remembered one)
     QString traceFile;
     QString htmlFile; ///< --html: the run as a web page (HtmlCommand.h)
     QString openFile; ///< --open: the saved trace --html reads
@@ -37,6 +40,9 @@ bool wantsTerminal(int argc, char **argv);
 /// Parses `args` (argv as strings). On a usage error returns false with `error` set; --help and
 /// --version print and exit through the parser.
 bool parse(QCommandLineParser &parser, const QStringList &args, Options &out, QString &error);
+
+/// The backend --backend names, or the lesson's first supported one when none was given.
+mux::Backend backendFor(const Options &o, const mux::Lesson &lesson);
 
 int listLessons();
 int runHeadless(const Options &o);

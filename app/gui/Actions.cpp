@@ -99,6 +99,8 @@ Actions::Actions(QObject *owner)
     firstLesson =
         make(owner, QStringLiteral("firstLesson"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
     about = make(owner, QStringLiteral("about"));
+    connectClient = make(owner, QStringLiteral("connectClient"),
+                         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
     retranslate();
 }
 
@@ -151,6 +153,9 @@ void Actions::retranslate()
              tr("epoll edge-triggered: told once per change, not while it stays ready"));
     describe(firstLesson, tr("&First Lesson"), tr("Open the first lesson"));
     describe(about, tr("&About muxlab"), tr("What muxlab is"));
+    describe(connectClient, tr("&Connect a client…"),
+             tr("Commands to connect nc, telnet, the lesson's Python client or muxlab's own "
+                "client to this server, and a button to start one"));
 }
 
 } // namespace gui

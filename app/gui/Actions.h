@@ -16,7 +16,7 @@ struct Actions {
     QAction *zoomIn, *zoomOut, *zoomReset, *presenter, *animate, *lessonPorts;
     QAction *langEn, *langZh;
     QAction *backendSelect, *backendPoll, *backendEpoll, *backendEpollEt;
-    QAction *firstLesson, *about;
+    QAction *firstLesson, *about, *connectClient;
     QActionGroup *backends, *langs;
 };
 

@@ -9,6 +9,12 @@ namespace gui {
 ClientsModel::ClientsModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent), m_session(session)
 {
+    auto follow = [this] { refresh(m_session->snapshot()); };
+    connect(session, &Session::sessionReset, this, follow);
+    connect(session, &Session::cursorChanged, this, follow);
+    connect(session, &Session::pendingChanged, this, follow);
+    connect(session, &Session::langChanged, this, follow);
+    follow();
 }
 
 QString ClientsModel::simStateText(mux::SimClient::State s)

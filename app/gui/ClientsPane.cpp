@@ -1,6 +1,7 @@
 #include "ClientsPane.h"
 
 #include "Session.h"
+#include "lesson/LessonRun.h"
 #include "trace/TickFormat.h"
 
 #include <QEvent>
@@ -33,7 +34,23 @@ ClientsPane::ClientsPane(Session *session, ClientsModel *model, QWidget *parent)
     m_stop = new QPushButton(this);
     m_resume = new QPushButton(this);
     m_add = new QPushButton(this);
+    const std::pair<QWidget *, const char *> named[] = {{m_table, "clientsTable"},
+                                                        {m_client, "clientChoice"},
+                                                        {m_listener, "clientListener"},
+                                                        {m_text, "clientText"},
+                                                        {m_connect, "clientConnect"},
+                                                        {m_send, "clientSend"},
+                                                        {m_shutdown, "clientShutdown"},
+                                                        {m_close, "clientClose"},
+                                                        {m_reset, "clientReset"},
+                                                        {m_urgent, "clientUrgent"},
+                                                        {m_stop, "clientStopReading"},
+                                                        {m_resume, "clientResumeReading"},
+                                                        {m_add, "clientAdd"}};
+    for (const auto &[w, name] : named)
+        w->setObjectName(QLatin1String(name));
     m_stepAtOnce = new QCheckBox(this);
+    m_stepAtOnce->setObjectName(QStringLiteral("clientStepAtOnce"));
     m_stepAtOnce->setChecked(true);
     m_pending = new QLabel(this);
     m_pending->setWordWrap(true);
@@ -96,6 +113,7 @@ ClientsPane::ClientsPane(Session *session, ClientsModel *model, QWidget *parent)
         refreshChoices(); // a client may have been added
         refreshPending();
     });
+    connect(m_client, &QComboBox::currentIndexChanged, this, &ClientsPane::refreshOps);
     retranslate();
     refreshChoices();
 }
@@ -110,29 +128,20 @@ void ClientsPane::changeEvent(QEvent *e)
 void ClientsPane::retranslate()
 {
     m_connect->setText(tr("Connect to"));
-    m_connect->setToolTip(tr("connect(): open a TCP connection to the chosen listener"));
     m_send->setText(tr("Send"));
-    m_send->setToolTip(tr("send(): the text typed on the left, as UTF-8"));
     m_text->setPlaceholderText(tr("Type a message for the selected client…"));
     m_shutdown->setText(tr("Half-close"));
-    m_shutdown->setToolTip(tr("shutdown(SHUT_WR): send FIN but keep reading"));
     m_close->setText(tr("Close"));
-    m_close->setToolTip(tr("close(): send FIN and drop the socket"));
     m_reset->setText(tr("Reset"));
-    m_reset->setToolTip(tr("close() with SO_LINGER 0: the kernel sends RST"));
     m_urgent->setText(tr("Urgent"));
-    m_urgent->setToolTip(tr("send(MSG_OOB): one urgent byte, the first of the text (or !)"));
     m_stop->setText(tr("Stop reading"));
-    m_stop->setToolTip(tr("The client stops calling recv: replies pile up in its receive buffer"));
     m_resume->setText(tr("Resume reading"));
-    m_resume->setToolTip(tr("The client reads whatever is waiting again"));
     m_add->setText(tr("Add client"));
     m_add->setToolTip(tr("Adds another simulated client (not yet connected)"));
     m_stepAtOnce->setText(tr("Step at once"));
     m_stepAtOnce->setToolTip(
         tr("Run the tick right after an action; untick to gather several actions into one tick"));
     m_client->setToolTip(tr("The client that acts"));
-    m_listener->setToolTip(tr("The listener to connect to"));
     refreshChoices();
     refreshPending();
 }
@@ -159,10 +168,104 @@ void ClientsPane::refreshChoices()
     }
     m_listener->setCurrentIndex(std::clamp(listener, 0, m_listener->count() - 1));
     const bool live = m_session->hasEngine();
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_connect, m_send, m_shutdown, m_close, m_reset, m_urgent,
-                                          m_stop, m_resume, m_add, m_text, m_client, m_listener})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_add, m_client})
         w->setEnabled(live);
+    refreshOps();
+}
+
+void ClientsPane::refreshOps()
+{
+    using State = mux::SimClient::State;
+    using K = mux::ClientOp::Kind;
+    const int client = currentClient();
+    const mux::LessonRun *run = m_session->run();
+    const bool known = run && client >= 0 && client < int(run->engine().clients().size());
+    // The state the client will be in when its next op runs: its own, then what is queued.
+    State state = State::Idle;
+    bool reading = true;
+    if (known) {
+        const mux::SimClient &c = *run->engine().clients()[size_t(client)];
+        state = c.state();
+        reading = c.reading();
+    }
+    for (const mux::ClientOp &op : m_session->pendingOps()) {
+        if (op.client != client)
+            continue;
+        switch (op.kind) {
+        case K::Connect:
+            state = State::Connected;
+            break;
+        case K::Shutdown:
+            state = State::HalfClosed;
+            break;
+        case K::Close:
+            state = State::Closed;
+            break;
+        case K::Reset:
+            state = State::Reset;
+            break;
+        case K::StopReading:
+            reading = false;
+            break;
+        case K::ResumeReading:
+            reading = true;
+            break;
+        default:
+            break;
+        }
+    }
+    const QString name = m_session->clientNames().value(client);
+    const bool open = state == State::Connecting || state == State::Connected;
+    const bool halfClosed = state == State::HalfClosed;
+    QString notOpen; // why a call on the socket cannot apply
+    switch (state) {
+    case State::Idle:
+    case State::Failed:
+        notOpen = tr("Client %1 is not connected: connect it first.").arg(name);
+        break;
+    case State::Closed:
+        notOpen = tr("Client %1 is closed: its socket is gone, so there is nothing to send on or "
+                     "close. Connect it again first.")
+                      .arg(name);
+        break;
+    case State::Reset:
+        notOpen =
+            tr("Client %1 was reset (RST): its socket is gone. Connect it again first.").arg(name);
+        break;
+    default:
+        break;
+    }
+    // Enabled with what the call does, or disabled with why it cannot apply now.
+    auto offer = [this, known](QWidget *w, const QString &does, const QString &whyNot) {
+        const bool can = known && whyNot.isEmpty();
+        w->setEnabled(can);
+        w->setToolTip(can || !known ? does : whyNot);
+    };
+    const QString halfClosedWhy =
+        tr("Client %1 has half-closed (sent FIN): it can no longer send.").arg(name);
+    offer(m_connect, tr("connect(): open a TCP connection to the chosen listener"),
+          open || halfClosed
+              ? tr("Client %1 is already connected: close or reset it first.").arg(name)
+              : QString());
+    offer(m_listener, tr("The listener to connect to"),
+          open || halfClosed ? tr("Client %1 is already connected.").arg(name) : QString());
+    offer(m_send, tr("send(): the text typed on the left, as UTF-8"),
+          halfClosed ? halfClosedWhy : notOpen);
+    offer(m_text, tr("The text to send, as UTF-8"), halfClosed ? halfClosedWhy : notOpen);
+    offer(m_urgent, tr("send(MSG_OOB): one urgent byte, the first of the text (or !)"),
+          halfClosed ? halfClosedWhy : notOpen);
+    offer(m_shutdown, tr("shutdown(SHUT_WR): send FIN but keep reading"),
+          halfClosed ? tr("Client %1 has already half-closed.").arg(name) : notOpen);
+    offer(m_close, tr("close(): send FIN and drop the socket"), notOpen);
+    offer(m_reset, tr("close() with SO_LINGER 0: the kernel sends RST"), notOpen);
+    offer(m_stop, tr("The client stops calling recv: replies pile up in its receive buffer"),
+          !notOpen.isEmpty() ? notOpen
+          : !reading         ? tr("Client %1 has already stopped reading.").arg(name)
+                             : QString());
+    offer(m_resume, tr("The client reads whatever is waiting again"),
+          !notOpen.isEmpty() ? notOpen
+          : reading          ? tr("Client %1 is reading already.").arg(name)
+                             : QString());
 }
 
 void ClientsPane::refreshPending()
@@ -186,20 +289,40 @@ void ClientsPane::refreshPending()
     m_pending->show();
 }
 
+QWidget *ClientsPane::buttonFor(mux::ClientOp::Kind kind) const
+{
+    using K = mux::ClientOp::Kind;
+    switch (kind) {
+    case K::Connect:
+        return m_connect;
+    case K::Send:
+        return m_send;
+    case K::Shutdown:
+        return m_shutdown;
+    case K::Close:
+        return m_close;
+    case K::Reset:
+        return m_reset;
+    case K::SendUrgent:
+        return m_urgent;
+    case K::StopReading:
+        return m_stop;
+    case K::ResumeReading:
+        return m_resume;
+    default:
+        return m_connect;
+    }
+}
+
 int ClientsPane::currentClient() const
 {
     return m_client->currentIndex();
 }
 
-void ClientsPane::selectClient(int index)
-{
-    m_client->setCurrentIndex(index);
-}
-
 void ClientsPane::act(mux::ClientOp::Kind kind)
 {
     const int client = currentClient();
-    if (client < 0)
+    if (client < 0 || !buttonFor(kind)->isEnabled())
         return;
     mux::ClientOp op;
     op.kind = kind;

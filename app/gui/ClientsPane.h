@@ -24,13 +24,6 @@ class ClientsPane : public QWidget {
 public:
     ClientsPane(Session *session, ClientsModel *model, QWidget *parent = nullptr);
 
-    QTableView *table() const { return m_table; }
-    /// Queues `kind` for the selected client (tests drive the pane through this).
-    void act(mux::ClientOp::Kind kind);
-    void selectClient(int index);
-    void setText(const QString &text) { m_text->setText(text); }
-    bool stepsAtOnce() const { return m_stepAtOnce->isChecked(); }
-
 signals:
     /// The pane queued an op and wants the tick run now ("step at once").
     void stepRequested();
@@ -39,9 +32,14 @@ protected:
     void changeEvent(QEvent *e) override;
 
 private:
+    /// Queues `kind` for the chosen client, when it can apply to it now.
+    void act(mux::ClientOp::Kind kind);
     void retranslate();
     void refreshChoices();
     void refreshPending();
+    /// Enables the ops that can apply to the chosen client now; the others say why not.
+    void refreshOps();
+    QWidget *buttonFor(mux::ClientOp::Kind kind) const;
     int currentClient() const;
 
     QPointer<Session> m_session;

@@ -60,6 +60,18 @@ const mux::Lesson *LessonsModel::lesson(const QString &id) const
     return nullptr;
 }
 
+QString LessonsModel::nextLessonId(const QString &id) const
+{
+    bool found = false;
+    for (const Document &d : m_docs)
+        for (const mux::Lesson &l : d.lessons) {
+            if (found)
+                return l.id;
+            found = l.id == id;
+        }
+    return {};
+}
+
 QString LessonsModel::firstLessonId() const
 {
     return m_docs.isEmpty() || m_docs.first().lessons.isEmpty() ? QString()

@@ -20,6 +20,8 @@ public:
     QStringList loadErrors() const { return m_errors; }
     QModelIndex indexOf(const QString &lessonId) const;
     QString firstLessonId() const;
+    /// The lesson after `id` in the navigator's order; empty after the last one.
+    QString nextLessonId(const QString &id) const;
     const mux::Lesson *lesson(const QString &id) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

@@ -9,6 +9,7 @@ MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
     setObjectName(QStringLiteral("messageBar"));
     setAutoFillBackground(true);
     m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("messageText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close = new QToolButton(this);

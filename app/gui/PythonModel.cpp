@@ -5,6 +5,8 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 
+#include <algorithm>
+
 namespace gui {
 
 PythonModel::PythonModel(Session *session, QObject *parent)
@@ -26,6 +28,16 @@ void PythonModel::reset()
 {
     beginResetModel();
     m_lit.clear();
+    // The program shows the port it really bound: when the lesson's own port was taken, the
+    // class must read the one that works.
+    m_ports.clear();
+    if (m_session->portsMoved()) {
+        const QList<quint16> documented = m_session->documentedPorts();
+        const QList<mux::net::Endpoint> bound = m_session->listeners();
+        for (qsizetype i = 0; i < std::min(documented.size(), bound.size()); ++i)
+            m_ports.append({QRegularExpression(QStringLiteral("\\b%1\\b").arg(documented[i])),
+                            QString::number(bound[i].port)});
+    }
     endResetModel();
     cursorMoved(m_session->cursor());
 }
@@ -59,6 +71,14 @@ int PythonModel::firstActionRow() const
     return -1;
 }
 
+QString PythonModel::code(const mux::PythonLine &line) const
+{
+    QString text = line.code;
+    for (const auto &[documented, bound] : m_ports)
+        text.replace(documented, bound);
+    return text;
+}
+
 int PythonModel::rowCount(const QModelIndex &parent) const
 {
     const mux::Lesson *l = m_session ? m_session->lesson() : nullptr;
@@ -73,7 +93,7 @@ QVariant PythonModel::data(const QModelIndex &index, int role) const
     const bool lit = !line.tag.isEmpty() && m_lit.contains(line.tag);
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1  %2").arg(index.row() + 1, 2).arg(line.code);
+        return QStringLiteral("%1  %2").arg(index.row() + 1, 2).arg(code(line));
     case Qt::ToolTipRole:
         return line.tag.isEmpty() ? QString() : tr("This line performs: %1").arg(line.tag);
     case Qt::FontRole: {

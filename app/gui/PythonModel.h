@@ -2,8 +2,11 @@
 
 #include "Theme.h"
 
+#include "lesson/Lesson.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace gui {
@@ -32,9 +35,12 @@ public:
 private:
     void reset();
     void cursorMoved(qsizetype index);
+    /// The line's code with each documented port replaced by the one actually bound.
+    QString code(const mux::PythonLine &line) const;
 
     QPointer<Session> m_session;
     QSet<QString> m_lit;
+    QList<std::pair<QRegularExpression, QString>> m_ports; ///< documented port → bound port
     Theme m_theme;
 };
 

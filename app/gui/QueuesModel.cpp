@@ -8,6 +8,12 @@ namespace gui {
 QueuesModel::QueuesModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent), m_session(session)
 {
+    auto follow = [this] { refresh(m_session->snapshot()); };
+    connect(session, &Session::sessionReset, this, follow);
+    connect(session, &Session::cursorChanged, this, follow);
+    connect(session, &Session::pendingChanged, this, follow);
+    connect(session, &Session::langChanged, this, follow);
+    follow();
 }
 
 void QueuesModel::refresh(const TickSnapshot &snapshot)

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 
 #include <cerrno>
 #include <utility>
@@ -52,6 +53,17 @@ QString Session::title() const
     if (m_run)
         return m_run->lesson().id;
     return m_traceName;
+}
+
+const TickSnapshot &Session::snapshot() const
+{
+    const mux::Trace *t = trace();
+    const bool valid = t && m_cursor >= 0 && m_cursor < t->size();
+    if (m_snapshotStale || m_snapshot.index != (valid ? m_cursor : -1)) {
+        m_snapshot = valid ? TickSnapshot::build(*t, m_cursor) : TickSnapshot();
+        m_snapshotStale = false;
+    }
+    return m_snapshot;
 }
 
 bool Session::isLive() const
@@ -128,6 +140,14 @@ bool Session::replayTo(qsizetype index)
 
 bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo)
 {
+    // The old run's listeners close before the new ones bind: were both open at once, every
+    // second restart would find the lesson's own port taken by the run it replaces.
+    if (m_run) {
+        disconnect(&m_run->engine(), nullptr, this, nullptr);
+        m_run.reset();
+    }
+    m_snapshotStale = true;
+    m_portsMoved = false;
     mux::Engine::Options options;
     options.backend = backend;
     options.basePort = m_useLessonPorts ? mux::defaultBasePort(lesson.params) : 0;
@@ -140,8 +160,13 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
         options.basePort = 0;
         run = std::make_unique<mux::LessonRun>(lesson, options);
         started = run->start();
+        m_portsMoved = bool(started);
     }
     if (!started) {
+        // Nothing runs now: the panes show an empty window rather than the closed run.
+        m_cursor = -1;
+        emit sessionReset();
+        emit cursorChanged(m_cursor);
         flushNotices();
         emit errorRaised(tr("The lesson \"%1\" could not start its server: %2")
                              .arg(lesson.id, started.error().text));
@@ -170,6 +195,25 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
     return true;
 }
 
+QList<quint16> Session::documentedPorts() const
+{
+    const mux::Lesson *l = lesson();
+    if (!l)
+        return {};
+    QList<quint16> ports;
+    for (const QJsonValue &v : l->params.value(QStringLiteral("ports")).toArray())
+        ports.append(quint16(v.toInt()));
+    if (ports.isEmpty())
+        if (const quint16 base = mux::defaultBasePort(l->params))
+            ports.append(base);
+    return ports;
+}
+
+QList<mux::net::Endpoint> Session::listeners() const
+{
+    return m_run ? m_run->engine().server().listenAddresses() : QList<mux::net::Endpoint>();
+}
+
 void Session::flushNotices()
 {
     const QStringList notices = std::exchange(m_deferredNotices, {});
@@ -191,11 +235,30 @@ bool Session::openTrace(const QString &path)
         return false;
     }
     m_run.reset();
+    m_snapshotStale = true;
+    m_portsMoved = false;
     m_loaded = std::move(*loaded);
     m_loadedLesson.reset();
     if (auto l = mux::findLesson(m_loaded->lessonId))
         m_loadedLesson = std::move(*l);
     m_traceName = QFileInfo(path).fileName();
+    // Clients by index as the run named them: the lesson's, then those the user added, whose
+    // names the trace keeps on their sockets ("client:C"), so "client C" stays "client C".
+    QStringList clients = m_loadedLesson ? m_loadedLesson->clients : QStringList();
+    for (qsizetype i = 0; i < m_loaded->size(); ++i)
+        for (const mux::Action &a : m_loaded->at(i).actions) {
+            if (a.actor != mux::Action::Actor::Client || a.call != mux::Action::Call::Connect ||
+                a.fd < 0 || a.client < 0)
+                continue;
+            const QString socket = m_loaded->socketsAt(i).value(a.fd).name;
+            if (!socket.startsWith(QLatin1String("client:")))
+                continue;
+            while (clients.size() <= a.client)
+                clients.append(QString::number(clients.size()));
+            clients[a.client] = socket.mid(7);
+        }
+    if (m_loadedLesson)
+        m_loadedLesson->clients = clients;
     m_userOps.clear();
     m_extraClients.clear();
     m_pending.clear();

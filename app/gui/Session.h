@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TickSnapshot.h"
 #include "lesson/LessonRun.h"
 #include "net/PeerProcess.h"
 
@@ -26,6 +27,12 @@ public:
     /// can connect); when one is taken the session says so and falls back to kernel ports.
     void setUseLessonPorts(bool on) { m_useLessonPorts = on; }
     bool useLessonPorts() const { return m_useLessonPorts; }
+    /// True when the lesson's own port was taken and the run listens on ports the kernel chose.
+    bool portsMoved() const { return m_portsMoved; }
+    /// The ports the lesson's documents use (listener i on the i-th), empty when it has none.
+    QList<quint16> documentedPorts() const;
+    /// Where the running lesson's listeners are bound, listener 0 first; empty without a run.
+    QList<mux::net::Endpoint> listeners() const;
 
     /// Opens a lesson live. On failure emits errorRaised() with one sentence and returns false.
     bool openLesson(const QString &id, mux::Backend backend);
@@ -51,6 +58,8 @@ public:
     QString title() const; ///< the lesson's id, or the trace file's name
 
     qsizetype cursor() const { return m_cursor; }
+    /// The cursor's tick, read once from the trace per cursor move and shared by every pane.
+    const TickSnapshot &snapshot() const;
     void setCursor(qsizetype index);
     /// One tick forward: along the history, or a new tick from the engine at its end.
     void stepForward();
@@ -105,7 +114,10 @@ private:
     std::optional<mux::Lesson> m_loadedLesson; ///< the lesson a loaded trace came from, if known
     QString m_traceName;
     qsizetype m_cursor = -1;
+    mutable TickSnapshot m_snapshot;
+    mutable bool m_snapshotStale = true; ///< a new run or trace: rebuild even at the same index
     bool m_useLessonPorts = true;
+    bool m_portsMoved = false;
     QString m_lang = QStringLiteral("en");
     QStringList m_extraClients; ///< clients the user added, in order
     QList<UserOp> m_userOps;    ///< every op the user sent, at the tick it ran

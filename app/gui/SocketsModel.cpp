@@ -1,10 +1,51 @@
 #include "SocketsModel.h"
 
+#include "ExternalWatch.h"
+#include "Session.h"
 #include "net/Socket.h"
+
+#include <QCoreApplication>
 
 namespace gui {
 
-SocketsModel::SocketsModel(QObject *parent) : QAbstractTableModel(parent) {}
+SocketsModel::SocketsModel(Session *session, ExternalWatch *watch, QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    auto follow = [this, session, watch] {
+        setSnapshot(session->snapshot());
+        feedLive(session, watch);
+    };
+    connect(session, &Session::sessionReset, this, follow);
+    connect(session, &Session::cursorChanged, this, follow);
+    // The deadlines' reasons are sentences in the learner's language: read them again.
+    connect(session, &Session::langChanged, this, [this, session, watch] {
+        feedLive(session, watch);
+        retranslate();
+    });
+    connect(watch, &ExternalWatch::changed, this,
+            [this, session, watch] { feedLive(session, watch); });
+    follow();
+}
+
+void SocketsModel::feedLive(Session *session, ExternalWatch *watch)
+{
+    // Only the newest tick of a live lesson is "now"; history shows what each tick recorded.
+    setLive(session->isLive() ? watch->now() : QHash<int, mux::SocketProbe>());
+    // A client that began a frame, a login or an upload holds a slot until it finishes or its
+    // deadline passes: the table says how long it has. Engine time only moves while the
+    // server waits, so a paused lesson never times anyone out.
+    QHash<int, QString> deadlines;
+    if (session->isLive() && session->run()) {
+        const mux::Server &server = session->run()->engine().server();
+        for (auto it = server.deadlines().begin(); it != server.deadlines().end(); ++it)
+            deadlines.insert(
+                it.key(),
+                tr("%1 s left to finish: %2")
+                    .arg(qMax<qint64>(0, it->atMs - server.nowMs()) / 1000.0, 0, 'f', 1)
+                    .arg(QCoreApplication::translate("Deadline", it->why).arg(it->seconds)));
+    }
+    setDeadlines(deadlines);
+}
 
 void SocketsModel::setSnapshot(const TickSnapshot &s)
 {

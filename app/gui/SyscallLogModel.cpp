@@ -14,6 +14,11 @@ SyscallLogModel::SyscallLogModel(Session *session, QObject *parent)
     connect(session, &Session::sessionReset, this, &SyscallLogModel::reset);
     connect(session, &Session::tickAppended, this, &SyscallLogModel::appended);
     connect(session, &Session::cursorChanged, this, &SyscallLogModel::cursorMoved);
+    connect(session, &Session::langChanged, this, [this] {
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    });
     reset();
 }
 
@@ -29,33 +34,54 @@ QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
 {
     const mux::Trace &trace = *m_session->trace();
     const mux::TickRecord &t = trace.at(i);
-    const QStringList clients = m_session->clientNames();
     QList<Row> rows;
-    if (t.kind == mux::TickRecord::Kind::Setup) {
-        rows.append({i, tr("server"), tr("# setup"), true});
-    } else {
-        QString line = mux::format::call(t, trace.interestAt(i)) + mux::format::returned(t);
-        // With no timeout a real call cannot return 0: step mode returned because no client
-        // could act. "timeout" there would teach a wrong fact about select(..., None).
-        if (t.ret == 0 && !t.err)
-            line += QStringLiteral("   # ") +
-                    (t.timeoutMs < 0 ? tr("nothing ready (a real call would still be waiting)")
-                                     : tr("timeout"));
-        rows.append({i, tr("server"), line, true});
-    }
-    for (const mux::Action &a : t.actions) {
+    // In the order things happened: the clients act, then the call, then the server handles
+    // what came back (a record keeps its client actions first, the server's after the call).
+    auto addAction = [&](const mux::Action &a) {
         const bool client = a.actor == mux::Action::Actor::Client;
         // The client's name goes in its own column; the call reads as strace prints it.
         QString text = mux::format::action(a, t.backend, {});
         if (client) // drop format's "client0: " prefix: the name has its own column
             text = text.mid(QStringLiteral("client%1: ").arg(a.client).size());
-        rows.append({i,
-                     client
-                         ? tr("client %1").arg(clients.value(a.client, QString::number(a.client)))
-                         : tr("server"),
-                     text, false});
+        rows.append({i, client ? a.client : -1, text, false});
+    };
+    for (const mux::Action &a : t.actions)
+        if (a.actor == mux::Action::Actor::Client)
+            addAction(a);
+    if (t.kind == mux::TickRecord::Kind::Setup) {
+        rows.append({i, -1, QString(), true});
+    } else {
+        QString line = mux::format::call(t, trace.interestAt(i)) + mux::format::returned(t);
+        rows.append({i, -1, line, true});
     }
+    for (const mux::Action &a : t.actions)
+        if (a.actor != mux::Action::Actor::Client)
+            addAction(a);
+    rows.first().first = true;
     return rows;
+}
+
+QString SyscallLogModel::textOf(const Row &r) const
+{
+    if (!r.isCall)
+        return r.text;
+    const mux::TickRecord &t = m_session->trace()->at(r.tick);
+    if (t.kind == mux::TickRecord::Kind::Setup)
+        return tr("# setup");
+    // With no timeout a real call cannot return 0: step mode returned because no client
+    // could act. "timeout" there would teach a wrong fact about select(..., None).
+    if (t.ret == 0 && !t.err)
+        return r.text + QStringLiteral("   # ") +
+               (t.timeoutMs < 0 ? tr("nothing ready (a real call would still be waiting)")
+                                : tr("timeout"));
+    return r.text;
+}
+
+QString SyscallLogModel::whoOf(const Row &r) const
+{
+    if (r.client < 0)
+        return tr("server");
+    return tr("client %1").arg(m_session->clientNames().value(r.client, QString::number(r.client)));
 }
 
 void SyscallLogModel::reset()
@@ -130,15 +156,15 @@ QVariant SyscallLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TickColumn:
-            return r.isCall ? QVariant(m_session->trace()->at(r.tick).tick) : QVariant();
+            return r.first ? QVariant(m_session->trace()->at(r.tick).tick) : QVariant();
         case WhoColumn:
-            return r.who;
+            return whoOf(r);
         case CallColumn:
-            return r.isCall ? r.text : QStringLiteral("    ") + r.text;
+            return r.isCall ? textOf(r) : QStringLiteral("    ") + r.text;
         }
         return {};
     case Qt::ToolTipRole:
-        return r.text;
+        return textOf(r);
     case Qt::FontRole: {
         if (index.column() != CallColumn)
             return {};

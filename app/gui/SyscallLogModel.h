@@ -9,10 +9,11 @@ namespace gui {
 
 class Session;
 
-/// Every recorded call in strace form, a row each: the tick's multiplexing call and what it
-/// returned (`select([4,6],[],[], 1.0) = 1 ([6],[],[])`), then the program's and the clients'
-/// calls (`accept(4) = 6`, `recv(6, 1024) = 5 "hello"`). Rows of the cursor's tick are
-/// highlighted; rows after it are the recorded future, greyed.
+/// Every recorded call in strace form, a row each, in the order they happened: the clients'
+/// calls (`connect(L0) fd 5`, `send(5, "hello") = 5`), the tick's multiplexing call and what
+/// it returned (`select([4,6],[],[], 1.0) = 1 ([6],[],[])`), then the program's calls
+/// (`accept(4) = 6`, `recv(6, 1024) = 5 "hello"`). Rows of the cursor's tick are highlighted;
+/// rows after it are the recorded future, greyed. Names are read in the current language.
 class SyscallLogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -33,10 +34,13 @@ public:
 private:
     struct Row {
         qsizetype tick;
-        QString who;
+        int client; ///< the client that made the call; -1: the server
         QString text;
         bool isCall;
+        bool first = false; ///< the tick's first row, which shows its number
     };
+    QString textOf(const Row &r) const;
+    QString whoOf(const Row &r) const;
     void reset();
     void appended(qsizetype index);
     void cursorMoved(qsizetype index);

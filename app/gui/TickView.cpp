@@ -1,5 +1,7 @@
 #include "TickView.h"
 
+#include "ChipLabel.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHelpEvent>
@@ -90,6 +92,7 @@ void TickView::reload()
     m_call = m.callText();
     m_returned = m.returnedText();
     m_returnedCount = m.returnedCount();
+    m_outcome = m.outcomeText();
     for (int lane = 0; lane < m.rowCount(); ++lane) {
         const QModelIndex li = m.index(lane, 0);
         LaneBox box;
@@ -212,7 +215,8 @@ QString TickView::fit(const QString &text, bool bold, qreal width) const
 {
     if (textWidth(text, bold) <= width)
         return text;
-    return QFontMetricsF(scaled(font(), 1.0, bold)).elidedText(text, Qt::ElideRight, width);
+    const QFontMetricsF fm(scaled(font(), 1.0, bold));
+    return bold ? elideChipLabel(text, fm, width) : fm.elidedText(text, Qt::ElideRight, width);
 }
 
 int TickView::contentHeight(int width) const
@@ -326,8 +330,8 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
         c.setAlphaF(readyP);
         p.setPen(c);
         QString ret = m_returned;
-        if (m_returnedCount == 0)
-            ret += QStringLiteral("   ") + tr("(timeout: nothing was ready)");
+        if (!m_outcome.isEmpty())
+            ret += QStringLiteral("   ") + m_outcome;
         p.drawText(QPointF(margin + u, y + monoFm.ascent()),
                    monoFm.elidedText(ret, Qt::ElideRight, textW - u));
     }

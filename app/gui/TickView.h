@@ -22,6 +22,7 @@ public:
     explicit TickView(QWidget *parent = nullptr);
 
     void setModel(TickViewModel *model);
+    TickViewModel *model() const { return m_model; }
     void setTheme(const Theme &theme);
     void setAnimated(bool on);
     bool isAnimated() const { return m_animated; }
@@ -77,7 +78,7 @@ private:
     QList<Chip> m_items; ///< chips as read from the model, before placing
     QList<LaneBox> m_laneItems;
     bool m_maskLanes = false; ///< poll/epoll lanes show events per chip
-    QString m_tickTitle, m_call, m_returned;
+    QString m_tickTitle, m_call, m_returned, m_outcome;
     int m_returnedCount = 0;
     bool m_setup = false;
     Layout m_layout;

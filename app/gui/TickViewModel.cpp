@@ -1,10 +1,21 @@
 #include "TickViewModel.h"
 
+#include "Session.h"
+
 #include "trace/TickFormat.h"
 
 namespace gui {
 
 TickViewModel::TickViewModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+TickViewModel::TickViewModel(Session *session, QObject *parent) : QAbstractItemModel(parent)
+{
+    auto follow = [this, session] { setSnapshot(session->snapshot()); };
+    connect(session, &Session::sessionReset, this, follow);
+    connect(session, &Session::cursorChanged, this, follow);
+    connect(session, &Session::langChanged, this, &TickViewModel::retranslate);
+    follow();
+}
 
 void TickViewModel::setSnapshot(const TickSnapshot &snapshot)
 {
@@ -87,6 +98,18 @@ QString TickViewModel::returnedText() const
     if (!m_snapshot.isValid() || isSetup())
         return {};
     return mux::format::returned(m_snapshot.record);
+}
+
+QString TickViewModel::outcomeText() const
+{
+    const mux::TickRecord &t = m_snapshot.record;
+    if (!m_snapshot.isValid() || isSetup() || t.ret != 0 || t.err)
+        return {};
+    // With no timeout a real call cannot return 0: step mode returned it early because no
+    // client could act. "Timeout" there would teach a wrong fact about select(..., None).
+    if (t.timeoutMs < 0)
+        return tr("(nothing ready: with no timeout a real call would still be waiting)");
+    return tr("(timeout: nothing was ready)");
 }
 
 void TickViewModel::build()

@@ -7,6 +7,8 @@
 
 namespace gui {
 
+class Session;
+
 /// The tick view's model: one tick as lanes of sockets. A tree: the top rows are the lanes
 /// (select: rlist, wlist, xlist · poll: the pollfd array · epoll: the interest list and the
 /// ready list); each lane's children are the sockets in it — passed in, came back ready, and
@@ -37,7 +39,10 @@ public:
     enum class Change { None, Appended, Removed, Modified };
     Q_ENUM(Change)
 
+    /// Unattached: shows what setSnapshot() hands it (exports, the render bench).
     explicit TickViewModel(QObject *parent = nullptr);
+    /// Follows `session`'s cursor and language itself.
+    TickViewModel(Session *session, QObject *parent);
 
     void setSnapshot(const TickSnapshot &snapshot);
     /// Re-reads the texts in the current language.
@@ -51,6 +56,9 @@ public:
     QString callText() const;
     QString returnedText() const;
     int returnedCount() const { return m_snapshot.record.ret; }
+    /// Why nothing came back: "(timeout…)", or for a call with no timeout (-1) that step mode
+    /// returned early, that a real call would still be waiting. Empty when something did.
+    QString outcomeText() const;
 
     /// Lane lookup for views and tests: the row of `lane`, or -1.
     int laneRow(LaneKind lane) const;

@@ -46,7 +46,7 @@ int TimelineModel::marksOf(qsizetype index) const
     int m = 0;
     if (t.kind == mux::TickRecord::Kind::Setup)
         m |= Setup;
-    else if (t.ret == 0 && !t.err)
+    else if (t.ret == 0 && !t.err && t.timeoutMs >= 0) // -1 never times out
         m |= Timeout;
     if (t.err)
         m |= Failure;

@@ -17,6 +17,7 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(TimelineModel *model);
+    TimelineModel *model() const { return m_model; }
     void setCursor(qsizetype index);
     void setTheme(const Theme &theme);
     QSize sizeHint() const override;

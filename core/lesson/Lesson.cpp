@@ -273,6 +273,7 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
             const QJsonObject q = so.value(QStringLiteral("ask")).toObject();
             s.question = Question{p.text(q, where + QStringLiteral(" \"ask\"")),
                                   p.names(q.value(QStringLiteral("answer")))};
+            s.question->anyBackend = q.value(QStringLiteral("accept_any_backend")).toBool();
             const QJsonObject aon = q.value(QStringLiteral("answer_on")).toObject();
             for (auto it = aon.begin(); it != aon.end(); ++it) {
                 const auto b = backendFromName(it.key());

@@ -33,6 +33,9 @@ struct ReadyNames {
 struct Question {
     LocalText ask;
     ReadyNames answer;
+    /// The question asks about every backend of the lesson ("think LT first, then ET"): the
+    /// answer for any of them is right, and the verdict says which backend it fits.
+    bool anyBackend = false;
 };
 
 /// What must hold after a tick (a checkpoint).

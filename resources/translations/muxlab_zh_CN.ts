@@ -4,22 +4,22 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../core/programs/FileUploadServer.cpp" line="66"/>
+        <location filename="../../core/programs/FileUploadServer.cpp" line="69"/>
         <source>the file did not arrive within %1 s of its first byte; the partial file was removed.</source>
         <translation>文件从第一个字节起 %1 秒内没有传完；不完整的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../core/programs/LengthPrefixServer.cpp" line="74"/>
+        <location filename="../../core/programs/LengthPrefixServer.cpp" line="77"/>
         <source>no whole frame within %1 s of its first byte.</source>
         <translation>从第一个字节起 %1 秒内没有收到完整的一帧。</translation>
     </message>
     <message>
-        <location filename="../../core/programs/LoginServer.cpp" line="56"/>
+        <location filename="../../core/programs/LoginServer.cpp" line="57"/>
         <source>no whole login request within %1 s.</source>
         <translation>%1 秒内没有收到完整的登录请求。</translation>
     </message>
     <message>
-        <location filename="../../core/programs/MsgFileServer.cpp" line="69"/>
+        <location filename="../../core/programs/MsgFileServer.cpp" line="70"/>
         <source>the message or file was not finished within %1 s of its first byte.</source>
         <translation>消息或文件从第一个字节起 %1 秒内没有传完。</translation>
     </message>
@@ -27,22 +27,22 @@
 <context>
     <name>client::ClientConnection</name>
     <message>
-        <location filename="../../app/client/ClientConnection.cpp" line="38"/>
+        <location filename="../../app/client/ClientConnection.cpp" line="39"/>
         <source>The server closed the connection before %1 was sent whole.</source>
         <translation>%1 尚未完整发出，服务器就关闭了连接。</translation>
     </message>
     <message>
-        <location filename="../../app/client/ClientConnection.cpp" line="45"/>
+        <location filename="../../app/client/ClientConnection.cpp" line="46"/>
         <source>Could not connect to %1:%2: %3.</source>
         <translation>无法连接到 %1:%2：%3。</translation>
     </message>
     <message>
-        <location filename="../../app/client/ClientConnection.cpp" line="83"/>
+        <location filename="../../app/client/ClientConnection.cpp" line="85"/>
         <source>%1 is still being sent; wait for it to finish.</source>
         <translation>%1 仍在发送中，请等它发完。</translation>
     </message>
     <message>
-        <location filename="../../app/client/ClientConnection.cpp" line="88"/>
+        <location filename="../../app/client/ClientConnection.cpp" line="90"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <location filename="../../app/client/ClientWindow.cpp" line="27"/>
-        <location filename="../../app/client/ClientWindow.cpp" line="148"/>
+        <location filename="../../app/client/ClientWindow.cpp" line="151"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -141,12 +141,12 @@
         <translation>正在连接 %1:%2…</translation>
     </message>
     <message>
-        <location filename="../../app/client/ClientWindow.cpp" line="123"/>
+        <location filename="../../app/client/ClientWindow.cpp" line="124"/>
         <source>Upload a file</source>
         <translation>上传文件</translation>
     </message>
     <message>
-        <location filename="../../app/client/ClientWindow.cpp" line="148"/>
+        <location filename="../../app/client/ClientWindow.cpp" line="151"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
@@ -161,86 +161,86 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="19"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="20"/>
         <source>backlog empty</source>
         <translation>积压队列为空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ReadyReason.cpp" line="22"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="23"/>
         <source>%n bytes of datagrams</source>
         <translation>
             <numerusform>%n 字节数据报待读</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ReadyReason.cpp" line="23"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="24"/>
         <source>%n bytes to read</source>
         <translation>
             <numerusform>%n 字节待读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="25"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="27"/>
         <source>FIN seen: peer closed</source>
         <translation>收到 FIN：对方已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="26"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="30"/>
         <source>RST seen: peer reset</source>
         <translation>收到 RST：对方已重置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="30"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="36"/>
         <source>nothing to read</source>
         <translation>没有可读数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ReadyReason.cpp" line="37"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="43"/>
         <source>no room to send (%n bytes unacked)</source>
         <translation>
             <numerusform>发送缓冲区已满（%n 字节未确认）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="37"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="44"/>
         <source>no room to send</source>
         <translation>发送缓冲区已满</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ReadyReason.cpp" line="38"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="45"/>
         <source>room to send (%n bytes unacked)</source>
         <translation>
             <numerusform>发送缓冲区有空间（%n 字节未确认）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="38"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="46"/>
         <source>room to send</source>
         <translation>发送缓冲区有空间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="53"/>
         <location filename="../../app/gui/ReadyReason.cpp" line="63"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="73"/>
         <source>urgent data (MSG_OOB)</source>
         <translation>有紧急数据（MSG_OOB）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="53"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="63"/>
         <source>no urgent data</source>
         <translation>没有紧急数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="65"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="75"/>
         <source>hang-up: both directions closed</source>
         <translation>挂断：双向都已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="67"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="77"/>
         <source>socket error pending</source>
         <translation>套接字有待处理的错误</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ReadyReason.cpp" line="69"/>
+        <location filename="../../app/gui/ReadyReason.cpp" line="79"/>
         <source>not an open descriptor</source>
         <translation>不是已打开的描述符</translation>
     </message>
@@ -248,244 +248,244 @@
 <context>
     <name>gui::Actions</name>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="101"/>
+        <location filename="../../app/gui/Actions.cpp" line="108"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="101"/>
+        <location filename="../../app/gui/Actions.cpp" line="109"/>
         <source>Run one tick: clients act, the call is made, the server handles what came back</source>
         <translation>运行一拍：客户端动作，发起调用，服务器处理返回的结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="102"/>
+        <location filename="../../app/gui/Actions.cpp" line="110"/>
         <source>Step &amp;Back</source>
         <translation>后退一拍(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="102"/>
+        <location filename="../../app/gui/Actions.cpp" line="111"/>
         <source>Show the tick before (history; nothing is undone in the kernel)</source>
         <translation>显示上一拍（只是历史记录，内核里的状态不会撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="103"/>
+        <location filename="../../app/gui/Actions.cpp" line="112"/>
         <source>Step &amp;Forward</source>
         <translation>前进一拍(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="103"/>
+        <location filename="../../app/gui/Actions.cpp" line="113"/>
         <source>Show the next recorded tick, or run a new one at the newest</source>
         <translation>显示已记录的下一拍；若已在最新一拍则运行新的一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="104"/>
+        <location filename="../../app/gui/Actions.cpp" line="114"/>
         <source>Return to &amp;Live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="104"/>
+        <location filename="../../app/gui/Actions.cpp" line="114"/>
         <source>Show the newest tick again</source>
         <translation>回到最新的一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="105"/>
+        <location filename="../../app/gui/Actions.cpp" line="115"/>
         <source>&amp;Run / Pause</source>
         <translation>运行 / 暂停(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="105"/>
+        <location filename="../../app/gui/Actions.cpp" line="116"/>
         <source>Run tick after tick at the chosen speed; pauses before a question</source>
         <translation>按所选速度一拍接一拍地运行；遇到提问前会暂停</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="106"/>
+        <location filename="../../app/gui/Actions.cpp" line="117"/>
         <source>Res&amp;tart Lesson</source>
         <translation>重新开始本课(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="106"/>
+        <location filename="../../app/gui/Actions.cpp" line="118"/>
         <source>Start the lesson again from tick 0 with fresh sockets</source>
         <translation>用全新的套接字从第 0 拍重新开始本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="107"/>
+        <location filename="../../app/gui/Actions.cpp" line="119"/>
         <source>Replay to &amp;Here</source>
         <translation>重放到此处(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="108"/>
+        <location filename="../../app/gui/Actions.cpp" line="120"/>
         <source>Restart the lesson and run it again up to the tick shown, rebuilding the real sockets</source>
         <translation>重新开始本课并运行到当前显示的这一拍，重建真实的套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="109"/>
+        <location filename="../../app/gui/Actions.cpp" line="122"/>
         <source>&amp;Jump to Tick…</source>
         <translation>跳到某一拍(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="109"/>
+        <location filename="../../app/gui/Actions.cpp" line="122"/>
         <source>Show a recorded tick by its number</source>
         <translation>按编号显示已记录的一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="110"/>
+        <location filename="../../app/gui/Actions.cpp" line="123"/>
         <source>&amp;Open Trace…</source>
         <translation>打开轨迹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="110"/>
+        <location filename="../../app/gui/Actions.cpp" line="123"/>
         <source>Open a saved trace (JSON) to browse it</source>
         <translation>打开保存的轨迹（JSON）进行浏览</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="111"/>
+        <location filename="../../app/gui/Actions.cpp" line="124"/>
         <source>&amp;Save Trace…</source>
         <translation>保存轨迹(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="111"/>
+        <location filename="../../app/gui/Actions.cpp" line="124"/>
         <source>Save every recorded tick as JSON</source>
         <translation>把记录的每一拍保存为 JSON</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="112"/>
+        <location filename="../../app/gui/Actions.cpp" line="125"/>
         <source>Export Tick as &amp;PNG…</source>
         <translation>导出本拍为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="112"/>
+        <location filename="../../app/gui/Actions.cpp" line="125"/>
         <source>Save the tick view as a picture</source>
         <translation>把拍视图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="113"/>
+        <location filename="../../app/gui/Actions.cpp" line="126"/>
         <source>Export Tick as S&amp;VG…</source>
         <translation>导出本拍为 S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="113"/>
+        <location filename="../../app/gui/Actions.cpp" line="126"/>
         <source>Save the tick view as a scalable drawing</source>
         <translation>把拍视图保存为可缩放的矢量图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="126"/>
-        <source>Export as &amp;Web Page…</source>
-        <translation>导出为网页(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/Actions.cpp" line="126"/>
-        <source>Save the run so far as one web page that steps through it in any browser, offline</source>
-        <translation>把到目前为止的运行保存为一个网页：任何浏览器都能离线逐拍查看</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/Actions.cpp" line="114"/>
+        <location filename="../../app/gui/Actions.cpp" line="127"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="114"/>
+        <location filename="../../app/gui/Actions.cpp" line="127"/>
         <source>Close muxlab</source>
         <translation>关闭 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="115"/>
+        <location filename="../../app/gui/Actions.cpp" line="128"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="115"/>
+        <location filename="../../app/gui/Actions.cpp" line="128"/>
         <source>Make every pane bigger</source>
         <translation>放大所有窗格</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="116"/>
+        <location filename="../../app/gui/Actions.cpp" line="129"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="116"/>
+        <location filename="../../app/gui/Actions.cpp" line="129"/>
         <source>Make every pane smaller</source>
         <translation>缩小所有窗格</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="117"/>
+        <location filename="../../app/gui/Actions.cpp" line="130"/>
         <source>&amp;Normal Size</source>
         <translation>正常大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="117"/>
+        <location filename="../../app/gui/Actions.cpp" line="130"/>
         <source>Every pane at its normal size</source>
         <translation>所有窗格恢复正常大小</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="118"/>
+        <location filename="../../app/gui/Actions.cpp" line="131"/>
         <source>&amp;Presenter Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="119"/>
+        <location filename="../../app/gui/Actions.cpp" line="132"/>
         <source>For a projector: full screen, everything bigger, high contrast, secondary panes hidden</source>
         <translation>用于投影：全屏、全部放大、高对比度、隐藏次要窗格</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="120"/>
+        <location filename="../../app/gui/Actions.cpp" line="135"/>
         <source>&amp;Animate Steps</source>
         <translation>单步动画(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="120"/>
+        <location filename="../../app/gui/Actions.cpp" line="136"/>
         <source>Show a step in the order it happened: lists in, ready ones light up, list changes</source>
         <translation>按发生顺序展示一拍：列表传入，就绪的亮起，再显示列表的改动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="121"/>
+        <location filename="../../app/gui/Actions.cpp" line="137"/>
         <source>Listen on the Lesson&apos;s &amp;Ports</source>
         <translation>监听课程自己的端口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="122"/>
+        <location filename="../../app/gui/Actions.cpp" line="138"/>
         <source>Use the documents&apos; ports (9991…) so their Python clients can connect; takes effect at the next restart</source>
         <translation>使用文档里的端口（9991…），文档中的 Python 客户端就能连上；下次重新开始时生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="125"/>
+        <location filename="../../app/gui/Actions.cpp" line="143"/>
         <source>select(): three lists in, three lists out</source>
         <translation>select()：传入三个列表，返回三个列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="126"/>
+        <location filename="../../app/gui/Actions.cpp" line="145"/>
         <source>poll(): an array of pollfd with events and revents</source>
         <translation>poll()：一个 pollfd 数组，带 events 和 revents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="127"/>
+        <location filename="../../app/gui/Actions.cpp" line="147"/>
         <source>epoll: interest registered once, only the ready ones come back</source>
         <translation>epoll：关注的事件只注册一次，只返回就绪的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="129"/>
+        <location filename="../../app/gui/Actions.cpp" line="149"/>
         <source>epoll edge-triggered: told once per change, not while it stays ready</source>
         <translation>epoll 边缘触发：每次变化只通知一次，保持就绪时不再通知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="130"/>
+        <location filename="../../app/gui/Actions.cpp" line="150"/>
         <source>&amp;First Lesson</source>
         <translation>第一课(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="130"/>
+        <location filename="../../app/gui/Actions.cpp" line="150"/>
         <source>Open the first lesson</source>
         <translation>打开第一课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="131"/>
+        <location filename="../../app/gui/Actions.cpp" line="151"/>
         <source>&amp;About muxlab</source>
         <translation>关于 muxlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="131"/>
+        <location filename="../../app/gui/Actions.cpp" line="151"/>
         <source>What muxlab is</source>
         <translation>muxlab 是什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Actions.cpp" line="152"/>
+        <source>&amp;Connect a client…</source>
+        <translation>连接客户端(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Actions.cpp" line="153"/>
+        <source>Commands to connect nc, telnet, the lesson&apos;s Python client or muxlab&apos;s own client to this server, and a button to start one</source>
+        <translation>把 nc、telnet、本课的 Python 客户端或 muxlab 自带客户端连到这个服务器的命令，以及启动按钮</translation>
     </message>
 </context>
 <context>
@@ -549,87 +549,87 @@
 <context>
     <name>gui::ClientsModel</name>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="15"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="25"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="16"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="27"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="17"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="29"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="18"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="31"/>
         <source>half-closed (sent FIN)</source>
         <translation>半关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="19"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="33"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="20"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="35"/>
         <source>reset (sent RST)</source>
         <translation>已重置（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="21"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="37"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="33"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="49"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="29"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="45"/>
         <source>no socket</source>
         <translation>没有套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="56"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="72"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="56"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="72"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="90"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="107"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="110"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="135"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="111"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="112"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="139"/>
         <source>Reading</source>
         <translation>读取中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="113"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="141"/>
         <source>Bytes sent</source>
         <translation>已发送字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="114"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="143"/>
         <source>Received so far</source>
         <translation>目前收到的</translation>
     </message>
@@ -637,132 +637,182 @@
 <context>
     <name>gui::ClientsPane</name>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="112"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="130"/>
         <source>Connect to</source>
         <translation>连接到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="113"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="246"/>
         <source>connect(): open a TCP connection to the chosen listener</source>
         <translation>connect()：向所选监听套接字建立 TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="114"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="131"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="115"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="252"/>
         <source>send(): the text typed on the left, as UTF-8</source>
         <translation>send()：发送左边输入的文字（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="116"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="132"/>
         <source>Type a message for the selected client…</source>
         <translation>为所选客户端输入一条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="117"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="133"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="118"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="251"/>
+        <source>Client %1 is already connected.</source>
+        <translation>客户端 %1 已经连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="254"/>
+        <source>The text to send, as UTF-8</source>
+        <translation>要发送的文本（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="257"/>
         <source>shutdown(SHUT_WR): send FIN but keep reading</source>
         <translation>shutdown(SHUT_WR)：发送 FIN，但继续读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="119"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="120"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="259"/>
         <source>close(): send FIN and drop the socket</source>
         <translation>close()：发送 FIN 并丢弃套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="121"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="135"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="122"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="260"/>
         <source>close() with SO_LINGER 0: the kernel sends RST</source>
         <translation>设置 SO_LINGER 0 后 close()：内核发送 RST</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="123"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="136"/>
         <source>Urgent</source>
         <translation>紧急数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="124"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="255"/>
         <source>send(MSG_OOB): one urgent byte, the first of the text (or !)</source>
         <translation>send(MSG_OOB)：发送一个紧急字节，即文字的第一个字节（没有则为 !）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="125"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="137"/>
         <source>Stop reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="126"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="261"/>
         <source>The client stops calling recv: replies pile up in its receive buffer</source>
         <translation>客户端不再调用 recv：回复会堆积在它的接收缓冲区里</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="127"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="138"/>
         <source>Resume reading</source>
         <translation>恢复读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="128"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="265"/>
         <source>The client reads whatever is waiting again</source>
         <translation>客户端重新读取所有待读的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="129"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="139"/>
         <source>Add client</source>
         <translation>添加客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="130"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="140"/>
         <source>Adds another simulated client (not yet connected)</source>
         <translation>再添加一个模拟客户端（尚未连接）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="131"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="141"/>
         <source>Step at once</source>
         <translation>立即单步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="132"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="143"/>
         <source>Run the tick right after an action; untick to gather several actions into one tick</source>
         <translation>动作之后立刻运行这一拍；取消勾选可把几个动作放进同一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="133"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="144"/>
         <source>The client that acts</source>
         <translation>执行动作的客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="134"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="224"/>
+        <source>Client %1 is not connected: connect it first.</source>
+        <translation>客户端 %1 尚未连接：请先连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="227"/>
+        <source>Client %1 is closed: its socket is gone, so there is nothing to send on or close. Connect it again first.</source>
+        <translation>客户端 %1 已关闭：它的套接字已不存在，无法再发送或关闭。请先重新连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="233"/>
+        <source>Client %1 was reset (RST): its socket is gone. Connect it again first.</source>
+        <translation>客户端 %1 已被重置（RST）：它的套接字已不存在。请先重新连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="245"/>
+        <source>Client %1 has half-closed (sent FIN): it can no longer send.</source>
+        <translation>客户端 %1 已半关闭（已发送 FIN）：不能再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="248"/>
+        <source>Client %1 is already connected: close or reset it first.</source>
+        <translation>客户端 %1 已经连接：请先关闭或重置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="250"/>
         <source>The listener to connect to</source>
         <translation>要连接的监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="145"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="155"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="181"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="258"/>
+        <source>Client %1 has already half-closed.</source>
+        <translation>客户端 %1 已经半关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="263"/>
+        <source>Client %1 has already stopped reading.</source>
+        <translation>客户端 %1 已经停止读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="267"/>
+        <source>Client %1 is reading already.</source>
+        <translation>客户端 %1 正在读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClientsPane.cpp" line="288"/>
         <source>Waiting for the next step (F10): %1</source>
         <translation>等待下一拍（F10）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="208"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="335"/>
         <source>Type something to send first…</source>
         <translation>请先输入要发送的内容…</translation>
     </message>
@@ -808,37 +858,37 @@
 <context>
     <name>gui::ConnectedModel</name>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="45"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="46"/>
         <source>unknown program</source>
         <translation>未知程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="53"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="55"/>
         <source>1 byte waiting</source>
         <translation>1 字节在等待</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="53"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="55"/>
         <source>%1 bytes waiting</source>
         <translation>%1 字节在等待</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="65"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="69"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="67"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="71"/>
         <source>Peer address</source>
         <translation>对端地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="69"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="73"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ConnectedModel.cpp" line="71"/>
+        <location filename="../../app/gui/ConnectedModel.cpp" line="75"/>
         <source>Waiting for the next tick</source>
         <translation>等待下一拍</translation>
     </message>
@@ -846,22 +896,22 @@
 <context>
     <name>gui::Exporter</name>
     <message>
-        <location filename="../../app/gui/Exporter.cpp" line="41"/>
+        <location filename="../../app/gui/Exporter.cpp" line="42"/>
         <source>The picture could not be written to %1: is the folder there and writable?</source>
         <translation>无法把图片写入 %1：文件夹是否存在并且可写？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Exporter.cpp" line="54"/>
+        <location filename="../../app/gui/Exporter.cpp" line="55"/>
         <source>One tick of muxlab: the lists passed in and what came back ready.</source>
         <translation>muxlab 的一拍：传入的列表和返回的就绪套接字。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Exporter.cpp" line="57"/>
+        <location filename="../../app/gui/Exporter.cpp" line="59"/>
         <source>The drawing could not be written to %1: is the folder there and writable?</source>
         <translation>无法把矢量图写入 %1：文件夹是否存在并且可写？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Exporter.cpp" line="62"/>
+        <location filename="../../app/gui/Exporter.cpp" line="66"/>
         <source>The drawing could not be written to %1.</source>
         <translation>无法把矢量图写入 %1。</translation>
     </message>
@@ -869,17 +919,17 @@
 <context>
     <name>gui::Launcher</name>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="136"/>
+        <location filename="../../app/gui/Launcher.cpp" line="142"/>
         <source>Started %1 in %2.</source>
         <translation>已在 %2 中启动 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="141"/>
+        <location filename="../../app/gui/Launcher.cpp" line="147"/>
         <source>No terminal emulator is installed, so muxlab&apos;s own client window was opened on port %1.</source>
         <translation>没有安装终端模拟器，所以在端口 %1 上打开了 muxlab 自带的客户端窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="147"/>
+        <location filename="../../app/gui/Launcher.cpp" line="153"/>
         <source>%1 could not be started: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -887,37 +937,37 @@
 <context>
     <name>gui::LessonsModel</name>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="30"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="31"/>
         <source>000 · Lesson 55: select + socket</source>
         <translation>000 · 第五十五节：select + socket</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="32"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="33"/>
         <source>001 · I/O multiplexing</source>
         <translation>001 · IO 多路复用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="34"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="35"/>
         <source>002 · select, poll, epoll</source>
         <translation>002 · select、poll、epoll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="36"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="37"/>
         <source>003 · Socket programming</source>
         <translation>003 · socket 网络编程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="38"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="39"/>
         <source>004 · select in depth</source>
         <translation>004 · select 进阶</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="40"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="41"/>
         <source>Beyond the documents</source>
         <translation>文档之外</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="126"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="144"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
@@ -925,282 +975,120 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="97"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="83"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
-        <source>Open a saved trace</source>
-        <translation>打开保存的轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
-        <source>muxlab traces (*.json);;All files (*)</source>
-        <translation>muxlab 轨迹 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
-        <source>Save the trace</source>
-        <translation>保存轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
-        <source>muxlab traces (*.json)</source>
-        <translation>muxlab 轨迹 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
-        <source>Export the tick as PNG</source>
-        <translation>把本拍导出为 PNG</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
-        <source>PNG pictures (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
-        <source>Export the tick as SVG</source>
-        <translation>把本拍导出为 SVG</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="312"/>
-        <source>SVG drawings (*.svg)</source>
-        <translation>SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
-        <source>Export the run as a web page</source>
-        <translation>把这次运行导出为网页</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
-        <source>Web pages (*.html)</source>
-        <translation>网页 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
+        <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="475"/>
-        <source>&amp;Tick</source>
-        <translation>拍(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="476"/>
-        <source>&amp;Lesson</source>
-        <translation>课程(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
-        <source>&amp;Backend</source>
-        <translation>后端(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="479"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="480"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="481"/>
-        <source>Transport</source>
-        <translation>播放控制</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="482"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="483"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="484"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="485"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="487"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="488"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
-        <source>Run speed</source>
-        <translation>运行速度</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="492"/>
-        <source>The multiplexing call the server makes; switching restarts the lesson</source>
-        <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="509"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="566"/>
-        <source>Pick a lesson on the left to begin.</source>
-        <translation>从左边选一课开始。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="574"/>
-        <source>tick %1 — live: F10 runs the next tick</source>
-        <translation>第 %1 拍 — 实时：按 F10 运行下一拍</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
-        <source>tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live</source>
-        <translation>已记录 %2 拍中的第 %1 拍 — 历史：F10 前进，Ctrl+End 回到实时</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
-        <source>tick %1 of %2 — saved trace</source>
-        <translation>第 %1 / %2 拍 — 保存的轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
-        <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
-        <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="600"/>
-        <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
-        <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
-        <source>%1 ticks/s</source>
-        <translation>%1 拍/秒</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
-        <source>Presenter mode: F10 steps, Space runs, F5 leaves.</source>
-        <translation>演示模式：F10 单步，空格运行，F5 退出。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="722"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="732"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="747"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="201"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="740"/>
-        <source>There is no trace to save yet: open a lesson and step first.</source>
-        <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="744"/>
-        <source>The trace could not be saved to %1: %2</source>
-        <translation>无法把轨迹保存到 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="759"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="760"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
+        <location filename="../../app/gui/WindowSettings.cpp" line="55"/>
         <source>There is no lesson called &quot;%1&quot;; the first lesson is open instead.</source>
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="52"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Class</source>
         <translation>课堂</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="53"/>
-        <source>&amp;Connect a client…</source>
-        <translation>连接客户端(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="55"/>
-        <source>Commands to connect nc, telnet, the lesson&apos;s Python client or muxlab&apos;s own client to this server, and a button to start one</source>
-        <translation>把 nc、telnet、本课的 Python 客户端或 muxlab 自带客户端连到这个服务器的命令，以及启动按钮</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindowClass.cpp" line="73"/>
-        <source>%1 s left to finish: %2</source>
-        <translation>还剩 %1 秒完成：%2</translation>
     </message>
 </context>
 <context>
     <name>gui::MessageBar</name>
     <message>
-        <location filename="../../app/gui/MessageBar.cpp" line="17"/>
+        <location filename="../../app/gui/MessageBar.cpp" line="18"/>
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
@@ -1208,133 +1096,103 @@
 <context>
     <name>gui::NarrationPane</name>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="115"/>
-        <source>nothing</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="119"/>
-        <source>%1: %2</source>
-        <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="148"/>
-        <source>Predict the next tick</source>
-        <translation>预测下一拍</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="151"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="90"/>
         <source>No lesson open</source>
         <translation>没有打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="152"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="91"/>
         <source>Pick a lesson in the navigator on the left.</source>
         <translation>请在左边的课程列表中选一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="165"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="103"/>
         <source>Saved trace: %1</source>
         <translation>保存的轨迹：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="166"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="104"/>
         <source>Browsing only: step back and forward through what was recorded.</source>
         <translation>仅供浏览：在记录的各拍之间前后切换。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="171"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="113"/>
         <source>Tick %1 of %2</source>
         <translation>第 %1 / %2 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="171"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="111"/>
         <source>Tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="175"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="114"/>
+        <source>Tick %1 (the lesson&apos;s script ended at tick %2)</source>
+        <translation>第 %1 拍（本课脚本在第 %2 拍结束）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="118"/>
         <source>Correction: here the document is wrong or incomplete; this is what the kernel does.</source>
         <translation>更正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="183"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="128"/>
         <source>The server is listening. Press Step (F10) to run the first tick.</source>
         <translation>服务器已在监听。按单步（F10）运行第一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="188"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="133"/>
         <source>The lesson&apos;s script has ended. The server keeps running: add a client, type and send, or close one, then step to see what the kernel says.</source>
         <translation>本课的脚本已结束，服务器仍在运行：可以添加客户端、输入并发送、或关闭一个客户端，再单步看看内核怎么说。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="191"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="136"/>
         <source>Nothing new is scripted for this tick.</source>
         <translation>这一拍没有安排新的动作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="203"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="150"/>
         <source>✓ Every checkpoint of this tick held.</source>
         <translation>✓ 这一拍的所有检查点都通过了。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="204"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="151"/>
         <source>✗ A checkpoint failed: %1</source>
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/NarrationPane.cpp" line="209"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="156"/>
         <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
         <translation>
             <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>gui::PortBanner</name>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="292"/>
-        <source>Tick if you think %1 will come back ready in the %2.</source>
-        <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
+        <location filename="../../app/gui/PortBanner.cpp" line="40"/>
+        <source>Port %1 was taken, so this lesson listens on &lt;b&gt;%2&lt;/b&gt;: connect there.</source>
+        <translation>端口 %1 已被占用，所以本课监听在 &lt;b&gt;%2&lt;/b&gt;：请连接这里。</translation>
     </message>
+</context>
+<context>
+    <name>gui::PresenterMode</name>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="310"/>
-        <source>nothing: the call times out</source>
-        <translation>都不会：调用超时</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="322"/>
-        <source>Tick the sockets you expect to come back ready (none for a timeout), then press Step (F10).</source>
-        <translation>勾选你认为会就绪返回的套接字（超时则不选），然后按单步（F10）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="381"/>
-        <source>Right! The kernel returned %1.</source>
-        <translation>答对了！内核返回了 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="385"/>
-        <source>Not quite. You picked %1; the kernel returned %2.</source>
-        <translation>不太对。你选的是 %1；内核返回的是 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="390"/>
-        <source>The kernel returned %1.</source>
-        <translation>内核返回了 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="392"/>
-        <source>The question of this tick</source>
-        <translation>这一拍的问题</translation>
+        <location filename="../../app/gui/PresenterMode.cpp" line="57"/>
+        <source>Presenter mode: F10 steps, Space runs, F5 leaves.</source>
+        <translation>演示模式：F10 单步，空格运行，F5 退出。</translation>
     </message>
 </context>
 <context>
     <name>gui::PythonModel</name>
     <message>
-        <location filename="../../app/gui/PythonModel.cpp" line="77"/>
+        <location filename="../../app/gui/PythonModel.cpp" line="98"/>
         <source>This line performs: %1</source>
         <translation>这一行执行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/PythonModel.cpp" line="100"/>
+        <location filename="../../app/gui/PythonModel.cpp" line="123"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
@@ -1342,34 +1200,120 @@
 <context>
     <name>gui::QueuesModel</name>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="17"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="26"/>
         <source>A saved trace does not hold the server&apos;s queues.</source>
         <translation>保存的轨迹里没有服务器的消息队列。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="19"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="29"/>
         <source>The queues live in the running program: go to the newest tick to see them.</source>
         <translation>消息队列存在于运行中的程序里：回到最新一拍才能看到。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="28"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="38"/>
         <source>No message is waiting to be sent.</source>
         <translation>没有等待发送的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="73"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="86"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="74"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="88"/>
         <source>Waiting</source>
         <translation>等待数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="75"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="90"/>
         <source>Messages, oldest first</source>
         <translation>消息（最早的在前）</translation>
+    </message>
+</context>
+<context>
+    <name>gui::QuizBox</name>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="169"/>
+        <source>Score for this lesson: %1 right of %2 answered (%3 questions).</source>
+        <extracomment>%1 right answers, %2 answered questions, %3 questions in the lesson</extracomment>
+        <translation>本课得分：已答 %2 题，答对 %1 题（共 %3 题）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="187"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="191"/>
+        <source>%1: %2</source>
+        <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="227"/>
+        <source>Predict tick %1</source>
+        <translation>预测第 %1 拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="268"/>
+        <source>Tick if you think %1 will come back ready in the %2.</source>
+        <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="286"/>
+        <source>nothing comes back ready</source>
+        <translation>没有套接字就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="298"/>
+        <source>Tick the sockets you expect to come back ready (or nothing), then press Step (F10).</source>
+        <translation>勾选你认为会就绪返回的套接字（或“没有套接字就绪”），然后按单步（F10）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="334"/>
+        <source>%1 returned %2: %3</source>
+        <extracomment>%1 the call (select, poll, epoll_wait), %2 its return value, %3 the sockets</extracomment>
+        <translation>%1 返回 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="351"/>
+        <source>Right! %1.</source>
+        <translation>答对了！%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="353"/>
+        <source>Right for %1. Here, on %2, %3.</source>
+        <translation>在 %1 上是对的。这里运行在 %2 上，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="356"/>
+        <source>Not quite. You picked %1; %2.</source>
+        <translation>不太对。你选的是 %1；%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="364"/>
+        <source>No answer was given. %1.</source>
+        <translation>没有作答。%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="366"/>
+        <source>Tick %1: the verdict</source>
+        <translation>第 %1 拍：判定</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="388"/>
+        <source>End of the lesson</source>
+        <translation>本课结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="389"/>
+        <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
+        <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/QuizBox.cpp" line="397"/>
+        <source>Next lesson: %1</source>
+        <translation>下一课：%1</translation>
     </message>
 </context>
 <context>
@@ -1393,72 +1337,72 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="74"/>
+        <location filename="../../app/gui/Session.cpp" line="86"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="79"/>
+        <location filename="../../app/gui/Session.cpp" line="91"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="93"/>
+        <location filename="../../app/gui/Session.cpp" line="106"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="97"/>
+        <location filename="../../app/gui/Session.cpp" line="111"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="112"/>
+        <location filename="../../app/gui/Session.cpp" line="126"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="135"/>
+        <location filename="../../app/gui/Session.cpp" line="157"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="144"/>
+        <location filename="../../app/gui/Session.cpp" line="171"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="182"/>
+        <location filename="../../app/gui/Session.cpp" line="228"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="187"/>
+        <location filename="../../app/gui/Session.cpp" line="233"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="232"/>
+        <location filename="../../app/gui/Session.cpp" line="298"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="236"/>
+        <location filename="../../app/gui/Session.cpp" line="302"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="268"/>
+        <location filename="../../app/gui/Session.cpp" line="335"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="278"/>
+        <location filename="../../app/gui/Session.cpp" line="345"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="309"/>
+        <location filename="../../app/gui/Session.cpp" line="377"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
@@ -1466,139 +1410,165 @@
 <context>
     <name>gui::SocketsModel</name>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="59"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="39"/>
+        <source>%1 s left to finish: %2</source>
+        <translation>还剩 %1 秒完成：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketsModel.cpp" line="97"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="60"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="99"/>
         <source>conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="61"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="101"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="62"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="103"/>
         <source>external peer</source>
         <translation>外部对端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="63"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="105"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="104"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="154"/>
         <source>backlog %1 · waiting for accept</source>
         <translation>backlog %1 · 等待 accept</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="106"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="156"/>
         <source>%1 bytes waiting · send-q %2</source>
         <translation>%1 字节在等待 · send-q %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="111"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="161"/>
         <source>backlog %1</source>
         <translation>积压 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="112"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="162"/>
         <source>recv-q %1 · send-q %2</source>
         <translation>接收队列 %1 · 发送队列 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="141"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="196"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="142"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="198"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="143"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="200"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="144"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="202"/>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="145"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="204"/>
         <source>Peer address</source>
         <translation>对端地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="146"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="206"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="147"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="208"/>
         <source>Bytes in</source>
         <translation>收到字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="148"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="210"/>
         <source>Bytes out</source>
         <translation>发出字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="149"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="212"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
 </context>
 <context>
+    <name>gui::StatusLine</name>
+    <message>
+        <location filename="../../app/gui/StatusLine.cpp" line="28"/>
+        <source>Pick a lesson on the left to begin.</source>
+        <translation>从左边选一课开始。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/StatusLine.cpp" line="35"/>
+        <source>tick %1 — live: F10 runs the next tick</source>
+        <translation>第 %1 拍 — 实时：按 F10 运行下一拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/StatusLine.cpp" line="37"/>
+        <source>tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live</source>
+        <translation>已记录 %2 拍中的第 %1 拍 — 历史：F10 前进，Ctrl+End 回到实时</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/StatusLine.cpp" line="41"/>
+        <source>tick %1 of %2 — saved trace</source>
+        <translation>第 %1 / %2 拍 — 保存的轨迹</translation>
+    </message>
+</context>
+<context>
     <name>gui::SyscallLogModel</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="653"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="35"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="44"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="52"/>
+        <location filename="../../app/gui/CursorViews.cpp" line="66"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="83"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="35"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="70"/>
         <source># setup</source>
         <translation># 初始化</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="43"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="76"/>
         <source>timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="42"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="75"/>
         <source>nothing ready (a real call would still be waiting)</source>
         <translation>没有就绪的（真实的调用此刻还在等待）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="654"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="52"/>
+        <location filename="../../app/gui/CursorViews.cpp" line="67"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="84"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="166"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="202"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="167"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="204"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="168"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="206"/>
         <source>Call (strace form)</source>
         <translation>调用（strace 格式）</translation>
     </message>
@@ -1606,54 +1576,49 @@
 <context>
     <name>gui::TickView</name>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="89"/>
+        <location filename="../../app/gui/TickView.cpp" line="91"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="245"/>
+        <location filename="../../app/gui/TickView.cpp" line="254"/>
         <source>%1 (%2, fd %3)
 %4</source>
         <translation>%1（%2，fd %3）
 %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="287"/>
+        <location filename="../../app/gui/TickView.cpp" line="301"/>
         <source>Pick a lesson on the left, then press Step (F10) to run one tick.</source>
         <translation>从左边选一课，然后按单步（F10）运行一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="310"/>
+        <location filename="../../app/gui/TickView.cpp" line="325"/>
         <source>Nothing has been called yet: Step (F10) makes the first call with the lists below.</source>
         <translation>还没有发起任何调用：按单步（F10）用下面的列表发起第一次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="318"/>
-        <source>(timeout: nothing was ready)</source>
-        <translation>（超时：没有任何套接字就绪）</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/TickView.cpp" line="339"/>
+        <location filename="../../app/gui/TickView.cpp" line="357"/>
         <source>passed in</source>
         <translation>传入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="340"/>
+        <location filename="../../app/gui/TickView.cpp" line="358"/>
         <source>came back ready</source>
         <translation>就绪返回</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="341"/>
+        <location filename="../../app/gui/TickView.cpp" line="359"/>
         <source>appended for the next call</source>
         <translation>为下次调用追加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="342"/>
+        <location filename="../../app/gui/TickView.cpp" line="361"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="369"/>
+        <location filename="../../app/gui/TickView.cpp" line="388"/>
         <source>(empty: no socket in this list)</source>
         <translation>（空：这个列表里没有套接字）</translation>
     </message>
@@ -1661,102 +1626,112 @@
 <context>
     <name>gui::TickViewModel</name>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="28"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="43"/>
         <source>pollfd array</source>
         <translation>pollfd 数组</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="29"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="45"/>
         <source>interest list</source>
         <translation>关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="30"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="47"/>
         <source>ready list</source>
         <translation>就绪列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="38"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="56"/>
         <source>ready to read</source>
         <translation>可读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="39"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="58"/>
         <source>ready to write</source>
         <translation>可写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="40"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="60"/>
         <source>exceptional</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="41"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="62"/>
         <source>events → revents</source>
         <translation>events → revents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="42"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="64"/>
         <source>epoll_ctl</source>
         <translation>epoll_ctl</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="43"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="66"/>
         <source>epoll_wait</source>
         <translation>epoll_wait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="66"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="92"/>
         <source>setup: the program opens its listeners and sets its first interest</source>
         <translation>初始化：程序打开监听套接字，设置最初的关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="130"/>
-        <location filename="../../app/gui/TickViewModel.cpp" line="169"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="111"/>
+        <source>(nothing ready: with no timeout a real call would still be waiting)</source>
+        <translation>（没有就绪的：不设超时的真实调用此刻仍在等待）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TickViewModel.cpp" line="112"/>
+        <source>(timeout: nothing was ready)</source>
+        <translation>（超时：没有任何套接字就绪）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TickViewModel.cpp" line="171"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="211"/>
         <source>added for the next call</source>
         <translation>为下次调用而加入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="268"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="313"/>
         <source>%n passed in</source>
         <translation>
             <numerusform>传入 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="269"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="315"/>
         <source>%n ready</source>
         <translation>
             <numerusform>就绪 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="289"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="343"/>
         <source>%1 (fd %2) — %3</source>
         <translation>%1（fd %2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="314"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="378"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="315"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="380"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="316"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="382"/>
         <source>Asked for</source>
         <translation>关注的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="317"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="384"/>
         <source>Came back</source>
         <translation>返回的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="318"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="386"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -1764,67 +1739,67 @@
 <context>
     <name>gui::TimelineModel</name>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="83"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="96"/>
         <source>setup</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="85"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="98"/>
         <source>clients act</source>
         <translation>客户端动作</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="87"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="100"/>
         <source>timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="89"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="102"/>
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="91"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="104"/>
         <source>recv</source>
         <translation>recv</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="93"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="106"/>
         <source>send</source>
         <translation>send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="95"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="108"/>
         <source>close</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="97"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="110"/>
         <source>list changed</source>
         <translation>列表改动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="99"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="112"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="122"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="136"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="124"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="138"/>
         <source>tick %1: %2</source>
         <translation>第 %1 拍：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="126"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="140"/>
         <source>returned %1</source>
         <translation>返回 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="142"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="162"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
@@ -1832,19 +1807,144 @@
 <context>
     <name>gui::TimelineView</name>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="166"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="170"/>
         <source>Show tick %1</source>
         <translation>显示第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="167"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="171"/>
         <source>Restart and replay to tick %1</source>
         <translation>重新开始并重放到第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="178"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="184"/>
         <source>A accept · R recv · S send · C close · T timeout · ? question</source>
         <translation>A accept · R recv · S send · C close · T 超时 · ? 提问</translation>
+    </message>
+</context>
+<context>
+    <name>gui::TraceFiles</name>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="18"/>
+        <source>Open a saved trace</source>
+        <translation>打开保存的轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="19"/>
+        <source>muxlab traces (*.json);;All files (*)</source>
+        <translation>muxlab 轨迹 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="25"/>
+        <source>Save the trace</source>
+        <translation>保存轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="26"/>
+        <source>muxlab traces (*.json)</source>
+        <translation>muxlab 轨迹 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="41"/>
+        <source>Export the tick as PNG</source>
+        <translation>把本拍导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="41"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="45"/>
+        <source>Export the tick as SVG</source>
+        <translation>把本拍导出为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="45"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="74"/>
+        <source>There is no trace to save yet: open a lesson and step first.</source>
+        <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="78"/>
+        <source>The trace could not be saved to %1: %2</source>
+        <translation>无法把轨迹保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gui::TransportBar</name>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="112"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="124"/>
+        <source>%1 ticks/s</source>
+        <translation>%1 拍/秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="129"/>
+        <source>Transport</source>
+        <translation>播放控制</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="130"/>
+        <source>Run speed</source>
+        <translation>运行速度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="132"/>
+        <source>The multiplexing call the server makes; switching restarts the lesson</source>
+        <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="189"/>
+        <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
+        <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="194"/>
+        <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
+        <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
+    </message>
+</context>
+<context>
+    <name>gui::WindowMenus</name>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="43"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="44"/>
+        <source>&amp;Tick</source>
+        <translation>拍(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="45"/>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="46"/>
+        <source>&amp;Backend</source>
+        <translation>后端(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="47"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="48"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Menus.cpp" line="49"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 </TS>

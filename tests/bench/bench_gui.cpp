@@ -139,7 +139,7 @@ void benchStep()
     w.show();
     for (int i = 0; i < 20; ++i)
         QCoreApplication::processEvents();
-    gui::Session *s = w.session();
+    gui::Session *s = w.findChild<gui::Session *>(QStringLiteral("session"));
     // 200 clients, connected one per tick as the echo server accepts one per call.
     QStringList names;
     for (int i = 0; i < 200; ++i)
@@ -169,8 +169,8 @@ void benchStep()
             return false;
         }
     } spy;
-    w.tickView()->installEventFilter(&spy);
-    w.tickView()->setAnimated(false);
+    w.findChild<gui::TickView *>(QStringLiteral("tickView"))->installEventFilter(&spy);
+    w.findChild<gui::TickView *>(QStringLiteral("tickView"))->setAnimated(false);
     std::vector<double> handled;
     std::vector<double> stepCpu;
     auto pressAndPaint = [&] {
@@ -244,7 +244,7 @@ void benchStartup(qint64 appStartNs, const QElapsedTimer &clock)
                 return false;
             }
         } spy;
-        w.tickView()->installEventFilter(&spy);
+        w.findChild<gui::TickView *>(QStringLiteral("tickView"))->installEventFilter(&spy);
         w.show();
         while (!spy.painted && t.elapsed() < 10000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);

@@ -3,6 +3,7 @@
 #include "gui/Actions.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
+#include "gui/TraceFiles.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,21 +44,24 @@ void TestExportHtml::theFileMenuExportsTheRunSoFar()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
 
     // The action sits in the File menu, beside the other exports.
-    QAction *exportHtml = w.actions().exportHtml;
+    auto *exportHtml = w.findChild<QAction *>(QStringLiteral("exportHtml"));
     QVERIFY(exportHtml);
     QVERIFY(!exportHtml->text().isEmpty());
     const QList<QAction *> menus = w.menuBar()->actions();
     QVERIFY(!menus.isEmpty());
     QVERIFY(menus.first()->menu()->actions().contains(exportHtml));
 
+    auto *session = w.findChild<gui::Session *>(QStringLiteral("session"));
+    auto *files = w.findChild<gui::TraceFiles *>(QStringLiteral("traceFiles"));
+    QVERIFY(session && files);
     for (int i = 0; i < 3; ++i)
-        w.actions().step->trigger();
-    QTRY_COMPARE(w.session()->trace()->size(), qsizetype(4));
+        w.findChild<QAction *>(QStringLiteral("step"))->trigger();
+    QTRY_COMPARE(session->trace()->size(), qsizetype(4));
     QVERIFY(exportHtml->isEnabled());
 
     QTemporaryDir dir;
     const QString path = dir.path() + QStringLiteral("/run.html");
-    QVERIFY(w.exportHtml(path));
+    QVERIFY(files->exportHtml(path));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray page = f.readAll();
@@ -79,7 +83,7 @@ void TestExportHtml::theFileMenuExportsTheRunSoFar()
                                                       : "<html lang=\"en\">"));
 
     // A path that cannot be written is said in the window, and nothing is left behind.
-    QVERIFY(!w.exportHtml(dir.path() + QStringLiteral("/no/such/dir/run.html")));
+    QVERIFY(!files->exportHtml(dir.path() + QStringLiteral("/no/such/dir/run.html")));
 }
 
 QTEST_MAIN(TestExportHtml)

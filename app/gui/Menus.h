@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+
+class QDockWidget;
+class QMenu;
+class QMenuBar;
+
+namespace gui {
+
+struct Actions;
+
+/// The window's menu bar, built from its Actions: File, Tick, Lesson (with Backend), View
+/// (with Language and a toggle per pane), Help. Titles follow the language.
+class WindowMenus {
+public:
+    WindowMenus(QMenuBar *bar, Actions &actions, const QList<QDockWidget *> &panes);
+    void retranslate();
+
+private:
+    QMenu *m_file, *m_tick, *m_lesson, *m_backend, *m_view, *m_lang, *m_help;
+};
+
+} // namespace gui

@@ -1,0 +1,46 @@
+#include "MainWindow.h"
+#include "Session.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QStyleFactory>
+#include <QTimer>
+
+namespace gui {
+
+int runGui(const cli::Options &options)
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/muxlab.svg")));
+    MainWindow::Config config;
+    config.lesson = options.lesson;
+    config.backend = options.backend; // empty: the lesson's first
+    // Only a language typed on the command line overrides the remembered one.
+    config.lang = options.langGiven ? options.lang : QString();
+    // MUXLAB_EPHEMERAL_PORTS=1: let the kernel pick ports (screenshots, several windows at once).
+    config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
+    MainWindow w(config);
+    w.show();
+    // Without a window manager (a bare X server driving a projector) nobody activates the
+    // window, and then F10 and Space, window shortcuts, do nothing. Ask for it ourselves.
+    w.activateWindow();
+    // MUXLAB_STEP_AT_START=N steps N ticks once the window is up (screenshots, demos);
+    // MUXLAB_PRESENTER=1 starts in presenter mode.
+    const int steps = qEnvironmentVariableIntValue("MUXLAB_STEP_AT_START");
+    const bool presenter = qEnvironmentVariableIntValue("MUXLAB_PRESENTER") != 0;
+    // MUXLAB_RAISE=clients|sockets|queues|log brings that tab to the front (screenshots).
+    const QString raise = qEnvironmentVariable("MUXLAB_RAISE");
+    QTimer::singleShot(0, &w, [&w, steps, presenter, raise] {
+        if (presenter)
+            w.findChild<QAction *>(QStringLiteral("presenter"))->setChecked(true);
+        if (auto *d = w.findChild<QDockWidget *>(raise + QStringLiteral("Dock"));
+            d && !raise.isEmpty())
+            d->raise();
+        auto *session = w.findChild<Session *>(QStringLiteral("session"));
+        for (int i = 0; i < steps; ++i)
+            session->stepForward();
+    });
+    return QApplication::exec();
+}
+
+} // namespace gui

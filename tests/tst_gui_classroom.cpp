@@ -1,0 +1,513 @@
+// The window as a class uses it: restarts that keep the documented port, a backend box that
+// offers only what the lesson runs on, calls that waited forever never read as timeouts,
+// client actions that cannot apply, the quiz's verdicts and score, the syscall log's order.
+// Widgets are reached by objectName, as a screen reader or a script would find them.
+
+#include "gui/CallDelegate.h"
+#include "gui/ChipLabel.h"
+#include "gui/MainWindow.h"
+#include "gui/Session.h"
+#include "gui/SyscallLogModel.h"
+#include "gui/TickView.h"
+#include "gui/TimelineModel.h"
+#include "gui/TimelineView.h"
+#include "net/Socket.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using gui::MainWindow;
+
+namespace {
+
+constexpr quint16 kSelectEchoPort = 9991; // select-echo's and rw-separation's documented port
+
+/// A window on `lesson` with the lesson's own ports, settings untouched.
+std::unique_ptr<MainWindow> openWindow(const QString &lesson, const QString &backend = {},
+                                       bool lessonPorts = true, bool settings = false)
+{
+    MainWindow::Config c;
+    c.lesson = lesson;
+    c.backend = backend;
+    c.lang = QStringLiteral("en");
+    c.useLessonPorts = lessonPorts;
+    c.useSettings = settings;
+    auto w = std::make_unique<MainWindow>(c);
+    w->resize(1366, 768);
+    w->show();
+    return w;
+}
+
+template <typename T> T *child(const QObject *w, const char *name)
+{
+    T *found = w->findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no %s called %s", T::staticMetaObject.className(), name);
+    return found;
+}
+
+gui::Session *sessionOf(const QObject *w)
+{
+    return child<gui::Session>(w, "session");
+}
+
+QAction *action(const QObject *w, const char *name)
+{
+    return child<QAction>(w, name);
+}
+
+bool portFree(quint16 port)
+{
+    return bool(mux::net::tcpListen({QStringLiteral("127.0.0.1"), port}));
+}
+
+} // namespace
+
+class TestGuiClassroom : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void restartKeepsTheDocumentedPort_data();
+    void restartKeepsTheDocumentedPort();
+    void aTakenPortShowsThePortBound();
+    void backendBoxOffersOnlyTheLessonsBackends();
+    void headlessRunsOnTheLessonsFirstBackend();
+    void aCallWithNoTimeoutNeverReadsAsATimeout();
+    void clientActionsThatCannotApplyAreOffAndSayWhy();
+    void theVerdictStaysAboveTheNextQuestion();
+    void theScoreIsRemembered();
+    void aQuestionAboutBothModesTakesEitherAnswer_data();
+    void aQuestionAboutBothModesTakesEitherAnswer();
+    void theLogListsCallsInTheOrderTheyHappened();
+    void aLongCallKeepsItsReturnValue_data();
+    void aLongCallKeepsItsReturnValue();
+    void anOutsideClientsChipKeepsItsProgram();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestGuiClassroom::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestGuiClassroom::restartKeepsTheDocumentedPort_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("Ctrl+R") << QStringLiteral("restart");
+    QTest::newRow("backend switch") << QStringLiteral("backend");
+    QTest::newRow("replay to here") << QStringLiteral("replay");
+    QTest::newRow("lesson switch") << QStringLiteral("lesson");
+}
+
+void TestGuiClassroom::restartKeepsTheDocumentedPort()
+{
+    QFETCH(QString, how);
+    if (!portFree(kSelectEchoPort))
+        QSKIP("port 9991 is in use on this machine, so the lesson cannot have it");
+    auto w = openWindow(QStringLiteral("select-echo"), QStringLiteral("select"));
+    gui::Session *s = sessionOf(w.get());
+    for (int round = 1; round <= 3; ++round) {
+        if (how == QLatin1String("restart")) {
+            action(w.get(), "restart")->trigger();
+        } else if (how == QLatin1String("backend")) {
+            QVERIFY(w->setBackend(round % 2 ? QStringLiteral("poll") : QStringLiteral("select")));
+        } else if (how == QLatin1String("replay")) {
+            action(w.get(), "step")->trigger();
+            action(w.get(), "step")->trigger();
+            s->setCursor(1);
+            action(w.get(), "replayHere")->trigger();
+        } else {
+            QVERIFY(w->openLesson(round % 2 ? QStringLiteral("rw-separation")
+                                            : QStringLiteral("select-echo")));
+        }
+        QVERIFY(s->hasEngine());
+        QVERIFY2(!s->portsMoved(), qPrintable(QStringLiteral("round %1").arg(round)));
+        // A real client, as a student's nc would: it must reach the lesson's own port.
+        auto client = mux::net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), kSelectEchoPort});
+        QVERIFY2(client, qPrintable(QStringLiteral("round %1: %2")
+                                        .arg(round)
+                                        .arg(client ? QString() : client.error().text)));
+        QCOMPARE(s->listeners().value(0).port, kSelectEchoPort);
+    }
+}
+
+void TestGuiClassroom::aTakenPortShowsThePortBound()
+{
+    // Hold the lesson's port (or find it held already): the window listens elsewhere and says
+    // where, large, and the program pane shows the port really bound.
+    auto held = mux::net::tcpListen({QStringLiteral("127.0.0.1"), kSelectEchoPort});
+    auto w = openWindow(QStringLiteral("select-echo"), QStringLiteral("select"));
+    gui::Session *s = sessionOf(w.get());
+    QVERIFY(s->portsMoved());
+    const quint16 bound = s->listeners().value(0).port;
+    QVERIFY(bound != 0 && bound != kSelectEchoPort);
+    auto *banner = child<QLabel>(w.get(), "portBanner");
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QString::number(bound)), qPrintable(banner->text()));
+    auto *python = child<QListView>(w.get(), "python");
+    QString program;
+    for (int r = 0; r < python->model()->rowCount(); ++r)
+        program += python->model()->index(r, 0).data().toString() + QLatin1Char('\n');
+    QVERIFY2(program.contains(QStringLiteral("bind(('127.0.0.1', %1))").arg(bound)),
+             qPrintable(program));
+    QVERIFY(!program.contains(QString::number(kSelectEchoPort)));
+    // A real client reaches the port the banner names.
+    QVERIFY(mux::net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), bound}));
+    // Once the port is free again, a restart takes it back and the banner goes.
+    if (held)
+        held->reset();
+    if (!portFree(kSelectEchoPort))
+        return; // someone else holds it: nothing more to check here
+    action(w.get(), "restart")->trigger();
+    QVERIFY(!s->portsMoved());
+    QVERIFY(!banner->isVisible());
+}
+
+void TestGuiClassroom::backendBoxOffersOnlyTheLessonsBackends()
+{
+    // lt-vs-et runs on epoll and epoll-et only: it opens on the first, the box hides the rest.
+    auto w = openWindow(QStringLiteral("lt-vs-et"));
+    gui::Session *s = sessionOf(w.get());
+    QCOMPARE(s->backend(), mux::Backend::Epoll);
+    auto *box = child<QComboBox>(w.get(), "backendCombo");
+    QCOMPARE(box->currentData().toString(), QStringLiteral("epoll"));
+    auto *list = qobject_cast<QListView *>(box->view());
+    QVERIFY(list);
+    QVERIFY(list->isRowHidden(box->findData(QStringLiteral("select"))));
+    QVERIFY(list->isRowHidden(box->findData(QStringLiteral("poll"))));
+    QVERIFY(!list->isRowHidden(box->findData(QStringLiteral("epoll-et"))));
+    QVERIFY(!action(w.get(), "backend-select")->isVisible());
+    // Asked anyway (a script, a remembered choice): it says so and the box shows what runs.
+    QVERIFY(!w->setBackend(QStringLiteral("select")));
+    QCOMPARE(s->backend(), mux::Backend::Epoll);
+    QCOMPARE(box->currentData().toString(), QStringLiteral("epoll"));
+    QVERIFY(action(w.get(), "backend-epoll")->isChecked());
+    auto *bar = w->findChild<QLabel *>(QStringLiteral("messageText"));
+    QVERIFY(bar);
+    QVERIFY2(bar->text().contains(QStringLiteral("does not run on select")),
+             qPrintable(bar->text()));
+    // Opened asking for a backend it lacks: it runs on its first and the box says epoll.
+    auto asked = openWindow(QStringLiteral("lt-vs-et"), QStringLiteral("poll"));
+    QCOMPARE(sessionOf(asked.get())->backend(), mux::Backend::Epoll);
+    QCOMPARE(child<QComboBox>(asked.get(), "backendCombo")->currentData().toString(),
+             QStringLiteral("epoll"));
+    // Another lesson offers all four again.
+    QVERIFY(w->openLesson(QStringLiteral("select-echo")));
+    QVERIFY(!list->isRowHidden(box->findData(QStringLiteral("select"))));
+    QVERIFY(action(w.get(), "backend-select")->isVisible());
+}
+
+void TestGuiClassroom::headlessRunsOnTheLessonsFirstBackend()
+{
+    QProcess p;
+    p.start(QStringLiteral(MUXLAB_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("lt-vs-et")});
+    QVERIFY(p.waitForFinished(120000));
+    const QString output = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, qPrintable(output + QString::fromUtf8(p.readAllStandardError())));
+    QVERIFY2(output.startsWith(QStringLiteral("# lt-vs-et")) &&
+                 output.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("(epoll)")),
+             qPrintable(output.section(QLatin1Char('\n'), 0, 0)));
+}
+
+void TestGuiClassroom::aCallWithNoTimeoutNeverReadsAsATimeout()
+{
+    // poll-server calls poll(..., -1); step mode returns a call early when no client can act.
+    auto w = openWindow(QStringLiteral("poll-server"), QString(), false);
+    gui::Session *s = sessionOf(w.get());
+    qsizetype early = -1;
+    for (int i = 0; i < 12 && early < 0; ++i) {
+        action(w.get(), "step")->trigger();
+        const mux::TickRecord &t = s->trace()->last();
+        if (t.ret == 0 && !t.err && t.timeoutMs < 0)
+            early = s->trace()->size() - 1;
+    }
+    QVERIFY2(early >= 0, "poll-server never returned 0 from a call with no timeout");
+    s->setCursor(early);
+    auto *tickModel = child<gui::TickView>(w.get(), "tickView")->model();
+    QVERIFY(!tickModel->outcomeText().isEmpty());
+    QVERIFY2(!tickModel->outcomeText().contains(QStringLiteral("timeout:")),
+             qPrintable(tickModel->outcomeText()));
+    QAbstractItemModel *log = child<QTableView>(w.get(), "syscallLog")->model();
+    for (int r = 0; r < log->rowCount(); ++r)
+        if (log->index(r, 0).data(gui::SyscallLogModel::TickIndexRole).toLongLong() == early) {
+            const QString line = log->index(r, gui::SyscallLogModel::CallColumn).data().toString();
+            QVERIFY2(!line.contains(QStringLiteral("timeout")), qPrintable(line));
+        }
+    QAbstractItemModel *timeline = child<gui::TimelineView>(w.get(), "timeline")->model();
+    const int marks = timeline->index(int(early), 0).data(gui::TimelineModel::MarksRole).toInt();
+    QVERIFY(!(marks & gui::TimelineModel::Timeout));
+    // The headless line says the same.
+    QProcess p;
+    p.start(
+        QStringLiteral(MUXLAB_BINARY),
+        {QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("poll-server")});
+    QVERIFY(p.waitForFinished(120000));
+    const QString tick = QStringLiteral("tick %1 ").arg(s->trace()->at(early).tick);
+    for (const QString &line :
+         QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n')))
+        if (line.startsWith(tick)) {
+            QVERIFY2(!line.contains(QStringLiteral("timeout")), qPrintable(line));
+            QVERIFY2(line.contains(QStringLiteral("nothing ready")), qPrintable(line));
+        }
+}
+
+void TestGuiClassroom::clientActionsThatCannotApplyAreOffAndSayWhy()
+{
+    auto w = openWindow(QStringLiteral("select-echo"), QStringLiteral("select"), false);
+    gui::Session *s = sessionOf(w.get());
+    child<QPushButton>(w.get(), "clientAdd")->click(); // a new client, not yet connected
+    auto *choice = child<QComboBox>(w.get(), "clientChoice");
+    QCOMPARE(choice->currentText(), QStringLiteral("client C"));
+    auto *send = child<QPushButton>(w.get(), "clientSend");
+    auto *reset = child<QPushButton>(w.get(), "clientReset");
+    auto *connectTo = child<QPushButton>(w.get(), "clientConnect");
+    QVERIFY(!send->isEnabled());
+    QVERIFY2(send->toolTip().contains(QStringLiteral("not connected")),
+             qPrintable(send->toolTip()));
+    QVERIFY(!reset->isEnabled());
+    QVERIFY(connectTo->isEnabled());
+
+    connectTo->click(); // "step at once": the tick runs now
+    QVERIFY(send->isEnabled());
+    QVERIFY(reset->isEnabled());
+    QVERIFY(!connectTo->isEnabled());
+    QVERIFY2(connectTo->toolTip().contains(QStringLiteral("already connected")),
+             qPrintable(connectTo->toolTip()));
+
+    child<QPushButton>(w.get(), "clientClose")->click();
+    QVERIFY(!send->isEnabled());
+    QVERIFY(!reset->isEnabled());
+    QVERIFY2(reset->toolTip().contains(QStringLiteral("closed")), qPrintable(reset->toolTip()));
+    QVERIFY(connectTo->isEnabled());
+    // Nothing reaches the kernel: no click, no Return in the text field.
+    const qsizetype ticks = s->trace()->size();
+    QTest::mouseClick(reset, Qt::LeftButton);
+    auto *text = child<QLineEdit>(w.get(), "clientText");
+    QVERIFY(!text->isEnabled());
+    QTest::keyClicks(text, QStringLiteral("lost?"));
+    QTest::keyClick(text, Qt::Key_Return);
+    QCOMPARE(s->trace()->size(), ticks);
+    QVERIFY(s->pendingOps().isEmpty());
+    const int c = choice->currentIndex(); // client C: the script's own clients may act
+    for (const mux::Action &a : s->trace()->last().actions)
+        if (a.actor == mux::Action::Actor::Client && a.client == c)
+            QCOMPARE(a.call, mux::Action::Call::Close);
+}
+
+namespace {
+
+void tickBox(const QObject *w, const QString &name)
+{
+    auto *box = w->findChild<QCheckBox *>(name);
+    QVERIFY2(box, qPrintable(name));
+    QVERIFY(box->isVisible());
+    box->setChecked(true);
+}
+
+} // namespace
+
+void TestGuiClassroom::theVerdictStaysAboveTheNextQuestion()
+{
+    auto w = openWindow(QStringLiteral("multiport-welcome"), QStringLiteral("select"), false);
+    QAction *step = action(w.get(), "step");
+    auto *quiz = child<QWidget>(w.get(), "quiz");
+    auto *verdictBox = child<QWidget>(w.get(), "quizVerdictBox");
+    auto *question = child<QWidget>(w.get(), "quizQuestion");
+    auto *verdict = child<QLabel>(w.get(), "quizVerdict");
+    auto *score = child<QLabel>(w.get(), "quizScore");
+    auto *tick = child<QLabel>(w.get(), "narrationTick");
+    step->trigger(); // tick 1; the lesson asks about tick 2 (B connects to L2)
+    QVERIFY(question->isVisible());
+    QVERIFY(!verdictBox->isVisible());
+    tickBox(w.get(), QStringLiteral("predict:r:L0")); // wrong
+    step->trigger();
+    // Tick 2 asks about tick 3 too: the verdict of tick 2 is still there, above it.
+    QVERIFY(verdictBox->isVisible());
+    QVERIFY(question->isVisible());
+    QVERIFY(verdictBox->y() < question->y());
+    QCOMPARE(quiz->property("verdictKind").toString(), QStringLiteral("wrong"));
+    QVERIFY2(verdict->text().contains(QStringLiteral("select returned 1")),
+             qPrintable(verdict->text()));
+    QVERIFY2(score->text().contains(QStringLiteral("0 right of 1 answered (3 questions)")),
+             qPrintable(score->text()));
+    tickBox(w.get(), QStringLiteral("predict:r:L1"));
+    tickBox(w.get(), QStringLiteral("predict:r:L2"));
+    step->trigger();
+    QCOMPARE(quiz->property("verdictKind").toString(), QStringLiteral("right"));
+    tickBox(w.get(), QStringLiteral("predict:none")); // tick 4: the conns are not watched
+    step->trigger();
+    QCOMPARE(quiz->property("verdictKind").toString(), QStringLiteral("right"));
+    QVERIFY2(score->text().contains(QStringLiteral("2 right of 3 answered")),
+             qPrintable(score->text()));
+    // The script's last tick: a summary and the way on.
+    QCOMPARE(tick->text(), QStringLiteral("Tick 4 of 4"));
+    auto *summary = child<QWidget>(w.get(), "quizSummary");
+    QVERIFY(summary->isVisible());
+    QVERIFY(child<QLabel>(w.get(), "quizSummaryText")->text().contains(QStringLiteral("2 right")));
+    step->trigger();
+    QVERIFY2(!tick->text().contains(QStringLiteral("of 4")), qPrintable(tick->text()));
+    QVERIFY(summary->isVisible());
+    auto *next = child<QPushButton>(w.get(), "nextLesson");
+    QVERIFY(next->isVisible());
+    gui::Session *s = sessionOf(w.get());
+    next->click();
+    QVERIFY(s->title() != QStringLiteral("multiport-welcome"));
+    QVERIFY(s->hasEngine());
+    QCOMPARE(s->cursor(), qsizetype(0));
+}
+
+void TestGuiClassroom::theScoreIsRemembered()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QSettings().remove(QStringLiteral("quiz"));
+    {
+        auto w =
+            openWindow(QStringLiteral("multiport-welcome"), QStringLiteral("select"), false, true);
+        action(w.get(), "step")->trigger();
+        tickBox(w.get(), QStringLiteral("predict:r:L2")); // right
+        action(w.get(), "step")->trigger();
+        w->close();
+    }
+    QVERIFY(!QSettings().value(QStringLiteral("quiz/multiport-welcome")).toString().isEmpty());
+    auto w = openWindow(QStringLiteral("multiport-welcome"), QStringLiteral("select"), false, true);
+    for (int i = 0; i < 4; ++i)
+        action(w.get(), "step")->trigger();
+    const QString summary = child<QLabel>(w.get(), "quizSummaryText")->text();
+    QVERIFY2(summary.contains(QStringLiteral("1 right of 1 answered")), qPrintable(summary));
+    w->close();
+    QSettings().remove(QStringLiteral("quiz"));
+}
+
+void TestGuiClassroom::aQuestionAboutBothModesTakesEitherAnswer_data()
+{
+    QTest::addColumn<QString>("pick");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("level-triggered")
+        << QStringLiteral("predict:r:conn:A") << QStringLiteral("Right!");
+    QTest::newRow("edge-triggered")
+        << QStringLiteral("predict:none") << QStringLiteral("Right for epoll-et");
+}
+
+void TestGuiClassroom::aQuestionAboutBothModesTakesEitherAnswer()
+{
+    QFETCH(QString, pick);
+    QFETCH(QString, says);
+    auto w = openWindow(QStringLiteral("lt-vs-et"), QString(), false); // runs on epoll (LT)
+    action(w.get(), "step")->trigger();
+    action(w.get(), "step")->trigger(); // tick 2; "think LT first, then ET" asks about tick 3
+    tickBox(w.get(), pick);
+    action(w.get(), "step")->trigger();
+    QCOMPARE(child<QWidget>(w.get(), "quiz")->property("verdictKind").toString(),
+             QStringLiteral("right"));
+    const QString verdict = child<QLabel>(w.get(), "quizVerdict")->text();
+    QVERIFY2(verdict.startsWith(says), qPrintable(verdict));
+}
+
+void TestGuiClassroom::theLogListsCallsInTheOrderTheyHappened()
+{
+    auto w = openWindow(QStringLiteral("select-echo"), QStringLiteral("select"), false);
+    action(w.get(), "step")->trigger(); // tick 1: A connects, then select reports L0
+    action(w.get(), "step")->trigger(); // tick 2: A sends, then select reports conn A
+    QAbstractItemModel *log = child<QTableView>(w.get(), "syscallLog")->model();
+    for (qsizetype tick : {1, 2}) {
+        QStringList order; // "client" / "call" / "server", row by row
+        for (int r = 0; r < log->rowCount(); ++r) {
+            const QModelIndex i = log->index(r, 0);
+            if (i.data(gui::SyscallLogModel::TickIndexRole).toLongLong() != tick)
+                continue;
+            if (order.isEmpty()) // the tick's number is on its first row
+                QCOMPARE(i.data().toUInt(), uint(tick));
+            const QString who = log->index(r, gui::SyscallLogModel::WhoColumn).data().toString();
+            order << (i.data(gui::SyscallLogModel::IsCallRole).toBool() ? QStringLiteral("call")
+                      : who.startsWith(QStringLiteral("client"))        ? QStringLiteral("client")
+                                                                        : QStringLiteral("server"));
+        }
+        QVERIFY2(order.size() >= 3, qPrintable(order.join(QLatin1Char(' '))));
+        QCOMPARE(order.first(), QStringLiteral("client"));
+        const qsizetype call = order.indexOf(QStringLiteral("call"));
+        QVERIFY(call > 0);
+        QVERIFY2(!order.mid(call).contains(QStringLiteral("client")),
+                 qPrintable(order.join(QLatin1Char(' '))));
+        QVERIFY2(!order.mid(0, call).contains(QStringLiteral("server")),
+                 qPrintable(order.join(QLatin1Char(' '))));
+    }
+    // Rows already shown follow a change of language.
+    w->setLanguage(QStringLiteral("zh"));
+    const QString who = log->index(0, gui::SyscallLogModel::WhoColumn).data().toString();
+    QVERIFY2(!who.contains(QStringLiteral("server")) && !who.contains(QStringLiteral("client")),
+             qPrintable(who));
+    w->setLanguage(QStringLiteral("en"));
+}
+
+void TestGuiClassroom::aLongCallKeepsItsReturnValue_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QString>("result");
+    const QString a64 = QString(64, QLatin1Char('a'));
+    QTest::newRow("send") << QStringLiteral("send(7, \"%1\") = 65536").arg(a64)
+                          << QStringLiteral(" = 65536");
+    QTest::newRow("recv") << QStringLiteral("recv(7, 1024) = 1024 \"%1\"").arg(a64)
+                          << QStringLiteral(" = 1024");
+    QTest::newRow("error") << QStringLiteral("send(7, \"%1\") = -1 EAGAIN").arg(a64)
+                           << QStringLiteral(" = -1 EAGAIN");
+    QTest::newRow("no quotes")
+        << QStringLiteral("select([4,5,6,7,8,9,10,11,12,13,14,15,16],[],[], 1.0) = 2 ([4,9],[],[])")
+        << QStringLiteral(" = 2 ([4,9],[],[])");
+}
+
+void TestGuiClassroom::aLongCallKeepsItsReturnValue()
+{
+    QFETCH(QString, call);
+    QFETCH(QString, result);
+    const QFontMetrics fm(QApplication::font());
+    for (int width :
+         {fm.horizontalAdvance(call) - 10, fm.horizontalAdvance(call) / 2,
+          fm.horizontalAdvance(result) + fm.horizontalAdvance(QStringLiteral("send(")) + 20}) {
+        const QString shown = gui::CallDelegate::fit(call, fm, width);
+        QVERIFY2(fm.horizontalAdvance(shown) <= width, qPrintable(shown));
+        QVERIFY2(shown.contains(result), qPrintable(shown));
+    }
+    QCOMPARE(gui::CallDelegate::fit(call, fm, fm.horizontalAdvance(call)), call);
+    // The window's log draws its calls this way.
+    auto w = openWindow(QStringLiteral("select-echo"), QStringLiteral("select"), false);
+    auto *log = child<QTableView>(w.get(), "syscallLog");
+    QVERIFY(qobject_cast<gui::CallDelegate *>(
+        log->itemDelegateForColumn(gui::SyscallLogModel::CallColumn)));
+}
+
+void TestGuiClassroom::anOutsideClientsChipKeepsItsProgram()
+{
+    const QFontMetricsF fm(QApplication::font());
+    const QString label = QStringLiteral("conn 127.0.0.1:43016 (python3 echo_client.py)");
+    const qreal width = fm.horizontalAdvance(label) * 0.8;
+    const QString shown = gui::elideChipLabel(label, fm, width);
+    QVERIFY2(fm.horizontalAdvance(shown) <= width, qPrintable(shown));
+    QVERIFY2(shown.startsWith(QStringLiteral("conn")), qPrintable(shown));
+    QVERIFY2(shown.endsWith(QStringLiteral(" (python3 echo_client.py)")), qPrintable(shown));
+    QCOMPARE(gui::elideChipLabel(label, fm, fm.horizontalAdvance(label)), label);
+}
+
+QTEST_MAIN(TestGuiClassroom)
+#include "tst_gui_classroom.moc"
