@@ -4,7 +4,7 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../core/programs/FileUploadServer.cpp" line="69"/>
+        <location filename="../../core/programs/FileUploadServer.cpp" line="80"/>
         <source>the file did not arrive within %1 s of its first byte; the partial file was removed.</source>
         <translation>文件从第一个字节起 %1 秒内没有传完；不完整的文件已删除。</translation>
     </message>
@@ -248,242 +248,252 @@
 <context>
     <name>gui::Actions</name>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="108"/>
+        <location filename="../../app/gui/Actions.cpp" line="109"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="109"/>
+        <location filename="../../app/gui/Actions.cpp" line="110"/>
         <source>Run one tick: clients act, the call is made, the server handles what came back</source>
         <translation>运行一拍：客户端动作，发起调用，服务器处理返回的结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="110"/>
+        <location filename="../../app/gui/Actions.cpp" line="111"/>
         <source>Step &amp;Back</source>
         <translation>后退一拍(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="111"/>
+        <location filename="../../app/gui/Actions.cpp" line="112"/>
         <source>Show the tick before (history; nothing is undone in the kernel)</source>
         <translation>显示上一拍（只是历史记录，内核里的状态不会撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="112"/>
+        <location filename="../../app/gui/Actions.cpp" line="113"/>
         <source>Step &amp;Forward</source>
         <translation>前进一拍(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="113"/>
+        <location filename="../../app/gui/Actions.cpp" line="114"/>
         <source>Show the next recorded tick, or run a new one at the newest</source>
         <translation>显示已记录的下一拍；若已在最新一拍则运行新的一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="114"/>
+        <location filename="../../app/gui/Actions.cpp" line="115"/>
         <source>Return to &amp;Live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="114"/>
+        <location filename="../../app/gui/Actions.cpp" line="115"/>
         <source>Show the newest tick again</source>
         <translation>回到最新的一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="115"/>
+        <location filename="../../app/gui/Actions.cpp" line="116"/>
         <source>&amp;Run / Pause</source>
         <translation>运行 / 暂停(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="116"/>
+        <location filename="../../app/gui/Actions.cpp" line="117"/>
         <source>Run tick after tick at the chosen speed; pauses before a question</source>
         <translation>按所选速度一拍接一拍地运行；遇到提问前会暂停</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="117"/>
+        <location filename="../../app/gui/Actions.cpp" line="118"/>
         <source>Res&amp;tart Lesson</source>
         <translation>重新开始本课(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="118"/>
+        <location filename="../../app/gui/Actions.cpp" line="119"/>
         <source>Start the lesson again from tick 0 with fresh sockets</source>
         <translation>用全新的套接字从第 0 拍重新开始本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="119"/>
+        <location filename="../../app/gui/Actions.cpp" line="120"/>
         <source>Replay to &amp;Here</source>
         <translation>重放到此处(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="120"/>
+        <location filename="../../app/gui/Actions.cpp" line="121"/>
         <source>Restart the lesson and run it again up to the tick shown, rebuilding the real sockets</source>
         <translation>重新开始本课并运行到当前显示的这一拍，重建真实的套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="122"/>
+        <location filename="../../app/gui/Actions.cpp" line="123"/>
         <source>&amp;Jump to Tick…</source>
         <translation>跳到某一拍(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="122"/>
+        <location filename="../../app/gui/Actions.cpp" line="123"/>
         <source>Show a recorded tick by its number</source>
         <translation>按编号显示已记录的一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="123"/>
+        <location filename="../../app/gui/Actions.cpp" line="124"/>
         <source>&amp;Open Trace…</source>
         <translation>打开轨迹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="123"/>
+        <location filename="../../app/gui/Actions.cpp" line="124"/>
         <source>Open a saved trace (JSON) to browse it</source>
         <translation>打开保存的轨迹（JSON）进行浏览</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="124"/>
+        <location filename="../../app/gui/Actions.cpp" line="125"/>
         <source>&amp;Save Trace…</source>
         <translation>保存轨迹(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="124"/>
+        <location filename="../../app/gui/Actions.cpp" line="125"/>
         <source>Save every recorded tick as JSON</source>
         <translation>把记录的每一拍保存为 JSON</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="125"/>
+        <location filename="../../app/gui/Actions.cpp" line="126"/>
         <source>Export Tick as &amp;PNG…</source>
         <translation>导出本拍为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="125"/>
+        <location filename="../../app/gui/Actions.cpp" line="126"/>
         <source>Save the tick view as a picture</source>
         <translation>把拍视图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="126"/>
+        <location filename="../../app/gui/Actions.cpp" line="127"/>
         <source>Export Tick as S&amp;VG…</source>
         <translation>导出本拍为 S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="126"/>
+        <location filename="../../app/gui/Actions.cpp" line="127"/>
         <source>Save the tick view as a scalable drawing</source>
         <translation>把拍视图保存为可缩放的矢量图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="127"/>
+        <location filename="../../app/gui/Actions.cpp" line="128"/>
+        <source>Export as &amp;Web Page…</source>
+        <translation>导出为网页(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Actions.cpp" line="129"/>
+        <source>Save the run so far as one web page that steps through it in any browser, offline</source>
+        <translation>把到目前为止的运行保存为一个网页：任何浏览器都能离线逐拍查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Actions.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="127"/>
+        <location filename="../../app/gui/Actions.cpp" line="131"/>
         <source>Close muxlab</source>
         <translation>关闭 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="128"/>
+        <location filename="../../app/gui/Actions.cpp" line="132"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="128"/>
+        <location filename="../../app/gui/Actions.cpp" line="132"/>
         <source>Make every pane bigger</source>
         <translation>放大所有窗格</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="129"/>
+        <location filename="../../app/gui/Actions.cpp" line="133"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="129"/>
+        <location filename="../../app/gui/Actions.cpp" line="133"/>
         <source>Make every pane smaller</source>
         <translation>缩小所有窗格</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="130"/>
+        <location filename="../../app/gui/Actions.cpp" line="134"/>
         <source>&amp;Normal Size</source>
         <translation>正常大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="130"/>
+        <location filename="../../app/gui/Actions.cpp" line="134"/>
         <source>Every pane at its normal size</source>
         <translation>所有窗格恢复正常大小</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="131"/>
+        <location filename="../../app/gui/Actions.cpp" line="135"/>
         <source>&amp;Presenter Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="132"/>
+        <location filename="../../app/gui/Actions.cpp" line="136"/>
         <source>For a projector: full screen, everything bigger, high contrast, secondary panes hidden</source>
         <translation>用于投影：全屏、全部放大、高对比度、隐藏次要窗格</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="135"/>
+        <location filename="../../app/gui/Actions.cpp" line="139"/>
         <source>&amp;Animate Steps</source>
         <translation>单步动画(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="136"/>
+        <location filename="../../app/gui/Actions.cpp" line="140"/>
         <source>Show a step in the order it happened: lists in, ready ones light up, list changes</source>
         <translation>按发生顺序展示一拍：列表传入，就绪的亮起，再显示列表的改动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="137"/>
+        <location filename="../../app/gui/Actions.cpp" line="141"/>
         <source>Listen on the Lesson&apos;s &amp;Ports</source>
         <translation>监听课程自己的端口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="138"/>
+        <location filename="../../app/gui/Actions.cpp" line="142"/>
         <source>Use the documents&apos; ports (9991…) so their Python clients can connect; takes effect at the next restart</source>
         <translation>使用文档里的端口（9991…），文档中的 Python 客户端就能连上；下次重新开始时生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="143"/>
+        <location filename="../../app/gui/Actions.cpp" line="147"/>
         <source>select(): three lists in, three lists out</source>
         <translation>select()：传入三个列表，返回三个列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="145"/>
+        <location filename="../../app/gui/Actions.cpp" line="149"/>
         <source>poll(): an array of pollfd with events and revents</source>
         <translation>poll()：一个 pollfd 数组，带 events 和 revents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="147"/>
+        <location filename="../../app/gui/Actions.cpp" line="151"/>
         <source>epoll: interest registered once, only the ready ones come back</source>
         <translation>epoll：关注的事件只注册一次，只返回就绪的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="149"/>
+        <location filename="../../app/gui/Actions.cpp" line="153"/>
         <source>epoll edge-triggered: told once per change, not while it stays ready</source>
         <translation>epoll 边缘触发：每次变化只通知一次，保持就绪时不再通知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="150"/>
+        <location filename="../../app/gui/Actions.cpp" line="154"/>
         <source>&amp;First Lesson</source>
         <translation>第一课(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="150"/>
+        <location filename="../../app/gui/Actions.cpp" line="154"/>
         <source>Open the first lesson</source>
         <translation>打开第一课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="151"/>
+        <location filename="../../app/gui/Actions.cpp" line="155"/>
         <source>&amp;About muxlab</source>
         <translation>关于 muxlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="151"/>
+        <location filename="../../app/gui/Actions.cpp" line="155"/>
         <source>What muxlab is</source>
         <translation>muxlab 是什么</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="152"/>
+        <location filename="../../app/gui/Actions.cpp" line="156"/>
         <source>&amp;Connect a client…</source>
         <translation>连接客户端(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Actions.cpp" line="153"/>
+        <location filename="../../app/gui/Actions.cpp" line="157"/>
         <source>Commands to connect nc, telnet, the lesson&apos;s Python client or muxlab&apos;s own client to this server, and a button to start one</source>
         <translation>把 nc、telnet、本课的 Python 客户端或 muxlab 自带客户端连到这个服务器的命令，以及启动按钮</translation>
     </message>
@@ -919,17 +929,17 @@
 <context>
     <name>gui::Launcher</name>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="142"/>
+        <location filename="../../app/gui/Launcher.cpp" line="132"/>
         <source>Started %1 in %2.</source>
         <translation>已在 %2 中启动 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="147"/>
+        <location filename="../../app/gui/Launcher.cpp" line="137"/>
         <source>No terminal emulator is installed, so muxlab&apos;s own client window was opened on port %1.</source>
         <translation>没有安装终端模拟器，所以在端口 %1 上打开了 muxlab 自带的客户端窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="153"/>
+        <location filename="../../app/gui/Launcher.cpp" line="143"/>
         <source>%1 could not be started: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -1410,97 +1420,97 @@
 <context>
     <name>gui::SocketsModel</name>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="39"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="43"/>
         <source>%1 s left to finish: %2</source>
         <translation>还剩 %1 秒完成：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="97"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="101"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="99"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="103"/>
         <source>conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="101"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="105"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="103"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="107"/>
         <source>external peer</source>
         <translation>外部对端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="105"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="109"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="154"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="158"/>
         <source>backlog %1 · waiting for accept</source>
         <translation>backlog %1 · 等待 accept</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="156"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="160"/>
         <source>%1 bytes waiting · send-q %2</source>
         <translation>%1 字节在等待 · send-q %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="161"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="165"/>
         <source>backlog %1</source>
         <translation>积压 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="162"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="166"/>
         <source>recv-q %1 · send-q %2</source>
         <translation>接收队列 %1 · 发送队列 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="196"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="200"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="198"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="202"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="200"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="204"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="202"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="206"/>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="204"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="208"/>
         <source>Peer address</source>
         <translation>对端地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="206"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="210"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="208"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="212"/>
         <source>Bytes in</source>
         <translation>收到字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="210"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="214"/>
         <source>Bytes out</source>
         <translation>发出字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="212"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="216"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -1825,52 +1835,62 @@
 <context>
     <name>gui::TraceFiles</name>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="18"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="19"/>
         <source>Open a saved trace</source>
         <translation>打开保存的轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="19"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="20"/>
         <source>muxlab traces (*.json);;All files (*)</source>
         <translation>muxlab 轨迹 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="25"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="26"/>
         <source>Save the trace</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="26"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="27"/>
         <source>muxlab traces (*.json)</source>
         <translation>muxlab 轨迹 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="41"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="42"/>
         <source>Export the tick as PNG</source>
         <translation>把本拍导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="41"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="42"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="45"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="46"/>
         <source>Export the tick as SVG</source>
         <translation>把本拍导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="45"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="46"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="74"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="51"/>
+        <source>Export the run as a web page</source>
+        <translation>把这次运行导出为网页</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="52"/>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TraceFiles.cpp" line="98"/>
         <source>There is no trace to save yet: open a lesson and step first.</source>
         <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="78"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="102"/>
         <source>The trace could not be saved to %1: %2</source>
         <translation>无法把轨迹保存到 %1：%2</translation>
     </message>
