@@ -8,8 +8,10 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include <unistd.h>
 
@@ -77,6 +79,11 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         QStringLiteral("backend"),
         QStringLiteral("select, poll, epoll or epoll-et (default: select)."), QStringLiteral("B"),
         QStringLiteral("select"));
+    const QCommandLineOption pace(
+        QStringLiteral("pace"),
+        QStringLiteral("With --headless: wait MS milliseconds before each tick, as a person "
+                       "stepping would (the kernel's timers run meanwhile; default 0)."),
+        QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh or en (default: en)."),
                                   QStringLiteral("zh|en"), QStringLiteral("en"));
     const QCommandLineOption trace(QStringLiteral("trace"),
@@ -110,8 +117,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     const QCommandLineOption noWindow(
         QStringLiteral("no-window"),
         QStringLiteral("With --client: stay in the terminal even when a display exists."));
-    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
-                  host, framed, upload, noWindow});
+    p.addOptions({list, headless, serve, lesson, backend, pace, lang, trace, port, bind, dataDir,
+                  client, host, framed, upload, noWindow});
 
     if (!p.parse(args)) {
         error = p.errorText();
@@ -168,6 +175,21 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         error = QStringLiteral("Unknown language \"%1\": use zh or en.").arg(o.lang);
         return false;
     }
+    if (p.isSet(pace)) {
+        bool ok = false;
+        o.paceMs = p.value(pace).toInt(&ok);
+        if (!ok || o.paceMs < 0 || o.paceMs > 3600000) {
+            error = QStringLiteral("--pace must be a number of milliseconds from 0 to 3600000, "
+                                   "not \"%1\".")
+                        .arg(p.value(pace));
+            return false;
+        }
+        if (o.mode == Mode::Gui || o.mode == Mode::ListLessons || o.mode == Mode::Serve ||
+            o.mode == Mode::Client) {
+            error = QStringLiteral("--pace goes with --headless: it paces a lesson's script.");
+            return false;
+        }
+    }
     if (p.isSet(port)) {
         bool ok = false;
         o.port = p.value(port).toInt(&ok);
@@ -216,8 +238,13 @@ int runHeadless(const Options &o)
     const mux::Trace &trace = run.engine().trace();
     const QStringList names = run.engine().clientNames();
     for (qsizetype i = 0; i < trace.size() || !run.finished(); ++i) {
-        if (i >= trace.size())
+        if (i >= trace.size()) {
+            // A person stepping: the engine idles while real time passes, so the kernel's
+            // timers (delayed ACKs, window updates, probes) run between ticks as in the window.
+            if (o.paceMs > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(o.paceMs));
             run.step();
+        }
         for (const mux::SocketInfo &s : trace.at(i).extrasOrEmpty().opened)
             out(QStringLiteral("  + fd %1 = %2 (%3)").arg(s.fd).arg(s.label, s.name));
         out(mux::format::tickLine(trace, i, names));

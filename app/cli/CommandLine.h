@@ -14,6 +14,7 @@ struct Options {
     QString backend = QStringLiteral("select");
     QString lang = QStringLiteral("en");
     QString traceFile;
+    int paceMs = 0; ///< --headless: milliseconds to wait before each tick
     int port = -1;
     QString bind = QStringLiteral("127.0.0.1");
     QString dataDir;
