@@ -79,11 +79,6 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         QStringLiteral("backend"),
         QStringLiteral("select, poll, epoll or epoll-et (default: select)."), QStringLiteral("B"),
         QStringLiteral("select"));
-    const QCommandLineOption pace(
-        QStringLiteral("pace"),
-        QStringLiteral("With --headless: wait MS milliseconds before each tick, as a person "
-                       "stepping would (the kernel's timers run meanwhile; default 0)."),
-        QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh or en (default: en)."),
                                   QStringLiteral("zh|en"), QStringLiteral("en"));
     const QCommandLineOption trace(QStringLiteral("trace"),
@@ -117,8 +112,14 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     const QCommandLineOption noWindow(
         QStringLiteral("no-window"),
         QStringLiteral("With --client: stay in the terminal even when a display exists."));
-    p.addOptions({list, headless, serve, lesson, backend, pace, lang, trace, port, bind, dataDir,
-                  client, host, framed, upload, noWindow});
+    p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
+                  host, framed, upload, noWindow});
+    const QCommandLineOption pace(
+        QStringLiteral("pace"),
+        QStringLiteral("With --headless: wait MS milliseconds before each tick, as a person "
+                       "stepping would (the kernel's timers run meanwhile; default 0)."),
+        QStringLiteral("MS"), QStringLiteral("0"));
+    p.addOption(pace);
 
     if (!p.parse(args)) {
         error = p.errorText();

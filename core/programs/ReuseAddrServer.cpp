@@ -55,13 +55,17 @@ void ReuseAddrServer::restart(Server &server)
 {
     const net::Endpoint at = net::localEndpoint(m_listener);
     // The client's FIN may still be on its way (its side says LAST_ACK as soon as it is
-    // sent); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
-    int finWait2 = kernelSocketsInState(at.port, 0x05);
-    for (int i = 0; i < 200 && finWait2 > 0; ++i) {
+    // sent), and on a busy machine the ACK of ours too (FIN_WAIT1, or CLOSING when the FINs
+    // crossed); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
+    const auto closing = [&] {
+        return kernelSocketsInState(at.port, 0x04) + kernelSocketsInState(at.port, 0x05) +
+               kernelSocketsInState(at.port, 0x0B);
+    };
+    for (int i = 0; i < 200 && closing() > 0; ++i) {
         timespec ts{0, 1'000'000};
         ::nanosleep(&ts, nullptr);
-        finWait2 = kernelSocketsInState(at.port, 0x05);
     }
+    const int finWait2 = kernelSocketsInState(at.port, 0x05);
     const int timeWait = kernelSocketsInState(at.port, 0x06);
     server.note(m_listener,
                 QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
