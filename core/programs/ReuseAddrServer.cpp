@@ -60,24 +60,19 @@ void ReuseAddrServer::restart(Server &server)
     // happen to use the same port number (a busy machine reuses them) are not this lesson's.
     // The client's FIN may still be on its way (its side says LAST_ACK as soon as it is
     // sent), and on a busy machine the ACK of ours too (FIN_WAIT1, or CLOSING when the FINs
-    // crossed); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT. The
-    // table is read again until it shows it: /proc/net/tcp is read in pieces and can skip a
-    // row while other connections come and go.
+    // crossed); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
     const quint16 peer = m_closedPeerPort;
     const auto closing = [&] {
         return kernelSocketsInState(at.port, 0x04, peer) +
                kernelSocketsInState(at.port, 0x05, peer) +
                kernelSocketsInState(at.port, 0x0B, peer);
     };
-    int timeWait = 0;
-    for (int i = 0; i < 2000 && peer != 0; ++i) {
-        timeWait = kernelSocketsInState(at.port, 0x06, peer);
-        if (timeWait > 0 && closing() == 0)
-            break;
+    for (int i = 0; i < 2000 && peer != 0 && closing() > 0; ++i) {
         timespec ts{0, 1'000'000};
         ::nanosleep(&ts, nullptr);
     }
     const int finWait2 = peer != 0 ? kernelSocketsInState(at.port, 0x05, peer) : 0;
+    const int timeWait = peer != 0 ? kernelSocketsInState(at.port, 0x06, peer) : 0;
     server.note(m_listener,
                 QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
                                "in TIME_WAIT and %3 in FIN_WAIT2")
