@@ -35,8 +35,10 @@ fi
 
 logs=$(mktemp -d /tmp/loaded_loop.XXXXXX)
 load_pids=""
+run_pid=""
 
 stop_load() {
+    [ -n "$run_pid" ] && kill "$run_pid" 2>/dev/null
     for pid in $load_pids; do
         kill "$pid" 2>/dev/null
     done
@@ -128,8 +130,12 @@ green=0
 i=1
 while [ "$i" -le "$runs" ]; do
     start=$(date +%s)
-    timeout --kill-after=30 "$per_run" ctest --test-dir "$build" "$@" >"$logs/run-$i.txt" 2>&1
+    # In the background and waited for, so that a signal to this script stops the run at once.
+    timeout --kill-after=30 "$per_run" ctest --test-dir "$build" "$@" >"$logs/run-$i.txt" 2>&1 &
+    run_pid=$!
+    wait "$run_pid"
     rc=$?
+    run_pid=""
     secs=$(($(date +%s) - start))
     summary=$(grep -E '^[0-9]+% tests passed' "$logs/run-$i.txt" | tail -n 1)
     if [ "$rc" -eq 0 ]; then
