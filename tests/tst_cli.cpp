@@ -94,6 +94,16 @@ void TestCli::usageErrorsExitTwo_data()
                                               QStringLiteral("--lesson"),
                                               QStringLiteral("select-echo")}
                                << QStringLiteral("cannot be combined");
+    QTest::newRow("pace not a number")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--lesson"),
+                       QStringLiteral("select-echo"), QStringLiteral("--pace"),
+                       QStringLiteral("soon")}
+        << QStringLiteral("--pace");
+    QTest::newRow("pace without headless")
+        << QStringList{QStringLiteral("--serve"), QStringLiteral("--lesson"),
+                       QStringLiteral("select-echo"), QStringLiteral("--pace"),
+                       QStringLiteral("500")}
+        << QStringLiteral("--headless");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }

@@ -11,8 +11,10 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include <unistd.h>
 
@@ -127,6 +129,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
                   host, framed, upload, noWindow, clientScript});
     addHtmlOptions(p);
     addExecOptions(p);
+    // --pace is registered with --exec's options (it paces a traced program too).
+    const QString pace = QStringLiteral("pace");
 
     if (!p.parse(args)) {
         error = p.errorText();
@@ -195,6 +199,21 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
     if (o.lang != QLatin1String("zh") && o.lang != QLatin1String("en")) {
         error = QStringLiteral("Unknown language \"%1\": use zh or en.").arg(o.lang);
         return false;
+    }
+    if (p.isSet(pace)) {
+        bool ok = false;
+        o.paceMs = p.value(pace).toInt(&ok);
+        if (!ok || o.paceMs < 0 || o.paceMs > 3600000) {
+            error = QStringLiteral("--pace must be a number of milliseconds from 0 to 3600000, "
+                                   "not \"%1\".")
+                        .arg(p.value(pace));
+            return false;
+        }
+        if (o.mode == Mode::Gui || o.mode == Mode::ListLessons || o.mode == Mode::Serve ||
+            o.mode == Mode::Client) {
+            error = QStringLiteral("--pace goes with --headless: it paces a lesson's script.");
+            return false;
+        }
     }
     if (p.isSet(port)) {
         bool ok = false;
@@ -275,8 +294,13 @@ int runHeadless(const Options &o)
     const mux::Trace &trace = run.engine().trace();
     const QStringList names = run.engine().clientNames();
     for (qsizetype i = 0; i < trace.size() || !run.finished(); ++i) {
-        if (i >= trace.size())
+        if (i >= trace.size()) {
+            // A person stepping: the engine idles while real time passes, so the kernel's
+            // timers (delayed ACKs, window updates, probes) run between ticks as in the window.
+            if (o.paceMs > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(o.paceMs));
             run.step();
+        }
         for (const mux::SocketInfo &s : trace.at(i).extrasOrEmpty().opened)
             out(QStringLiteral("  + fd %1 = %2 (%3)").arg(s.fd).arg(s.label, s.name));
         out(mux::format::tickLine(trace, i, names));

@@ -12,7 +12,7 @@
 
 namespace mux {
 
-int kernelSocketsInState(quint16 port, int state)
+int kernelSocketsInState(quint16 port, int state, quint16 peerPort)
 {
     QFile f(QStringLiteral("/proc/net/tcp"));
     if (!f.open(QIODevice::ReadOnly))
@@ -25,11 +25,13 @@ int kernelSocketsInState(quint16 port, int state)
         const QList<QByteArray> cols = f.readLine().simplified().split(' ');
         if (cols.size() < 4)
             continue;
-        const QByteArray local = cols.at(1);
-        bool ok1 = false, ok2 = false;
+        const QByteArray local = cols.at(1), peer = cols.at(2);
+        bool ok1 = false, ok2 = false, ok3 = false;
         const int localPort = local.mid(local.indexOf(':') + 1).toInt(&ok1, 16);
         const int st = cols.at(3).toInt(&ok2, 16);
-        if (ok1 && ok2 && localPort == port && st == state)
+        const int remotePort = peer.mid(peer.indexOf(':') + 1).toInt(&ok3, 16);
+        if (ok1 && ok2 && ok3 && localPort == port && st == state &&
+            (peerPort == 0 || remotePort == peerPort))
             ++n;
     }
     return n;
@@ -54,15 +56,23 @@ Result<void> ReuseAddrServer::start(Server &server)
 void ReuseAddrServer::restart(Server &server)
 {
     const net::Endpoint at = net::localEndpoint(m_listener);
+    // Only the conn this server closed first is counted: other programs' connections that
+    // happen to use the same port number (a busy machine reuses them) are not this lesson's.
     // The client's FIN may still be on its way (its side says LAST_ACK as soon as it is
-    // sent); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
-    int finWait2 = kernelSocketsInState(at.port, 0x05);
-    for (int i = 0; i < 200 && finWait2 > 0; ++i) {
+    // sent), and on a busy machine the ACK of ours too (FIN_WAIT1, or CLOSING when the FINs
+    // crossed); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
+    const quint16 peer = m_closedPeerPort;
+    const auto closing = [&] {
+        return kernelSocketsInState(at.port, 0x04, peer) +
+               kernelSocketsInState(at.port, 0x05, peer) +
+               kernelSocketsInState(at.port, 0x0B, peer);
+    };
+    for (int i = 0; i < 2000 && peer != 0 && closing() > 0; ++i) {
         timespec ts{0, 1'000'000};
         ::nanosleep(&ts, nullptr);
-        finWait2 = kernelSocketsInState(at.port, 0x05);
     }
-    const int timeWait = kernelSocketsInState(at.port, 0x06);
+    const int finWait2 = peer != 0 ? kernelSocketsInState(at.port, 0x05, peer) : 0;
+    const int timeWait = peer != 0 ? kernelSocketsInState(at.port, 0x06, peer) : 0;
     server.note(m_listener,
                 QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
                                "in TIME_WAIT and %3 in FIN_WAIT2")
@@ -108,6 +118,7 @@ void ReuseAddrServer::handle(Server &server, const QList<FdEvents> &ready)
         }
         if (data->trimmed() == "bye") {
             server.sendAll(r.fd, "bye\n");
+            m_closedPeerPort = net::peerEndpoint(r.fd).port;
             server.close(r.fd); // the server closes first: its side will sit in TIME_WAIT
             m_restartNext = true;
             continue;

@@ -9,7 +9,7 @@ import socket
 import struct
 
 RECV_BUFFER = 65536
-SNDBUF = 4096
+SNDBUF = 16384
 QUEUE_CAP = 16384
 
 
