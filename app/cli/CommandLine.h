@@ -5,7 +5,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
-/// The command line is a contract (DESIGN.md): tests and teachers rely on every flag.
+/// The command line is a contract (README, "Command line"): tests and teachers rely on every flag.
 namespace cli {
 
 enum class Mode { Gui, ListLessons, Headless, Serve, Client, Html, ClientScript, Exec };
