@@ -102,6 +102,8 @@ private slots:
     void socketNamesFollowTheLanguage();
     void aFailedCheckpointIsASentence_data();
     void aFailedCheckpointIsASentence();
+    void theWindowSaysWhichCheckpointFailed_data();
+    void theWindowSaysWhichCheckpointFailed();
 
 private:
     QTemporaryDir m_dir;
@@ -627,6 +629,43 @@ void TestGuiClassroom::aFailedCheckpointIsASentence()
     QCOMPARE(gui::readySentence(expected, got, sockets), sentence);
     // Never the trace's names.
     QVERIFY(!gui::readySentence(expected, got, sockets).contains(QStringLiteral("conn:A")));
+    w->setLanguage(QStringLiteral("en"));
+}
+
+void TestGuiClassroom::theWindowSaysWhichCheckpointFailed_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringLiteral("expected conn A to come back ready to read; the kernel "
+                                          "returned: listener :%1.");
+    QTest::newRow("zh") << QStringLiteral("zh")
+                        << QStringLiteral("预期连接 A 返回时可读；内核返回的是：监听套接字 :%1。");
+}
+
+void TestGuiClassroom::theWindowSaysWhichCheckpointFailed()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, sentence);
+    // A real outside client connects before the first tick: at tick 2 the listener comes back
+    // with it instead of conn A with A's bytes, and the narration says so in words.
+    auto w = openWindow(QStringLiteral("rw-separation"), QStringLiteral("select"), false);
+    w->setLanguage(lang);
+    gui::Session *s = sessionOf(w.get());
+    quint16 port = 0;
+    for (const mux::SocketInfo &info : s->trace()->socketsAt(0))
+        if (info.name == QLatin1String("L0"))
+            port = quint16(info.local.section(QLatin1Char(':'), -1).toUInt());
+    QVERIFY(port);
+    auto outside = mux::net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), port});
+    QVERIFY(outside);
+    action(w.get(), "step")->trigger();
+    action(w.get(), "step")->trigger();
+    auto *checks = child<QLabel>(w.get(), "narrationChecks");
+    QVERIFY(checks->isVisible());
+    QVERIFY2(checks->text().contains(sentence.arg(port)), qPrintable(checks->text()));
+    for (const char *trace : {"r=[", "conn:", "L0 "})
+        QVERIFY2(!checks->text().contains(QLatin1String(trace)), qPrintable(checks->text()));
     w->setLanguage(QStringLiteral("en"));
 }
 

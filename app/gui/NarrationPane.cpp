@@ -149,7 +149,10 @@ void NarrationPane::refresh()
             QString text =
                 failed.isEmpty()
                     ? tr("✓ Every checkpoint of this tick held.")
-                    : tr("✗ A checkpoint failed: %1").arg(failed.join(QLatin1Char('\n')));
+                    : tr("✗ A checkpoint failed: %1")
+                          .arg(failed.size() == 1
+                                   ? failed.first()
+                                   : QStringLiteral("\n• ") + failed.join(QStringLiteral("\n• ")));
             // Students pointing nc at the lesson's server change what the kernel reports: the
             // script knows only its own clients. Say so, or the failure reads like a broken lesson.
             // The reason first: the list of what differed is long and technical.
@@ -199,8 +202,7 @@ QString NarrationPane::failedSentence(const mux::CheckResult &c, const mux::Less
                 a.call != mux::Action::Call::GetSockOpt && a.call != mux::Action::Call::Ioctl)
                 calls.append(mux::callName(a.call));
         return tr("expected the server to call %1; it called %2.")
-            .arg(e.calls.join(QStringLiteral(", ")),
-                 calls.isEmpty() ? tr("nothing") : calls.join(QStringLiteral(", ")));
+            .arg(e.calls.join(tr(", ")), calls.isEmpty() ? tr("nothing") : calls.join(tr(", ")));
     }
     const QLatin1String received("received ");
     if (c.what.startsWith(received) && run) {

@@ -1171,36 +1171,41 @@
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/NarrationPane.cpp" line="157"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="160"/>
         <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
         <translation>
             <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="188"/>
         <location filename="../../app/gui/NarrationPane.cpp" line="191"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="194"/>
         <source>%1.</source>
         <extracomment>a sentence&apos;s full stop</extracomment>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="193"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="196"/>
         <source>expected the call to return %1; it returned %2.</source>
         <translation>预期调用返回 %1；实际返回 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="201"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="204"/>
         <source>expected the server to call %1; it called %2.</source>
         <translation>预期服务器调用 %1；实际调用了 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="203"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="205"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="209"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="205"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="211"/>
         <source>expected %1 to have received %2 so far; it received %3.</source>
         <translation>预期%1 到目前为止共收到 %2；实际收到 %3。</translation>
     </message>
