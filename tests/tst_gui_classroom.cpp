@@ -7,8 +7,10 @@
 #include "gui/ChipLabel.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
+#include "gui/SocketLabel.h"
 #include "gui/SyscallLogModel.h"
 #include "gui/TickView.h"
+#include "gui/TickViewModel.h"
 #include "gui/TimelineModel.h"
 #include "gui/TimelineView.h"
 #include "net/Socket.h"
@@ -97,6 +99,11 @@ private slots:
     void aLongCallKeepsItsReturnValue_data();
     void aLongCallKeepsItsReturnValue();
     void anOutsideClientsChipKeepsItsProgram();
+    void socketNamesFollowTheLanguage();
+    void aFailedCheckpointIsASentence_data();
+    void aFailedCheckpointIsASentence();
+    void theWindowSaysWhichCheckpointFailed_data();
+    void theWindowSaysWhichCheckpointFailed();
 
 private:
     QTemporaryDir m_dir;
@@ -508,6 +515,158 @@ void TestGuiClassroom::anOutsideClientsChipKeepsItsProgram()
     QVERIFY2(shown.startsWith(QStringLiteral("conn")), qPrintable(shown));
     QVERIFY2(shown.endsWith(QStringLiteral(" (python3 echo_client.py)")), qPrintable(shown));
     QCOMPARE(gui::elideChipLabel(label, fm, fm.horizontalAdvance(label)), label);
+}
+
+namespace {
+
+/// Every socket name the window shows at once: the tick view's chips, the quiz's options and
+/// the Sockets tab's labels.
+QStringList shownSocketNames(const MainWindow *w)
+{
+    QStringList out;
+    const QAbstractItemModel *tick = child<gui::TickView>(w, "tickView")->model();
+    for (int lane = 0; lane < tick->rowCount(); ++lane) {
+        const QModelIndex li = tick->index(lane, 0);
+        for (int row = 0; row < tick->rowCount(li); ++row)
+            out << QStringLiteral("chip: ") + tick->index(row, 0, li).data().toString();
+    }
+    for (const QCheckBox *box : w->findChildren<QCheckBox *>())
+        if (box->isVisible() && box->objectName().startsWith(QLatin1String("predict:")) &&
+            box->objectName() != QLatin1String("predict:none"))
+            out << QStringLiteral("quiz: ") + box->text();
+    const QAbstractItemModel *sockets = child<QTableView>(w, "sockets")->model();
+    for (int row = 0; row < sockets->rowCount(); ++row)
+        for (int col = 0; col < sockets->columnCount(); ++col)
+            out << QStringLiteral("sockets: ") + sockets->index(row, col).data().toString();
+    return out;
+}
+
+bool anyEnglishSocketName(const QStringList &shown)
+{
+    for (const QString &s : shown)
+        for (const char *word : {"listener", "conn ", "client "})
+            if (s.contains(QLatin1String(word)))
+                return true;
+    return false;
+}
+
+} // namespace
+
+void TestGuiClassroom::socketNamesFollowTheLanguage()
+{
+    // rw-separation at tick 2: the listener and conn A in the lists, a question about tick 3.
+    auto w = openWindow(QStringLiteral("rw-separation"), QStringLiteral("select"), false);
+    for (int i = 0; i < 2; ++i)
+        action(w.get(), "step")->trigger();
+    const QStringList en = shownSocketNames(w.get());
+    auto has = [](const QStringList &shown, const QString &prefix, const QString &word) {
+        for (const QString &s : shown)
+            if (s.startsWith(prefix) && s.contains(word))
+                return true;
+        return false;
+    };
+    QVERIFY2(has(en, QStringLiteral("chip: "), QStringLiteral("listener :")),
+             qPrintable(en.join(QLatin1Char('|'))));
+    QVERIFY2(has(en, QStringLiteral("chip: "), QStringLiteral("conn A")),
+             qPrintable(en.join(QLatin1Char('|'))));
+    QVERIFY2(has(en, QStringLiteral("quiz: "), QStringLiteral("conn A")),
+             qPrintable(en.join(QLatin1Char('|'))));
+    QVERIFY2(has(en, QStringLiteral("sockets: "), QStringLiteral("client A")),
+             qPrintable(en.join(QLatin1Char('|'))));
+
+    // The chips, options and rows already shown are renamed by the switch itself.
+    w->setLanguage(QStringLiteral("zh"));
+    const QStringList zh = shownSocketNames(w.get());
+    QVERIFY2(!anyEnglishSocketName(zh), qPrintable(zh.join(QLatin1Char('|'))));
+    QVERIFY2(has(zh, QStringLiteral("chip: "), QStringLiteral("监听套接字 :")),
+             qPrintable(zh.join(QLatin1Char('|'))));
+    QVERIFY2(has(zh, QStringLiteral("quiz: "), QStringLiteral("连接 A")),
+             qPrintable(zh.join(QLatin1Char('|'))));
+    QVERIFY2(has(zh, QStringLiteral("sockets: "), QStringLiteral("客户端 A")),
+             qPrintable(zh.join(QLatin1Char('|'))));
+    // A step in zh keeps them so.
+    action(w.get(), "step")->trigger();
+    const QStringList next = shownSocketNames(w.get());
+    QVERIFY2(!anyEnglishSocketName(next), qPrintable(next.join(QLatin1Char('|'))));
+
+    w->setLanguage(QStringLiteral("en"));
+    const QStringList back = shownSocketNames(w.get());
+    QVERIFY2(anyEnglishSocketName(back), qPrintable(back.join(QLatin1Char('|'))));
+    QVERIFY2(has(back, QStringLiteral("chip: "), QStringLiteral("conn A")),
+             qPrintable(back.join(QLatin1Char('|'))));
+}
+
+void TestGuiClassroom::aFailedCheckpointIsASentence_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringLiteral("expected conn A to come back ready to read; the kernel "
+                                          "returned: listener :9991");
+    QTest::newRow("zh") << QStringLiteral("zh")
+                        << QStringLiteral("预期连接 A 返回时可读；内核返回的是：监听套接字 :9991");
+}
+
+void TestGuiClassroom::aFailedCheckpointIsASentence()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, sentence);
+    // The sentence is built from the window's own names for the sockets it mentions.
+    QHash<int, mux::SocketInfo> sockets;
+    sockets.insert(
+        3,
+        {3, mux::Role::Listener, QStringLiteral("L0"), QStringLiteral("listener :9991"), {}, {}});
+    sockets.insert(
+        5, {5, mux::Role::Conn, QStringLiteral("conn:A"), QStringLiteral("conn A"), {}, {}});
+    mux::ReadyNames expected, got;
+    expected.r = {QStringLiteral("conn:A")};
+    got.r = {QStringLiteral("L0")};
+    auto w = openWindow(QStringLiteral("rw-separation"), QStringLiteral("select"), false);
+    w->setLanguage(lang);
+    QCOMPARE(gui::readySentence(expected, got, sockets), sentence);
+    // The lists that held are not named.
+    got.w = expected.w = {QStringLiteral("conn:A")};
+    QCOMPARE(gui::readySentence(expected, got, sockets), sentence);
+    // Never the trace's names.
+    QVERIFY(!gui::readySentence(expected, got, sockets).contains(QStringLiteral("conn:A")));
+    w->setLanguage(QStringLiteral("en"));
+}
+
+void TestGuiClassroom::theWindowSaysWhichCheckpointFailed_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringLiteral("expected conn A to come back ready to read; the kernel "
+                                          "returned: listener :%1.");
+    QTest::newRow("zh") << QStringLiteral("zh")
+                        << QStringLiteral("预期连接 A 返回时可读；内核返回的是：监听套接字 :%1。");
+}
+
+void TestGuiClassroom::theWindowSaysWhichCheckpointFailed()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, sentence);
+    // A real outside client connects before the first tick: at tick 2 the listener comes back
+    // with it instead of conn A with A's bytes, and the narration says so in words.
+    auto w = openWindow(QStringLiteral("rw-separation"), QStringLiteral("select"), false);
+    w->setLanguage(lang);
+    gui::Session *s = sessionOf(w.get());
+    quint16 port = 0;
+    for (const mux::SocketInfo &info : s->trace()->socketsAt(0))
+        if (info.name == QLatin1String("L0"))
+            port = quint16(info.local.section(QLatin1Char(':'), -1).toUInt());
+    QVERIFY(port);
+    auto outside = mux::net::tcpConnectBlocking({QStringLiteral("127.0.0.1"), port});
+    QVERIFY(outside);
+    action(w.get(), "step")->trigger();
+    action(w.get(), "step")->trigger();
+    auto *checks = child<QLabel>(w.get(), "narrationChecks");
+    QVERIFY(checks->isVisible());
+    QVERIFY2(checks->text().contains(sentence.arg(port)), qPrintable(checks->text()));
+    for (const char *trace : {"r=[", "conn:", "L0 "})
+        QVERIFY2(!checks->text().contains(QLatin1String(trace)), qPrintable(checks->text()));
+    w->setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestGuiClassroom)

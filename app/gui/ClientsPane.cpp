@@ -1,6 +1,7 @@
 #include "ClientsPane.h"
 
 #include "Session.h"
+#include "SocketLabel.h"
 #include "lesson/LessonRun.h"
 #include "trace/TickFormat.h"
 
@@ -164,7 +165,7 @@ void ClientsPane::refreshChoices()
             listeners.begin(), listeners.end(),
             [](const mux::SocketInfo &a, const mux::SocketInfo &b) { return a.name < b.name; });
         for (const mux::SocketInfo &s : listeners)
-            m_listener->addItem(s.label, s.name.mid(1).toInt());
+            m_listener->addItem(socketLabel(s), s.name.mid(1).toInt());
     }
     m_listener->setCurrentIndex(std::clamp(listener, 0, m_listener->count() - 1));
     const bool live = m_session->hasEngine();

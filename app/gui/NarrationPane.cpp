@@ -2,6 +2,7 @@
 
 #include "QuizBox.h"
 #include "Session.h"
+#include "SocketLabel.h"
 #include "lesson/LessonRun.h"
 #include "trace/TickFormat.h"
 
@@ -144,11 +145,14 @@ void NarrationPane::refresh()
             QStringList failed;
             for (const mux::CheckResult &c : checks)
                 if (!c.ok)
-                    failed << c.what + QStringLiteral(": ") + c.detail;
+                    failed << failedSentence(c, *step);
             QString text =
                 failed.isEmpty()
                     ? tr("✓ Every checkpoint of this tick held.")
-                    : tr("✗ A checkpoint failed: %1").arg(failed.join(QStringLiteral("; ")));
+                    : tr("✗ A checkpoint failed: %1")
+                          .arg(failed.size() == 1
+                                   ? failed.first()
+                                   : QStringLiteral("\n• ") + failed.join(QStringLiteral("\n• ")));
             // Students pointing nc at the lesson's server change what the kernel reports: the
             // script knows only its own clients. Say so, or the failure reads like a broken lesson.
             // The reason first: the list of what differed is long and technical.
@@ -162,6 +166,53 @@ void NarrationPane::refresh()
             m_checks->show();
         }
     }
+}
+
+QString NarrationPane::failedSentence(const mux::CheckResult &c, const mux::LessonStep &step) const
+{
+    const mux::Trace *trace = m_session->trace();
+    const mux::LessonRun *run = m_session->run();
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < trace->size(); ++i)
+        if (trace->at(i).tick == c.tick)
+            index = i;
+    if (index < 0)
+        return c.what + QStringLiteral(": ") + c.detail;
+    const mux::TickRecord &rec = trace->at(index);
+    // Sockets closed during the tick are still named as the learner saw them before it.
+    QHash<int, mux::SocketInfo> sockets = trace->socketsAt(index);
+    for (const mux::SocketInfo &s : trace->socketsAt(index - 1))
+        if (!sockets.contains(s.fd))
+            sockets.insert(s.fd, s);
+    const mux::Expect &e = step.expectFor(rec.backend);
+    const mux::ReadyNames got = mux::LessonRun::readyNamesAt(*trace, index);
+    if (c.what == QLatin1String("ready") && e.ready)
+        //: a sentence's full stop
+        return tr("%1.").arg(readySentence(*e.ready, got, sockets));
+    if (c.what == QLatin1String("question"))
+        if (const auto answer = step.answerFor(rec.backend))
+            return tr("%1.").arg(readySentence(*answer, got, sockets, true));
+    if (c.what == QLatin1String("returned") && e.returned)
+        return tr("expected the call to return %1; it returned %2.").arg(*e.returned).arg(rec.ret);
+    if (c.what == QLatin1String("calls")) {
+        QStringList calls;
+        for (const mux::Action &a : rec.actions)
+            if (a.actor == mux::Action::Actor::Server && a.call != mux::Action::Call::Measure &&
+                a.call != mux::Action::Call::SetSockOpt &&
+                a.call != mux::Action::Call::GetSockOpt && a.call != mux::Action::Call::Ioctl)
+                calls.append(mux::callName(a.call));
+        return tr("expected the server to call %1; it called %2.")
+            .arg(e.calls.join(tr(", ")), calls.isEmpty() ? tr("nothing") : calls.join(tr(", ")));
+    }
+    const QLatin1String received("received ");
+    if (c.what.startsWith(received) && run) {
+        const QString client = c.what.mid(received.size());
+        const QString who = socketLabel(QStringLiteral("client:") + client, sockets);
+        return tr("expected %1 to have received %2 so far; it received %3.")
+            .arg(who, mux::format::quoted(e.received.value(client), 200),
+                 mux::format::quoted(run->receivedBy(client, c.tick), 200));
+    }
+    return c.what + QStringLiteral(": ") + c.detail;
 }
 
 int NarrationPane::externalsOpenAt(qsizetype cursor) const

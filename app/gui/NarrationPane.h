@@ -2,6 +2,7 @@
 
 #include "Theme.h"
 #include "lesson/Lesson.h"
+#include "lesson/LessonRun.h"
 
 #include <QLabel>
 #include <QPointer>
@@ -34,6 +35,8 @@ private:
     void refresh();
     /// Outside (not scripted) clients' conns open at the end of tick index `cursor`.
     int externalsOpenAt(qsizetype cursor) const;
+    /// A failed checkpoint as a sentence in the window's language, sockets named as shown.
+    QString failedSentence(const mux::CheckResult &c, const mux::LessonStep &step) const;
 
     QPointer<Session> m_session;
     QLabel *m_title;

@@ -1,6 +1,7 @@
 #include "QueuesModel.h"
 
 #include "Session.h"
+#include "SocketLabel.h"
 #include "trace/TickFormat.h"
 
 namespace gui {
@@ -33,7 +34,7 @@ void QueuesModel::refresh(const TickSnapshot &snapshot)
         std::sort(fds.begin(), fds.end());
         for (int fd : fds)
             if (!queues.value(fd).isEmpty())
-                m_rows.append({snapshot.info(fd).label, fd, queues.value(fd)});
+                m_rows.append({socketLabel(snapshot.info(fd)), fd, queues.value(fd)});
         if (m_rows.isEmpty())
             m_emptyReason = tr("No message is waiting to be sent.");
     }

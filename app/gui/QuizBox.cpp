@@ -2,6 +2,7 @@
 
 #include "LessonsModel.h"
 #include "Session.h"
+#include "SocketLabel.h"
 #include "lesson/LessonRun.h"
 
 #include <QEvent>
@@ -177,13 +178,13 @@ QString QuizBox::namesText(const mux::ReadyNames &n, qsizetype index) const
     const mux::Trace *t = m_session->trace();
     QHash<QString, QString> labels;
     for (const mux::SocketInfo &s : t->socketsAt(index))
-        labels.insert(s.name, s.label);
+        labels.insert(s.name, socketLabel(s));
     for (const mux::SocketInfo &s : t->socketsAt(index - 1))
-        labels.insert(s.name, s.label);
+        labels.insert(s.name, socketLabel(s));
     auto list = [&](const QStringList &names) {
         QStringList out;
         for (const QString &name : names)
-            out.append(labels.value(name, name));
+            out.append(labels.value(name, socketLabel(name, {})));
         return out.isEmpty() ? tr("nothing") : out.join(QStringLiteral(", "));
     };
     const mux::Backend b = t->at(index).backend;
@@ -259,13 +260,13 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
         grid->addWidget(title, row, 0, Qt::AlignTop);
         int col = 1;
         for (const mux::SocketInfo &s : infos) {
-            auto *box = new QCheckBox(s.label.isEmpty() ? s.name : s.label, m_choices);
+            auto *box = new QCheckBox(socketLabel(s), m_choices);
             box->setObjectName(
                 QStringLiteral("predict:%1:%2").arg(QChar::fromLatin1(l.list)).arg(s.name));
             const QStringList &was = l.list == 'r' ? picked.r : l.list == 'w' ? picked.w : picked.x;
             box->setChecked(was.contains(s.name));
-            box->setToolTip(
-                tr("Tick if you think %1 will come back ready in the %2.").arg(s.label, listTitle));
+            box->setToolTip(tr("Tick if you think %1 will come back ready in the %2.")
+                                .arg(socketLabel(s), listTitle));
             connect(box, &QCheckBox::toggled, this, [this](bool on) {
                 if (on)
                     for (const auto &[other, what] : std::as_const(m_boxes))

@@ -2,6 +2,7 @@
 
 #include "ExternalWatch.h"
 #include "Session.h"
+#include "SocketLabel.h"
 #include "net/Socket.h"
 
 #include <QCoreApplication>
@@ -134,7 +135,7 @@ QVariant SocketsModel::data(const QModelIndex &index, int role) const
         case RoleColumn:
             return roleText(r.info.role);
         case LabelColumn:
-            return r.info.label;
+            return socketLabel(r.info);
         case LocalColumn:
             return r.info.local;
         case PeerColumn:

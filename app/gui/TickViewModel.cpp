@@ -1,6 +1,7 @@
 #include "TickViewModel.h"
 
 #include "Session.h"
+#include "SocketLabel.h"
 
 #include "trace/TickFormat.h"
 
@@ -327,7 +328,7 @@ QVariant TickViewModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case LabelColumn:
-            return e.info.label;
+            return socketLabel(e.info);
         case FdColumn:
             return e.info.fd;
         case RequestedColumn:
@@ -340,7 +341,7 @@ QVariant TickViewModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return tr("%1 (fd %2) — %3").arg(e.info.label).arg(e.info.fd).arg(e.reason);
+        return tr("%1 (fd %2) — %3").arg(socketLabel(e.info)).arg(e.info.fd).arg(e.reason);
     case LaneRole:
         return int(lane.kind);
     case NameRole:

@@ -647,182 +647,182 @@
 <context>
     <name>gui::ClientsPane</name>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="130"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="131"/>
         <source>Connect to</source>
         <translation>连接到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="246"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="247"/>
         <source>connect(): open a TCP connection to the chosen listener</source>
         <translation>connect()：向所选监听套接字建立 TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="131"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="132"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="252"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="253"/>
         <source>send(): the text typed on the left, as UTF-8</source>
         <translation>send()：发送左边输入的文字（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="132"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="133"/>
         <source>Type a message for the selected client…</source>
         <translation>为所选客户端输入一条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="133"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="134"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="251"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="252"/>
         <source>Client %1 is already connected.</source>
         <translation>客户端 %1 已经连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="254"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="255"/>
         <source>The text to send, as UTF-8</source>
         <translation>要发送的文本（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="257"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="258"/>
         <source>shutdown(SHUT_WR): send FIN but keep reading</source>
         <translation>shutdown(SHUT_WR)：发送 FIN，但继续读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="134"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="259"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="260"/>
         <source>close(): send FIN and drop the socket</source>
         <translation>close()：发送 FIN 并丢弃套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="135"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="136"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="260"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="261"/>
         <source>close() with SO_LINGER 0: the kernel sends RST</source>
         <translation>设置 SO_LINGER 0 后 close()：内核发送 RST</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="136"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="137"/>
         <source>Urgent</source>
         <translation>紧急数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="255"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="256"/>
         <source>send(MSG_OOB): one urgent byte, the first of the text (or !)</source>
         <translation>send(MSG_OOB)：发送一个紧急字节，即文字的第一个字节（没有则为 !）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="137"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="138"/>
         <source>Stop reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="261"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="262"/>
         <source>The client stops calling recv: replies pile up in its receive buffer</source>
         <translation>客户端不再调用 recv：回复会堆积在它的接收缓冲区里</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="138"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="139"/>
         <source>Resume reading</source>
         <translation>恢复读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="265"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="266"/>
         <source>The client reads whatever is waiting again</source>
         <translation>客户端重新读取所有待读的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="139"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="140"/>
         <source>Add client</source>
         <translation>添加客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="140"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="141"/>
         <source>Adds another simulated client (not yet connected)</source>
         <translation>再添加一个模拟客户端（尚未连接）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="141"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="142"/>
         <source>Step at once</source>
         <translation>立即单步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="143"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="144"/>
         <source>Run the tick right after an action; untick to gather several actions into one tick</source>
         <translation>动作之后立刻运行这一拍；取消勾选可把几个动作放进同一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="144"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="145"/>
         <source>The client that acts</source>
         <translation>执行动作的客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="224"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="225"/>
         <source>Client %1 is not connected: connect it first.</source>
         <translation>客户端 %1 尚未连接：请先连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="227"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="228"/>
         <source>Client %1 is closed: its socket is gone, so there is nothing to send on or close. Connect it again first.</source>
         <translation>客户端 %1 已关闭：它的套接字已不存在，无法再发送或关闭。请先重新连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="233"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="234"/>
         <source>Client %1 was reset (RST): its socket is gone. Connect it again first.</source>
         <translation>客户端 %1 已被重置（RST）：它的套接字已不存在。请先重新连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="245"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="246"/>
         <source>Client %1 has half-closed (sent FIN): it can no longer send.</source>
         <translation>客户端 %1 已半关闭（已发送 FIN）：不能再发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="248"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="249"/>
         <source>Client %1 is already connected: close or reset it first.</source>
         <translation>客户端 %1 已经连接：请先关闭或重置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="250"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="251"/>
         <source>The listener to connect to</source>
         <translation>要连接的监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="155"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="156"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="258"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="259"/>
         <source>Client %1 has already half-closed.</source>
         <translation>客户端 %1 已经半关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="263"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="264"/>
         <source>Client %1 has already stopped reading.</source>
         <translation>客户端 %1 已经停止读取。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="267"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="268"/>
         <source>Client %1 is reading already.</source>
         <translation>客户端 %1 正在读取。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="288"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="289"/>
         <source>Waiting for the next step (F10): %1</source>
         <translation>等待下一拍（F10）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="335"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="336"/>
         <source>Type something to send first…</source>
         <translation>请先输入要发送的内容…</translation>
     </message>
@@ -1106,76 +1106,108 @@
 <context>
     <name>gui::NarrationPane</name>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="90"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="91"/>
         <source>No lesson open</source>
         <translation>没有打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="91"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="92"/>
         <source>Pick a lesson in the navigator on the left.</source>
         <translation>请在左边的课程列表中选一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="103"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="104"/>
         <source>Saved trace: %1</source>
         <translation>保存的轨迹：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="104"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="105"/>
         <source>Browsing only: step back and forward through what was recorded.</source>
         <translation>仅供浏览：在记录的各拍之间前后切换。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="113"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="114"/>
         <source>Tick %1 of %2</source>
         <translation>第 %1 / %2 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="111"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="112"/>
         <source>Tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="114"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="115"/>
         <source>Tick %1 (the lesson&apos;s script ended at tick %2)</source>
         <translation>第 %1 拍（本课脚本在第 %2 拍结束）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="118"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="119"/>
         <source>Correction: here the document is wrong or incomplete; this is what the kernel does.</source>
         <translation>更正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="128"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="129"/>
         <source>The server is listening. Press Step (F10) to run the first tick.</source>
         <translation>服务器已在监听。按单步（F10）运行第一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="133"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="134"/>
         <source>The lesson&apos;s script has ended. The server keeps running: add a client, type and send, or close one, then step to see what the kernel says.</source>
         <translation>本课的脚本已结束，服务器仍在运行：可以添加客户端、输入并发送、或关闭一个客户端，再单步看看内核怎么说。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="136"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="137"/>
         <source>Nothing new is scripted for this tick.</source>
         <translation>这一拍没有安排新的动作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="150"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="151"/>
         <source>✓ Every checkpoint of this tick held.</source>
         <translation>✓ 这一拍的所有检查点都通过了。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="151"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="152"/>
         <source>✗ A checkpoint failed: %1</source>
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/NarrationPane.cpp" line="156"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="160"/>
         <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
         <translation>
             <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="191"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="194"/>
+        <source>%1.</source>
+        <extracomment>a sentence&apos;s full stop</extracomment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="196"/>
+        <source>expected the call to return %1; it returned %2.</source>
+        <translation>预期调用返回 %1；实际返回 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="204"/>
+        <source>expected the server to call %1; it called %2.</source>
+        <translation>预期服务器调用 %1；实际调用了 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="205"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="205"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="211"/>
+        <source>expected %1 to have received %2 so far; it received %3.</source>
+        <translation>预期%1 到目前为止共收到 %2；实际收到 %3。</translation>
     </message>
 </context>
 <context>
@@ -1210,32 +1242,32 @@
 <context>
     <name>gui::QueuesModel</name>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="26"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="27"/>
         <source>A saved trace does not hold the server&apos;s queues.</source>
         <translation>保存的轨迹里没有服务器的消息队列。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="29"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="30"/>
         <source>The queues live in the running program: go to the newest tick to see them.</source>
         <translation>消息队列存在于运行中的程序里：回到最新一拍才能看到。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="38"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="39"/>
         <source>No message is waiting to be sent.</source>
         <translation>没有等待发送的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="86"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="87"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="88"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="89"/>
         <source>Waiting</source>
         <translation>等待数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QueuesModel.cpp" line="90"/>
+        <location filename="../../app/gui/QueuesModel.cpp" line="91"/>
         <source>Messages, oldest first</source>
         <translation>消息（最早的在前）</translation>
     </message>
@@ -1243,24 +1275,24 @@
 <context>
     <name>gui::QuizBox</name>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="169"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="170"/>
         <source>Score for this lesson: %1 right of %2 answered (%3 questions).</source>
         <extracomment>%1 right answers, %2 answered questions, %3 questions in the lesson</extracomment>
         <translation>本课得分：已答 %2 题，答对 %1 题（共 %3 题）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="187"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="188"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="191"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="192"/>
         <source>%1: %2</source>
         <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="227"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="228"/>
         <source>Predict tick %1</source>
         <translation>预测第 %1 拍</translation>
     </message>
@@ -1270,58 +1302,58 @@
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="286"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="287"/>
         <source>nothing comes back ready</source>
         <translation>没有套接字就绪</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="298"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="299"/>
         <source>Tick the sockets you expect to come back ready (or nothing), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（或“没有套接字就绪”），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="334"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="335"/>
         <source>%1 returned %2: %3</source>
         <extracomment>%1 the call (select, poll, epoll_wait), %2 its return value, %3 the sockets</extracomment>
         <translation>%1 返回 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="351"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="352"/>
         <source>Right! %1.</source>
         <translation>答对了！%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="353"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="354"/>
         <source>Right for %1. Here, on %2, %3.</source>
         <translation>在 %1 上是对的。这里运行在 %2 上，%3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="356"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="357"/>
         <source>Not quite. You picked %1; %2.</source>
         <translation>不太对。你选的是 %1；%2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="364"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="365"/>
         <source>No answer was given. %1.</source>
         <translation>没有作答。%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="366"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="367"/>
         <source>Tick %1: the verdict</source>
         <translation>第 %1 拍：判定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="388"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="389"/>
         <source>End of the lesson</source>
         <translation>本课结束</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="389"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="390"/>
         <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
         <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="397"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="398"/>
         <source>Next lesson: %1</source>
         <translation>下一课：%1</translation>
     </message>
@@ -1418,99 +1450,176 @@
     </message>
 </context>
 <context>
+    <name>gui::SocketLabel</name>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="24"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="55"/>
+        <source>listener %1</source>
+        <translation>监听套接字 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="25"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="49"/>
+        <source>conn %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="26"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="51"/>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="27"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="53"/>
+        <source>udp %1</source>
+        <translation>UDP 套接字 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="67"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="74"/>
+        <source>ready to read</source>
+        <translation>可读</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="75"/>
+        <source>ready to write</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="76"/>
+        <source>with an exceptional condition</source>
+        <translation>有异常条件</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="86"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="89"/>
+        <source>the lesson&apos;s answer was that no socket comes back %1; the kernel returned: %2</source>
+        <translation>课程的答案是没有套接字返回时%1；内核返回的是：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="94"/>
+        <source>the lesson&apos;s answer was that %1 comes back %2; the kernel returned: %3</source>
+        <translation>课程的答案是%1 返回时%2；内核返回的是：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="101"/>
+        <source>expected no socket to come back %1; the kernel returned: %2</source>
+        <translation>预期没有套接字返回时%1；内核返回的是：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="105"/>
+        <source>expected %1 to come back %2; the kernel returned: %3</source>
+        <translation>预期%1 返回时%2；内核返回的是：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SocketLabel.cpp" line="110"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>gui::SocketsModel</name>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="43"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="44"/>
         <source>%1 s left to finish: %2</source>
         <translation>还剩 %1 秒完成：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="101"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="102"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="103"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="104"/>
         <source>conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="105"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="106"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="107"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="108"/>
         <source>external peer</source>
         <translation>外部对端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="109"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="110"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="158"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="159"/>
         <source>backlog %1 · waiting for accept</source>
         <translation>backlog %1 · 等待 accept</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="160"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="161"/>
         <source>%1 bytes waiting · send-q %2</source>
         <translation>%1 字节在等待 · send-q %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="165"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="166"/>
         <source>backlog %1</source>
         <translation>积压 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="166"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="167"/>
         <source>recv-q %1 · send-q %2</source>
         <translation>接收队列 %1 · 发送队列 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="200"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="201"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="202"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="203"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="204"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="205"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="206"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="207"/>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="208"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="209"/>
         <source>Peer address</source>
         <translation>对端地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="210"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="211"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="212"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="213"/>
         <source>Bytes in</source>
         <translation>收到字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="214"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="215"/>
         <source>Bytes out</source>
         <translation>发出字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketsModel.cpp" line="216"/>
+        <location filename="../../app/gui/SocketsModel.cpp" line="217"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -1636,112 +1745,112 @@
 <context>
     <name>gui::TickViewModel</name>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="43"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="44"/>
         <source>pollfd array</source>
         <translation>pollfd 数组</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="45"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="46"/>
         <source>interest list</source>
         <translation>关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="47"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="48"/>
         <source>ready list</source>
         <translation>就绪列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="56"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="57"/>
         <source>ready to read</source>
         <translation>可读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="58"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="59"/>
         <source>ready to write</source>
         <translation>可写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="60"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="61"/>
         <source>exceptional</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="62"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="63"/>
         <source>events → revents</source>
         <translation>events → revents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="64"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="65"/>
         <source>epoll_ctl</source>
         <translation>epoll_ctl</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="66"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="67"/>
         <source>epoll_wait</source>
         <translation>epoll_wait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="92"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="93"/>
         <source>setup: the program opens its listeners and sets its first interest</source>
         <translation>初始化：程序打开监听套接字，设置最初的关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="111"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="112"/>
         <source>(nothing ready: with no timeout a real call would still be waiting)</source>
         <translation>（没有就绪的：不设超时的真实调用此刻仍在等待）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="112"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="113"/>
         <source>(timeout: nothing was ready)</source>
         <translation>（超时：没有任何套接字就绪）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="171"/>
-        <location filename="../../app/gui/TickViewModel.cpp" line="211"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="172"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="212"/>
         <source>added for the next call</source>
         <translation>为下次调用而加入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="313"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="314"/>
         <source>%n passed in</source>
         <translation>
             <numerusform>传入 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="315"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="316"/>
         <source>%n ready</source>
         <translation>
             <numerusform>就绪 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="343"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="344"/>
         <source>%1 (fd %2) — %3</source>
         <translation>%1（fd %2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="378"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="379"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="380"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="381"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="382"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="383"/>
         <source>Asked for</source>
         <translation>关注的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="384"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="385"/>
         <source>Came back</source>
         <translation>返回的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="386"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="387"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
