@@ -59,7 +59,13 @@ void ReuseAddrServer::restart(Server &server)
     server.close(m_listener);
     m_listener = -1;
     // First the way a server without the option starts: the bind is refused while any old
-    // connection on the port is still remembered by the kernel.
+    // connection on the port is still remembered by the kernel. Nothing else removes our
+    // TIME_WAIT before this bind: a TIME_WAIT socket is destroyed early only by a RST or SYN
+    // for its exact 4-tuple (net.ipv4.tcp_rfc1337=0) or by an outgoing connect() reusing it
+    // (net.ipv4.tcp_tw_reuse). The client's side is gone (it shut down its write side with
+    // nothing unread, so the kernel sent FIN rather than RST, and its LAST_ACK ended when our
+    // ACK arrived; loopback loses no segment, so nothing from it is retransmitted to us), and
+    // connect() never picks a source port that a bind() holds, as our listener's port is.
     auto plain = server.listenTcpAt(0, at.port, /*reuseAddr=*/false);
     if (plain) {
         m_listener = *plain;
