@@ -1,6 +1,7 @@
 // core/net against the real kernel: every socket here is a real TCP or UDP socket on 127.0.0.1.
 // Ports are always 0 (the kernel picks one) so the suite can run beside a running muxlab.
 
+#include "net/SockDiag.h"
 #include "net/Socket.h"
 
 #include <QElapsedTimer>
@@ -85,6 +86,8 @@ private slots:
     void connectionRefused();
     void probes();
     void closeStates();
+    void sockDiagExactTuple_data();
+    void sockDiagExactTuple();
     void urgentByte();
     void udpRoundTrip();
     void sendToResetPeer();
@@ -339,6 +342,58 @@ void TestNet::closeStates()
     QVERIFY(!after.ok());
     QCOMPARE(after.error().err, EPIPE);
     QVERIFY(!net::shutdownWrite(-1).ok());
+}
+
+// sock_diag answers for exactly the 4-tuple asked: a real conn the server closed first is found
+// in TIME_WAIT; the same conn seen from the client's side (gone: CLOSED after LAST_ACK), a port
+// nobody uses, and the listener's own port (which the kernel's lookup falls back to) give 0.
+void TestNet::sockDiagExactTuple_data()
+{
+    QTest::addColumn<QString>("ask");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("server side, TIME_WAIT") << QStringLiteral("server") << 1;
+    QTest::newRow("client side, gone") << QStringLiteral("client") << 0;
+    QTest::newRow("unknown peer port") << QStringLiteral("unknown") << 0;
+    QTest::newRow("listener's port, unknown peer") << QStringLiteral("listener") << 0;
+}
+
+void TestNet::sockDiagExactTuple()
+{
+    QFETCH(QString, ask);
+    QFETCH(int, expected);
+    auto link = makeLink();
+    QVERIFY2(link.ok(), qPrintable(link.error().text));
+    const net::Endpoint serverSide = net::localEndpoint(link->server.get());
+    const net::Endpoint clientSide = net::localEndpoint(link->client.get());
+    const net::Endpoint listenerAt = net::localEndpoint(link->listener.get());
+    auto before = net::tcpStateOf(serverSide, clientSide);
+    QVERIFY2(before.ok(), qPrintable(before.error().text));
+    QCOMPARE(*before, int(TCP_ESTABLISHED));
+    // The server closes first, then the client: the server's side keeps TIME_WAIT.
+    link->server = Fd();
+    QVERIFY(settle([&] { return net::tcpState(link->client.get()) == TCP_CLOSE_WAIT; }));
+    link->client = Fd();
+    QVERIFY(settle([&] {
+        auto st = net::tcpStateOf(serverSide, clientSide);
+        return st.ok() && *st == TCP_TIME_WAIT;
+    }));
+    // (S, S) is no conn: the listener's port S is never also a client's port meanwhile.
+    net::Endpoint local = serverSide, peer = clientSide;
+    if (ask == QStringLiteral("client")) {
+        local = clientSide;
+        peer = serverSide;
+    } else if (ask == QStringLiteral("unknown")) {
+        peer.port = listenerAt.port;
+    } else if (ask == QStringLiteral("listener")) {
+        local = listenerAt;
+        peer.port = quint16(clientSide.port ^ 1);
+    }
+    auto n = net::tcpSocketsInStates(local, peer, 1u << TCP_TIME_WAIT);
+    QVERIFY2(n.ok(), qPrintable(n.error().text));
+    QCOMPARE(*n, expected);
+    auto any = net::tcpStateOf(local, peer);
+    QVERIFY2(any.ok(), qPrintable(any.error().text));
+    QCOMPARE(*any != 0, expected != 0);
 }
 
 void TestNet::urgentByte()

@@ -3,39 +3,15 @@
 #include "ProgramFactory.h"
 #include "Refuse.h"
 #include "engine/Server.h"
+#include "net/SockDiag.h"
 #include "net/Socket.h"
 
-#include <QFile>
 #include <QJsonObject>
 
+#include <netinet/tcp.h>
 #include <time.h>
 
 namespace mux {
-
-int kernelSocketsInState(quint16 port, int state, quint16 peerPort)
-{
-    QFile f(QStringLiteral("/proc/net/tcp"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    int n = 0;
-    f.readLine(); // the header
-    while (!f.atEnd()) {
-        // "  0: 0100007F:2710 0100007F:D3A2 06 ..." — local address:port in hex, then the peer,
-        // then the state.
-        const QList<QByteArray> cols = f.readLine().simplified().split(' ');
-        if (cols.size() < 4)
-            continue;
-        const QByteArray local = cols.at(1), peer = cols.at(2);
-        bool ok1 = false, ok2 = false, ok3 = false;
-        const int localPort = local.mid(local.indexOf(':') + 1).toInt(&ok1, 16);
-        const int st = cols.at(3).toInt(&ok2, 16);
-        const int remotePort = peer.mid(peer.indexOf(':') + 1).toInt(&ok3, 16);
-        if (ok1 && ok2 && ok3 && localPort == port && st == state &&
-            (peerPort == 0 || remotePort == peerPort))
-            ++n;
-    }
-    return n;
-}
 
 ReuseAddrServer::ReuseAddrServer(const QJsonObject &p)
     : m_ports(portsParam(p)), m_greeting(p.value(QStringLiteral("greeting")).toString().toUtf8()),
@@ -56,23 +32,24 @@ Result<void> ReuseAddrServer::start(Server &server)
 void ReuseAddrServer::restart(Server &server)
 {
     const net::Endpoint at = net::localEndpoint(m_listener);
-    // Only the conn this server closed first is counted: other programs' connections that
-    // happen to use the same port number (a busy machine reuses them) are not this lesson's.
+    // Only the conn this server closed first is counted, asked of the kernel by its exact
+    // 4-tuple (sock_diag): other programs' connections on loopback, however many come and go
+    // meanwhile, can neither hide it nor be counted with it.
     // The client's FIN may still be on its way (its side says LAST_ACK as soon as it is
     // sent), and on a busy machine the ACK of ours too (FIN_WAIT1, or CLOSING when the FINs
     // crossed); give the kernel a moment, bounded, to move our old conn on to TIME_WAIT.
-    const quint16 peer = m_closedPeerPort;
-    const auto closing = [&] {
-        return kernelSocketsInState(at.port, 0x04, peer) +
-               kernelSocketsInState(at.port, 0x05, peer) +
-               kernelSocketsInState(at.port, 0x0B, peer);
+    const bool known = m_closedPeer.port != 0;
+    const auto inStates = [&](quint32 states) {
+        const auto n = net::tcpSocketsInStates(m_closedLocal, m_closedPeer, states);
+        return n ? *n : 0;
     };
-    for (int i = 0; i < 2000 && peer != 0 && closing() > 0; ++i) {
+    const quint32 closing = (1u << TCP_FIN_WAIT1) | (1u << TCP_FIN_WAIT2) | (1u << TCP_CLOSING);
+    for (int i = 0; i < 2000 && known && inStates(closing) > 0; ++i) {
         timespec ts{0, 1'000'000};
         ::nanosleep(&ts, nullptr);
     }
-    const int finWait2 = peer != 0 ? kernelSocketsInState(at.port, 0x05, peer) : 0;
-    const int timeWait = peer != 0 ? kernelSocketsInState(at.port, 0x06, peer) : 0;
+    const int finWait2 = known ? inStates(1u << TCP_FIN_WAIT2) : 0;
+    const int timeWait = known ? inStates(1u << TCP_TIME_WAIT) : 0;
     server.note(m_listener,
                 QStringLiteral("restart: the kernel still holds %1 with %2 connection(s) "
                                "in TIME_WAIT and %3 in FIN_WAIT2")
@@ -82,7 +59,13 @@ void ReuseAddrServer::restart(Server &server)
     server.close(m_listener);
     m_listener = -1;
     // First the way a server without the option starts: the bind is refused while any old
-    // connection on the port is still remembered by the kernel.
+    // connection on the port is still remembered by the kernel. Nothing else removes our
+    // TIME_WAIT before this bind: a TIME_WAIT socket is destroyed early only by a RST or SYN
+    // for its exact 4-tuple (net.ipv4.tcp_rfc1337=0) or by an outgoing connect() reusing it
+    // (net.ipv4.tcp_tw_reuse). The client's side is gone (it shut down its write side with
+    // nothing unread, so the kernel sent FIN rather than RST, and its LAST_ACK ended when our
+    // ACK arrived; loopback loses no segment, so nothing from it is retransmitted to us), and
+    // connect() never picks a source port that a bind() holds, as our listener's port is.
     auto plain = server.listenTcpAt(0, at.port, /*reuseAddr=*/false);
     if (plain) {
         m_listener = *plain;
@@ -118,7 +101,8 @@ void ReuseAddrServer::handle(Server &server, const QList<FdEvents> &ready)
         }
         if (data->trimmed() == "bye") {
             server.sendAll(r.fd, "bye\n");
-            m_closedPeerPort = net::peerEndpoint(r.fd).port;
+            m_closedLocal = net::localEndpoint(r.fd);
+            m_closedPeer = net::peerEndpoint(r.fd);
             server.close(r.fd); // the server closes first: its side will sit in TIME_WAIT
             m_restartNext = true;
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Program.h"
+#include "net/Socket.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -30,12 +31,8 @@ private:
     int m_timeoutMs = 1000;
     int m_listener = -1;
     bool m_restartNext = false;
-    quint16 m_closedPeerPort = 0; ///< the client of the conn the server closed first
+    net::Endpoint m_closedLocal; ///< the 4-tuple of the conn the server closed first
+    net::Endpoint m_closedPeer;
 };
-
-/// How many TCP sockets on local `port` (and, unless 0, with peer port `peerPort`) the kernel
-/// lists in `state` (/proc/net/tcp's hex code: 06 is TIME_WAIT, 05 FIN_WAIT2). The kernel's
-/// own table, which `ss -tan` prints.
-int kernelSocketsInState(quint16 port, int state, quint16 peerPort = 0);
 
 } // namespace mux
