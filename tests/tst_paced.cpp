@@ -229,7 +229,14 @@ void TestPaced::pacedRunGivesTheSameTicks()
     QVERIFY2(a, qPrintable(a ? QString() : a.error().text));
     auto b = Trace::load(paced.traceFile);
     QVERIFY2(b, qPrintable(b ? QString() : b.error().text));
-    const QByteArray ca = canonicalTrace(*a), cb = canonicalTrace(*b);
+    // send-vs-sendall's partial sends take whatever room A's receive window and the server's
+    // send buffer have at that instant, and at a person's pace the kernel has moved more of it
+    // (4096 at full speed, 4704 or 6144 paced on a loaded machine): the lesson quotes no byte
+    // count and its checkpoints hold either way, so there the ticks' shape must match, not the
+    // bytes. Every other lesson must match byte for byte.
+    const bool bytesVary = paced.id == QLatin1String("send-vs-sendall");
+    const QByteArray ca = bytesVary ? canonicalShape(*a) : canonicalTrace(*a);
+    const QByteArray cb = bytesVary ? canonicalShape(*b) : canonicalTrace(*b);
     QVERIFY2(ca == cb, qPrintable(QStringLiteral("at --pace %1 the ticks differ: %2")
                                       .arg(m_paceMs)
                                       .arg(firstDifference(ca, cb))));

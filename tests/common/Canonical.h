@@ -61,3 +61,30 @@ inline QString firstDifference(const QByteArray &a, const QByteArray &b)
                 .arg(QString::fromUtf8(la.value(i)), QString::fromUtf8(lb.value(i)));
     return {};
 }
+
+/// Only what a learner sees tick by tick, for a lesson whose byte counts depend on time: the
+/// ready sets, the interest, the call's return and, per action, who made which call on which
+/// fd and whether it failed — not how many bytes a partial send or a recv moved, nor the probes.
+inline QByteArray canonicalShape(const mux::Trace &trace)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(canonicalTrace(trace));
+    QJsonArray ticks;
+    for (const QJsonValue &tv : doc.object().value(QStringLiteral("ticks")).toArray()) {
+        QJsonObject t = tv.toObject();
+        for (const char *k : {"probes", "probes_at_call"})
+            t.remove(QLatin1String(k));
+        QJsonArray actions;
+        for (const QJsonValue &av : t.value(QStringLiteral("actions")).toArray()) {
+            QJsonObject a = av.toObject();
+            const bool failed = a.value(QStringLiteral("ret")).toInteger() < 0;
+            for (const char *k : {"ret", "text", "arg"})
+                a.remove(QLatin1String(k));
+            a.insert(QStringLiteral("failed"), failed);
+            actions.append(a);
+        }
+        if (!actions.isEmpty())
+            t.insert(QStringLiteral("actions"), actions);
+        ticks.append(t);
+    }
+    return QJsonDocument(ticks).toJson(QJsonDocument::Indented);
+}
