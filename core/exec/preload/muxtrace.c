@@ -1068,6 +1068,20 @@ EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t n, size_t buflen, int fl
     return recvfrom(fd, buf, n, flags, addr, alen);
 }
 
+/* recvmsg/sendmsg: the size asked is the sum of the iovecs; the bytes shown are those of the
+ * first iovec only (the record carries one contiguous payload). */
+static void report_msg(int call, int fd, const struct msghdr *msg, int flags, ssize_t ret, int err)
+{
+    size_t asked = 0;
+    for (size_t i = 0; i < msg->msg_iovlen; ++i)
+        asked += msg->msg_iov[i].iov_len;
+    const void *first = msg->msg_iovlen ? msg->msg_iov[0].iov_base : NULL;
+    size_t shown = ret > 0 && msg->msg_iovlen ? (size_t)ret : 0;
+    if (msg->msg_iovlen && shown > msg->msg_iov[0].iov_len)
+        shown = msg->msg_iov[0].iov_len;
+    report(call, fd, (int)asked, flags, ret, err, first, shown, -1);
+}
+
 EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
     NEED(recvmsg);
@@ -1076,14 +1090,7 @@ EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
     t_inside = 1;
     ssize_t ret = real_recvmsg(fd, msg, flags);
     int err = errno;
-    size_t asked = 0;
-    for (size_t i = 0; i < msg->msg_iovlen; ++i)
-        asked += msg->msg_iov[i].iov_len;
-    const void *first = msg->msg_iovlen ? msg->msg_iov[0].iov_base : NULL;
-    size_t shown = ret > 0 && msg->msg_iovlen ? (size_t)ret : 0;
-    if (msg->msg_iovlen && shown > msg->msg_iov[0].iov_len)
-        shown = msg->msg_iov[0].iov_len;
-    report(MTC_RECVMSG, fd, (int)asked, flags, ret, err, first, shown, -1);
+    report_msg(MTC_RECVMSG, fd, msg, flags, ret, err);
     t_inside = 0;
     errno = err;
     return ret;
@@ -1131,14 +1138,7 @@ EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
     t_inside = 1;
     ssize_t ret = real_sendmsg(fd, msg, flags);
     int err = errno;
-    size_t asked = 0;
-    for (size_t i = 0; i < msg->msg_iovlen; ++i)
-        asked += msg->msg_iov[i].iov_len;
-    const void *first = msg->msg_iovlen ? msg->msg_iov[0].iov_base : NULL;
-    size_t shown = ret > 0 && msg->msg_iovlen ? (size_t)ret : 0;
-    if (msg->msg_iovlen && shown > msg->msg_iov[0].iov_len)
-        shown = msg->msg_iov[0].iov_len;
-    report(MTC_SENDMSG, fd, (int)asked, flags, ret, err, first, shown, -1);
+    report_msg(MTC_SENDMSG, fd, msg, flags, ret, err);
     t_inside = 0;
     errno = err;
     return ret;
