@@ -40,9 +40,11 @@ std::optional<net::Endpoint> endpoint(const QString &text)
     return net::Endpoint{text.left(colon), quint16(port)};
 }
 
+/// The port of an address the library reported ("127.0.0.1:9991"), as text; empty if none.
 QString portOf(const QString &address)
 {
-    return address.mid(address.lastIndexOf(QLatin1Char(':')) + 1);
+    const auto e = endpoint(address);
+    return e ? QString::number(e->port) : QString();
 }
 
 QString errnoName(int err)
@@ -356,7 +358,8 @@ void TickBuilder::call(const Record &r)
     switch (h.call) {
     case MTC_LISTEN:
         a.call = Call::Listen;
-        a.arg = portOf(m_known.value(h.fd).local).toInt();
+        if (const auto e = endpoint(m_known.value(h.fd).local))
+            a.arg = e->port;
         if (h.ret < 0)
             a.fd = -1;
         break;
