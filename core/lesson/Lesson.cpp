@@ -207,6 +207,7 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
     for (const QJsonValue &c : o.value(QStringLiteral("clients")).toArray())
         l.clients.append(c.toString());
     l.clientScript = o.value(QStringLiteral("client_script")).toString();
+    l.sendBytesVaryWithPace = o.value(QStringLiteral("send_bytes_vary_with_pace")).toBool();
 
     for (const QJsonValue &sv : o.value(QStringLiteral("steps")).toArray()) {
         const QJsonObject so = sv.toObject();

@@ -85,7 +85,10 @@ struct Lesson {
     QString clientScript;     ///< path under lessons/ of the learner's Python client
     QList<LessonStep> steps;
     quint32 ticks = 0; ///< how many ticks the lesson runs
-    QString path;      ///< where it was loaded from (for error messages)
+    /// How many bytes a partial send moves depends on when the call runs (how much the peer's
+    /// kernel has taken by then): runs at another pace agree on the ticks, not on those counts.
+    bool sendBytesVaryWithPace = false;
+    QString path; ///< where it was loaded from (for error messages)
 
     const LessonStep *stepAt(quint32 tick) const;
 };
