@@ -45,6 +45,8 @@ private slots:
     void usageErrorsExitTwo();
     void headlessFoundationLessons_data();
     void headlessFoundationLessons();
+    void everyCallPrintsAsItself_data();
+    void everyCallPrintsAsItself();
     void traceRoundTrips();
     void serveFiftyConcurrentClients();
     void serveTalksToNc();
@@ -160,6 +162,53 @@ void TestCli::headlessFoundationLessons()
     QCOMPARE(ticks, int(l->ticks));
     QVERIFY(o.out.contains("accept("));
     QVERIFY(!o.out.contains("FAIL"));
+}
+
+void TestCli::everyCallPrintsAsItself_data()
+{
+    // A pattern the lesson's headless tick line must (or must not) match: each call is shown as
+    // the call it was, with its result, as strace would show it (fd numbers vary with what the
+    // test runner left open).
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<QString>("tick");
+    QTest::addColumn<QString>("present");
+    QTest::addColumn<QString>("absent");
+    QTest::newRow("udp socket is bound, never listening") << "udp-echo"
+                                                          << "tick 0 "
+                                                          << R"(bind\(\d+, :\d+\) = 0)"
+                                                          << R"(listen\()";
+    QTest::newRow("a bind that failed prints as bind") << "socket-options"
+                                                       << "tick 3 "
+                                                       << R"(bind\(\d+, :\d+\) = -1 EADDRINUSE)"
+                                                       << R"(listen\(:\d+\) = -1)";
+    QTest::newRow("non-blocking connect returns EINPROGRESS")
+        << "client-side-select"
+        << "tick 0 "
+        << R"( connect\(\d+, L0\) = -1 EINPROGRESS)"
+        << R"(connect\(L0\) fd)";
+    QTest::newRow("a client's connect shows its result")
+        << "select-echo"
+        << "tick 1 "
+        << R"(A: connect\(\d+, L0\) = -1 EINPROGRESS)"
+        << "";
+}
+
+void TestCli::everyCallPrintsAsItself()
+{
+    QFETCH(QString, lesson);
+    QFETCH(QString, tick);
+    QFETCH(QString, present);
+    QFETCH(QString, absent);
+    const Output o = muxlab({QStringLiteral("--headless"), QStringLiteral("--lesson"), lesson});
+    QVERIFY2(o.code == 0, o.out.constData());
+    QString line;
+    for (const QByteArray &l : o.out.split('\n'))
+        if (l.startsWith(tick.toUtf8()))
+            line = QString::fromUtf8(l);
+    QVERIFY2(!line.isEmpty(), qPrintable(tick));
+    QVERIFY2(line.contains(QRegularExpression(present)), qPrintable(line));
+    if (!absent.isEmpty())
+        QVERIFY2(!line.contains(QRegularExpression(absent)), qPrintable(line));
 }
 
 void TestCli::traceRoundTrips()

@@ -2,6 +2,8 @@
 
 #include "Session.h"
 
+#include <cerrno>
+
 namespace gui {
 
 TimelineModel::TimelineModel(Session *session, QObject *parent)
@@ -83,7 +85,7 @@ int TimelineModel::marksOf(qsizetype index) const
         default:
             break;
         }
-        if (a.err && a.call != Call::Accept && a.call != Call::Recv)
+        if (a.err && a.err != EINPROGRESS && a.call != Call::Accept && a.call != Call::Recv)
             m |= Failure;
     }
     return m;

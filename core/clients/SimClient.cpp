@@ -61,7 +61,8 @@ Action SimClient::perform(const ClientOp &op, const net::Endpoint &target)
     using Call = Action::Call;
     switch (op.kind) {
     case ClientOp::Connect: {
-        auto fd = net::tcpConnect(target, op.rcvbuf);
+        bool inProgress = false;
+        auto fd = net::tcpConnect(target, op.rcvbuf, &inProgress);
         Action a = make(Call::Connect);
         a.arg = op.listener;
         if (!fd) {
@@ -81,6 +82,10 @@ Action SimClient::perform(const ClientOp &op, const net::Endpoint &target)
         m_state = State::Connecting;
         m_udp = false;
         a.fd = m_fd.get();
+        if (inProgress) { // non-blocking: the handshake finishes after the call
+            a.ret = -1;
+            a.err = EINPROGRESS;
+        }
         return a;
     }
     case ClientOp::SendTo: {

@@ -247,7 +247,8 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
         return Error{EINVAL,
                      QStringLiteral("connectTcp: there is no listener L%1").arg(listenerIndex)};
     const net::Endpoint to = net::localEndpoint(listener);
-    auto fd = net::tcpConnect(to);
+    bool inProgress = false;
+    auto fd = net::tcpConnect(to, 0, &inProgress);
     if (!fd) {
         record({.call = Call::Connect, .arg = listenerIndex, .err = fd.error().err, .ret = -1});
         return fd.error();
@@ -261,7 +262,11 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
               .peer = to.toString()};
     const int n = adopt(std::move(s));
     m_outgoing.insert(connKey(local.port, to.port), n);
-    record({.call = Call::Connect, .fd = n, .arg = listenerIndex});
+    record({.call = Call::Connect,
+            .fd = n,
+            .arg = listenerIndex,
+            .err = inProgress ? EINPROGRESS : 0,
+            .ret = inProgress ? -1 : 0});
     // Only the client's side is waited for: that is what makes it writable. Its accepted end
     // has arrived by the time bytes sent on it are acknowledged (send waits for that).
     if (m_settler)

@@ -32,21 +32,27 @@ Result<int> Server::bindUdp(int index)
 Result<int> Server::openListener(int index, Role role, quint16 port, bool reuseAddr)
 {
     const bool udp = role == Role::Udp;
-    auto failed = [&](const Error &e) {
-        record(
-            {.call = Call::Listen, .arg = port, .err = e.err, .ret = -1, .data = e.text.toUtf8()});
+    // A failure prints as the call that failed: bind (a port in use) or listen.
+    auto failed = [&](Call call, int fd, const Error &e) {
+        record({.call = call,
+                .fd = fd,
+                .arg = port,
+                .err = e.err,
+                .ret = -1,
+                .data = e.text.toUtf8()});
         return e;
     };
     auto fd = net::newSocket(udp ? SOCK_DGRAM : SOCK_STREAM);
     if (!fd)
-        return failed(fd.error());
+        return failed(Call::Listen, -1, fd.error());
     // The documents' servers set SO_REUSEADDR before bind, so a restarted server can bind while
     // its old conns sit in TIME_WAIT: made and recorded here like any call of the program's.
     if (reuseAddr)
         setOption(fd->get(), SockOpt::ReuseAddr, 1);
-    if (auto bound = net::bindAndListen(fd->get(), {m_host, port}, reuseAddr, udp ? -1 : 128);
-        !bound)
-        return failed(bound.error());
+    if (auto bound = net::bindTo(fd->get(), {m_host, port}, reuseAddr); !bound)
+        return failed(Call::Bind, fd->get(), bound.error());
+    if (!udp && ::listen(fd->get(), 128) < 0)
+        return failed(Call::Listen, fd->get(), Error{errno, QStringLiteral("listen() failed")});
     const net::Endpoint local = net::localEndpoint(fd->get());
     SocketTable::Socket s{.fd = std::move(*fd), .listenerIndex = index, .local = local};
     s.info = {
@@ -55,7 +61,8 @@ Result<int> Server::openListener(int index, Role role, quint16 port, bool reuseA
         .label = (udp ? QStringLiteral("udp :%1") : QStringLiteral("listener :%1")).arg(local.port),
         .local = local.toString()};
     const int n = adopt(std::move(s));
-    record({.call = Call::Listen, .fd = n, .arg = local.port});
+    // A UDP socket is bound, never listening: it prints as bind.
+    record({.call = udp ? Call::Bind : Call::Listen, .fd = n, .arg = local.port});
     return n;
 }
 

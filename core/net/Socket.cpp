@@ -67,7 +67,7 @@ Result<Fd> newSocket(int type)
     return makeSocket(type);
 }
 
-Result<void> bindAndListen(int fd, const Endpoint &at, bool reuseAddr, int backlog)
+Result<void> bindTo(int fd, const Endpoint &at, bool reuseAddr)
 {
     auto addr = toSockaddr(at);
     if (!addr)
@@ -83,6 +83,13 @@ Result<void> bindAndListen(int fd, const Endpoint &at, bool reuseAddr, int backl
                                 .arg(at.host)};
         return errnoError(QStringLiteral("bind(%1)").arg(at.toString()), e);
     }
+    return {};
+}
+
+Result<void> bindAndListen(int fd, const Endpoint &at, bool reuseAddr, int backlog)
+{
+    if (auto bound = bindTo(fd, at, reuseAddr); !bound)
+        return bound;
     if (backlog >= 0 && ::listen(fd, backlog) < 0)
         return errnoError(QStringLiteral("listen(%1)").arg(at.toString()), errno);
     return {};
@@ -122,7 +129,7 @@ Result<Fd> udpBind(const Endpoint &at)
     return openBound(SOCK_DGRAM, at, true, -1);
 }
 
-Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf)
+Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf, bool *inProgress)
 {
     auto addr = toSockaddr(to);
     if (!addr)
@@ -133,9 +140,11 @@ Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf)
     // Before connect: the window scale is chosen from the buffer at SYN time.
     if (rcvbuf > 0 && ::setsockopt(fd->get(), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) < 0)
         return errnoError(QStringLiteral("setsockopt(SO_RCVBUF, %1)").arg(rcvbuf), errno);
-    if (::connect(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in)) < 0 &&
-        errno != EINPROGRESS)
+    const int rc = ::connect(fd->get(), reinterpret_cast<sockaddr *>(&*addr), sizeof(sockaddr_in));
+    if (rc < 0 && errno != EINPROGRESS)
         return errnoError(QStringLiteral("connect(%1)").arg(to.toString()), errno);
+    if (inProgress)
+        *inProgress = rc < 0;
     return fd;
 }
 

@@ -34,10 +34,14 @@ Result<Fd> udpBind(const Endpoint &at);
 Result<Fd> newSocket(int type);
 /// …then bind, and listen unless backlog < 0. `reuseAddr` says whether SO_REUSEADDR was set:
 /// the sentence for a port in use differs (without it, a conn in TIME_WAIT holds the port).
+/// bind() alone. An address in use is one sentence naming the port.
+Result<void> bindTo(int fd, const Endpoint &at, bool reuseAddr);
 Result<void> bindAndListen(int fd, const Endpoint &at, bool reuseAddr, int backlog = 128);
 /// A non-blocking TCP connect. Returns at once; the connection completes in the kernel
 /// (writable when done). EINPROGRESS is not an error here.
-Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf = 0);
+/// `inProgress` (if given) says whether connect() returned EINPROGRESS, the handshake going
+/// on after the call, rather than 0.
+Result<Fd> tcpConnect(const Endpoint &to, int rcvbuf = 0, bool *inProgress = nullptr);
 /// A blocking-mode TCP connect (used for the blocking lessons and the helper clients).
 Result<Fd> tcpConnectBlocking(const Endpoint &to);
 

@@ -316,15 +316,24 @@ void appendAction(std::string &out, const Action &a, Backend backend,
         out += ')';
         return;
     case Call::Connect:
-        out += "connect(L";
+        // connect(5, L0) = -1 EINPROGRESS: a non-blocking connect returns before the handshake
+        // ends; a connect that failed at once has no descriptor left to name.
+        out += "connect(";
+        if (a.fd >= 0) {
+            num(out, a.fd);
+            out += ", ";
+        }
+        out += 'L';
         num(out, a.arg);
         out += ')';
-        if (a.fd >= 0) {
-            out += " fd ";
-            num(out, a.fd);
-        } else {
-            result(out, a);
-        }
+        result(out, a);
+        return;
+    case Call::Bind:
+        open("bind");
+        out += ", :";
+        num(out, a.arg);
+        out += ')';
+        result(out, a);
         return;
     case Call::Shutdown:
         open("shutdown");

@@ -28,9 +28,9 @@ static const char *const kCallNames[] = {
     "listen",   "accept",  "recv",       "send",         "close",          "connect",
     "shutdown", "reset",   "send_oob",   "recv_oob",     "recvfrom",       "sendto",
     "watch",    "unwatch", "modify",     "stop_reading", "resume_reading", "note",
-    "refuse",   "measure", "setsockopt", "getsockopt",   "ioctl",
+    "refuse",   "measure", "setsockopt", "getsockopt",   "ioctl",          "bind",
 };
-constexpr auto kLastCall = Action::Call::Ioctl;
+constexpr auto kLastCall = Action::Call::Bind;
 static_assert(sizeof kCallNames / sizeof *kCallNames == int(kLastCall) + 1);
 
 QString callName(Action::Call c)

@@ -70,13 +70,15 @@ struct Action {
         SetSockOpt, ///< arg: the SockOpt; data: the value set, in decimal
         GetSockOpt, ///< arg: the SockOpt; data: the value read, in decimal
         Ioctl,      ///< arg: the SockOpt (FIONBIO); data: the value passed, in decimal
+        Bind,       ///< a UDP socket's bind (arg: the port), or a listener's bind that failed
     };
     Actor actor = Actor::Server;
     Call call = Call::Note;
     qint16 client = -1; ///< index of the simulated client, for Actor::Client
     int fd = -1;
     int arg = 0; ///< recv size, events for Watch/Modify, the previous events for Unwatch
-    int err = 0; ///< before ret: the two ints share 8 bytes, 48 bytes an action, not 56
+    int err = 0; ///< before ret (a connect's EINPROGRESS with ret -1: in progress, not failed): the
+                 ///< two ints share 8 bytes, 48 bytes an action, not 56
     qint64 ret = 0;
     QByteArray data; ///< payload sent or received; the text of a Note or Refuse
     bool operator==(const Action &) const = default;

@@ -24,8 +24,8 @@ inline QByteArray canonicalTrace(const mux::Trace &trace)
             const QString call = a.value(QStringLiteral("call")).toString();
             if (call == QLatin1String("measure"))
                 continue;
-            if (call == QLatin1String("listen"))
-                a.remove(QStringLiteral("arg"));
+            if (call == QLatin1String("listen") || call == QLatin1String("bind"))
+                a.remove(QStringLiteral("arg")); // the port: the kernel picks it
             if (a.contains(QStringLiteral("text")))
                 a.insert(
                     QStringLiteral("text"),
