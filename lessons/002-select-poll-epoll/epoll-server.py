@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 """同一个服务端换成 epoll：每个 socket 只注册一次（EPOLL_CTL_ADD），epoll.poll() 只返回就绪的事件。
---et 用边沿触发（EPOLLET）注册，看 if/elif 漏掉的 EPOLLOUT 会怎样。"""
+--et 用边缘触发（EPOLLET）注册，看 if/elif 漏掉的 EPOLLOUT 会怎样。"""
 import argparse
 import select
 from socket import *
@@ -10,7 +10,7 @@ from socket import *
 def main():
     parser = argparse.ArgumentParser(description='epoll-server')
     parser.add_argument('--port', type=int, default=8000)
-    parser.add_argument('--et', action='store_true', help='边沿触发（EPOLLET）')
+    parser.add_argument('--et', action='store_true', help='边缘触发（EPOLLET）')
     args = parser.parse_args()
     et = select.EPOLLET if args.et else 0
 
