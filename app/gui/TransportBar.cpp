@@ -159,7 +159,7 @@ void TransportBar::updateActions()
 {
     Actions &a = m_actions;
     const bool has = !m_session->isEmpty();
-    const bool engine = m_session->hasEngine();
+    const bool engine = m_session->makesTicks();
     for (QAction *act : {a.step, a.forward})
         act->setEnabled(has && (engine || !m_session->atEnd()));
     a.back->setEnabled(has && m_session->cursor() > 0);
@@ -173,7 +173,7 @@ void TransportBar::updateActions()
 
 void TransportBar::onRunTick()
 {
-    if (m_session->isEmpty() || (!m_session->hasEngine() && m_session->atEnd())) {
+    if (m_session->isEmpty() || (!m_session->makesTicks() && m_session->atEnd())) {
         m_actions.run->setChecked(false);
         return;
     }
