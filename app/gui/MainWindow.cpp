@@ -364,12 +364,30 @@ void MainWindow::retranslate()
 void MainWindow::showProgramPanes()
 {
     const bool program = m_session->hasProgram();
+    auto *narrationDock = findChild<QDockWidget *>(QStringLiteral("narrationDock"));
+    auto *pythonDock = findChild<QDockWidget *>(QStringLiteral("pythonDock"));
+    // A program's source is what a learner reads while stepping: it gets most of the height,
+    // the status and output the rest. Only on the switch, so a learner's own split stays.
+    const bool wasProgram =
+        findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->currentIndex() == 1;
+    if (program != wasProgram && !narrationDock->isHidden() && !pythonDock->isHidden()) {
+        const int h = height();
+        resizeDocks({narrationDock, pythonDock},
+                    program ? QList<int>{h * 2 / 5, h * 3 / 5} : QList<int>{h * 2 / 3, h / 3},
+                    Qt::Vertical);
+    }
     findChild<QStackedWidget *>(QStringLiteral("lessonStack"))->setCurrentIndex(program ? 1 : 0);
     findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->setCurrentIndex(program ? 1 : 0);
-    findChild<QDockWidget *>(QStringLiteral("narrationDock"))
-        ->setWindowTitle(program ? tr("Your program") : tr("Lesson"));
-    findChild<QDockWidget *>(QStringLiteral("pythonDock"))
-        ->setWindowTitle(program ? tr("Source") : tr("Python program"));
+    if (program) {
+        m_actions->restart->setText(tr("Res&tart Program"));
+        m_actions->restart->setIconText(tr("Restart Program"));
+        m_actions->restart->setToolTip(
+            tr("Stop the program and run it again from its start (%1)")
+                .arg(m_actions->restart->shortcut().toString(QKeySequence::NativeText)));
+    } else if (wasProgram)
+        m_actions->retranslate();
+    narrationDock->setWindowTitle(program ? tr("Your program") : tr("Lesson"));
+    pythonDock->setWindowTitle(program ? tr("Source") : tr("Python program"));
 }
 
 void MainWindow::updateTitle()
