@@ -71,6 +71,11 @@ const TickSnapshot &Session::snapshot() const
     return m_snapshot;
 }
 
+bool Session::programEnded() const
+{
+    return m_program && m_program->isFinished();
+}
+
 bool Session::isLive() const
 {
     return m_run && atEnd();

@@ -57,6 +57,8 @@ public:
     const ProgramRun *program() const { return m_program.get(); }
     /// A lesson's engine or a program: stepping at the newest tick makes a new one.
     bool makesTicks() const { return hasEngine() || hasProgram(); }
+    /// The program has exited, crashed or been stopped: no tick will come until a restart.
+    bool programEnded() const;
     bool isEmpty() const { return trace() == nullptr || trace()->isEmpty(); }
     /// The cursor is on the newest tick of a live engine: the next step makes a new tick.
     bool isLive() const;
