@@ -9,8 +9,10 @@
 #include "gui/Session.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -130,6 +132,14 @@ void TestGuiExec::steppingLightsTheSelectLine()
     QCOMPARE(litLine(w.get()), selectLine);
     QVERIFY(!child<QPlainTextEdit>(w.get(), "programEditor")->isReadOnly());
     QTRY_VERIFY_WITH_TIMEOUT(listeningPort(s) != 0, 10000);
+    // "Connect a client…" offers the commands for the program's own listener.
+    child<QAction>(w.get(), "connectClient")->trigger();
+    auto *connect = child<QDialog>(w.get(), "connectDialog");
+    bool offered = false;
+    for (const QLineEdit *line : connect->findChildren<QLineEdit *>())
+        offered |= line->text().contains(QString::number(listeningPort(s)));
+    QVERIFY(offered);
+    connect->close();
 
     // The echo server's three ticks: accept, echo, the peer's close. Each client act is in the
     // kernel before the step, so the select it lets run returns at once.
