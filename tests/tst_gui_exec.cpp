@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QtTest>
 
@@ -109,6 +110,7 @@ private slots:
     void aSilentProgramIsNamedSo();
     void closingTheWindowLeavesNoProcess();
     void theFileMenuOpensPrograms();
+    void ctrlSSavesAndCtrlEnterRunsTheEditedScript();
 };
 
 void TestGuiExec::initTestCase()
@@ -257,6 +259,43 @@ void TestGuiExec::theFileMenuOpensPrograms()
     QVERIFY(!s->hasProgram());
     QTRY_VERIFY_WITH_TIMEOUT(!alive(pid), 10000);
     QVERIFY(child<QWidget>(w.get(), "programStatus")->isHidden());
+}
+
+void TestGuiExec::ctrlSSavesAndCtrlEnterRunsTheEditedScript()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = dir.filePath(QStringLiteral("mine.py"));
+    QVERIFY(QFile::copy(execFile("select_echo.py"), script));
+    QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner);
+    const int selectLine = lineOf(script, QStringLiteral("select.select("));
+    auto w = openProgram({kPython, script, QStringLiteral("0")});
+    gui::Session *s = sessionOf(w.get());
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(litLine(w.get()), selectLine, 10000);
+    const qint64 firstPid = s->program()->process().pid();
+
+    auto *editor = child<QPlainTextEdit>(w.get(), "programEditor");
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::Start);
+    QTest::keyClicks(editor, QStringLiteral("# my own line"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QVERIFY(editor->document()->isModified());
+    QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!editor->document()->isModified());
+    QCOMPARE(lineOf(script, QStringLiteral("# my own line")), 1);
+    QCOMPARE(s->program()->process().pid(), firstPid); // saving alone does not restart
+
+    // Ctrl+Enter: a new run of the saved file, its select one line further down.
+    QTest::keyClicks(editor, QStringLiteral("# and another"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(lineOf(script, QStringLiteral("# and another")), 2);
+    QVERIFY(s->program()->process().pid() != firstPid);
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(litLine(w.get()), selectLine + 2, 10000);
+    QCOMPARE(s->program()->lineAt(s->cursor()) + 0,
+             0); // tick 0 carries no line: the held one is lit
 }
 
 QTEST_MAIN(TestGuiExec)
