@@ -7,6 +7,7 @@
 #include "gui/MainWindow.h"
 #include "gui/ProgramRun.h"
 #include "gui/Session.h"
+#include "gui/TraceFiles.h"
 
 #include <QAction>
 #include <QDialog>
@@ -172,6 +173,16 @@ void TestGuiExec::steppingLightsTheSelectLine()
     QCOMPARE(s->cursor(), qsizetype(2));
     QCOMPARE(litLine(w.get()), selectLine);
     QCOMPARE(s->trace()->size(), qsizetype(4));
+
+    // File ▸ Save trace keeps the line each call came from.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(child<gui::TraceFiles>(w.get(), "traceFiles")->saveTrace(saved));
+    QFile f(saved);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().count(
+                 QStringLiteral("\"source\":\"%1:%2\"").arg(script).arg(selectLine).toUtf8()),
+             3);
 }
 
 void TestGuiExec::aCrashShowsItsStatusAndTraceback()

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ProgramRun.h"
 #include "Session.h"
 
 #include <QApplication>
@@ -47,8 +48,8 @@ int runGui(const cli::Options &options)
     const int status = QApplication::exec();
     // --exec --trace FILE: the program's ticks as the window recorded them.
     auto *session = w.findChild<Session *>(QStringLiteral("session"));
-    if (options.mode == cli::Mode::Exec && !options.traceFile.isEmpty() && session->trace())
-        if (auto r = session->trace()->save(options.traceFile); !r) {
+    if (options.mode == cli::Mode::Exec && !options.traceFile.isEmpty() && session->program())
+        if (auto r = session->program()->process().save(options.traceFile); !r) {
             std::fprintf(stderr, "muxlab: %s\n", qUtf8Printable(r.error().text));
             return 1;
         }
