@@ -314,6 +314,11 @@ bool MainWindow::setBackend(const QString &name)
     }
     if (m_session->hasEngine() && m_session->backend() == *backend)
         return true;
+    if (m_session->hasProgram()) {
+        error(tr("Your program makes its own calls: change select, poll or epoll in its source, "
+                 "then run it again (Ctrl+Enter)."));
+        return false;
+    }
     if (!m_session->lesson()) {
         error(tr("Open a lesson first: a saved trace keeps the backend it was recorded on."));
         return false;

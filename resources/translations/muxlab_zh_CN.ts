@@ -1006,98 +1006,103 @@
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
+        <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="389"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="394"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="382"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="387"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="383"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="388"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="385"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="389"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="394"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="398"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="404"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="409"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
@@ -1123,7 +1128,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1627,83 +1632,83 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="91"/>
+        <location filename="../../app/gui/Session.cpp" line="96"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="96"/>
+        <location filename="../../app/gui/Session.cpp" line="101"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="111"/>
+        <location filename="../../app/gui/Session.cpp" line="116"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="116"/>
+        <location filename="../../app/gui/Session.cpp" line="121"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="133"/>
+        <location filename="../../app/gui/Session.cpp" line="138"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="165"/>
+        <location filename="../../app/gui/Session.cpp" line="170"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="179"/>
+        <location filename="../../app/gui/Session.cpp" line="184"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="236"/>
+        <location filename="../../app/gui/Session.cpp" line="241"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="241"/>
+        <location filename="../../app/gui/Session.cpp" line="246"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="324"/>
+        <location filename="../../app/gui/Session.cpp" line="329"/>
         <source>%1 could not start: %2</source>
         <translation>%1 无法启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="362"/>
+        <location filename="../../app/gui/Session.cpp" line="367"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="366"/>
+        <location filename="../../app/gui/Session.cpp" line="371"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="398"/>
-        <location filename="../../app/gui/Session.cpp" line="414"/>
+        <location filename="../../app/gui/Session.cpp" line="403"/>
+        <location filename="../../app/gui/Session.cpp" line="419"/>
         <source>Simulated clients act only in lessons. Connect a real client to the program instead (Lesson ▸ Connect a client…).</source>
         <translation>模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="404"/>
+        <location filename="../../app/gui/Session.cpp" line="409"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="419"/>
+        <location filename="../../app/gui/Session.cpp" line="424"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="451"/>
+        <location filename="../../app/gui/Session.cpp" line="456"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
@@ -2208,62 +2213,62 @@
 <context>
     <name>gui::TraceFiles</name>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="19"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="20"/>
         <source>Open a saved trace</source>
         <translation>打开保存的轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="20"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="21"/>
         <source>muxlab traces (*.json);;All files (*)</source>
         <translation>muxlab 轨迹 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="26"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="27"/>
         <source>Save the trace</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="27"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="28"/>
         <source>muxlab traces (*.json)</source>
         <translation>muxlab 轨迹 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="42"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="43"/>
         <source>Export the tick as PNG</source>
         <translation>把本拍导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="42"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="43"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="46"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="47"/>
         <source>Export the tick as SVG</source>
         <translation>把本拍导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="46"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="47"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="51"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="52"/>
         <source>Export the run as a web page</source>
         <translation>把这次运行导出为网页</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="52"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="53"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="98"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="99"/>
         <source>There is no trace to save yet: open a lesson and step first.</source>
         <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="102"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="105"/>
         <source>The trace could not be saved to %1: %2</source>
         <translation>无法把轨迹保存到 %1：%2</translation>
     </message>
@@ -2271,33 +2276,33 @@
 <context>
     <name>gui::TransportBar</name>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="112"/>
-        <location filename="../../app/gui/TransportBar.cpp" line="124"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="118"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="130"/>
         <source>%1 ticks/s</source>
         <translation>%1 拍/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="129"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="135"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="130"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="136"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="132"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="138"/>
         <source>The multiplexing call the server makes; switching restarts the lesson</source>
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="189"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="195"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="194"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="200"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
