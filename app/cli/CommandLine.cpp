@@ -56,8 +56,6 @@ bool wantsTerminal(int argc, char **argv)
         const QByteArray a(argv[i]);
         if (a == "--") // what follows is a traced program's own command line
             break;
-        if (a == "--exec") // the window cannot show a traced program yet
-            return true;
         if (a == "--headless" || a == "--serve" || a == "--list-lessons" || a == "--help" ||
             a == "-h" || a == "--version" || a == "-v" || a == "--help-all" || a == "--no-window" ||
             a == "--html" || a == "--client-script")

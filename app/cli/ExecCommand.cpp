@@ -5,9 +5,10 @@
 #include "CommandLine.h"
 
 #include "exec/TracedProcess.h"
+#include "gui/MainWindow.h"
 #include "trace/TickFormat.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -60,6 +61,7 @@ bool parseExec(QCommandLineParser &p, Options &o, QString &error)
     o.headless = p.isSet(QStringLiteral("headless"));
     o.command = p.positionalArguments();
     o.lang = p.value(QStringLiteral("lang"));
+    o.langGiven = p.isSet(QStringLiteral("lang"));
     o.traceFile = p.value(QStringLiteral("trace"));
     if (p.isSet(QStringLiteral("serve")) || p.isSet(QStringLiteral("lesson")) ||
         p.isSet(QStringLiteral("client")) || p.isSet(QStringLiteral("list-lessons"))) {
@@ -101,9 +103,12 @@ int runExec(const Options &o)
         errLine(command.error().text);
         return 2;
     }
-    if (!o.headless)
-        errLine(QStringLiteral("the window cannot show a traced program yet; running it in the "
-                               "terminal (as with --headless)."));
+    if (!o.headless) {
+        if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+            return gui::runGui(o);
+        errLine(QStringLiteral("no display found (DISPLAY is not set), so the window cannot "
+                               "open; running the program in the terminal (as with --headless)."));
+    }
 
     mux::exec::TracedProcess::Options po;
     po.step = o.paceMs > 0; // held only to pace it; otherwise it runs freely

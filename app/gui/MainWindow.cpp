@@ -13,6 +13,9 @@
 #include "NarrationPane.h"
 #include "PortBanner.h"
 #include "PresenterMode.h"
+#include "ProgramEditor.h"
+#include "ProgramFiles.h"
+#include "ProgramPane.h"
 #include "PythonModel.h"
 #include "QueuesModel.h"
 #include "QueuesPane.h"
@@ -39,6 +42,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QVBoxLayout>
@@ -71,12 +75,15 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
         if (li.isValid())
             findChild<LessonsView *>()->setCurrentIndex(li);
         m_message->hide();
+        showProgramPanes();
         updateTitle();
     });
     connect(m_session, &Session::errorRaised, this, &MainWindow::error);
     connect(m_session, &Session::noticeRaised, this, &MainWindow::notice);
 
     WindowSettings::load(*this, config);
+    if (!config.program.isEmpty())
+        m_programs->open(config.program, config.programDir);
     retranslate();
     applyTheme();
     for (const QString &problem : m_lessonsModel->loadErrors())
@@ -144,9 +151,26 @@ void MainWindow::buildPanes()
     narrationScroll->setWidget(narration);
     narrationScroll->setWidgetResizable(true);
     narrationScroll->setFrameShape(QFrame::NoFrame);
-    addPane(Qt::RightDockWidgetArea, "narrationDock", narrationScroll);
+    // A real program (File ▸ Open program…) has its own pane and its source in their place.
+    auto *programPane = new ProgramPane(m_session);
+    programPane->setObjectName(QStringLiteral("programStatus"));
+    auto *lessonStack = new QStackedWidget(this);
+    lessonStack->setObjectName(QStringLiteral("lessonStack"));
+    lessonStack->addWidget(narrationScroll);
+    lessonStack->addWidget(programPane);
+    addPane(Qt::RightDockWidgetArea, "narrationDock", lessonStack);
     auto *python = new PythonModel(m_session, this);
-    addPane(Qt::RightDockWidgetArea, "pythonDock", new ProgramView(m_session, python, this));
+    auto *editor = new ProgramEditor(m_session);
+    editor->setObjectName(QStringLiteral("programSource"));
+    connect(editor, &ProgramEditor::failed, this, &MainWindow::error);
+    connect(editor, &ProgramEditor::saved, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    });
+    auto *sourceStack = new QStackedWidget(this);
+    sourceStack->setObjectName(QStringLiteral("sourceStack"));
+    sourceStack->addWidget(new ProgramView(m_session, python, this));
+    sourceStack->addWidget(editor);
+    addPane(Qt::RightDockWidgetArea, "pythonDock", sourceStack);
 
     // Bottom, tabbed: the syscall log, clients, sockets, queues, the class, the scaling chart.
     auto *log = new SyscallLogModel(m_session, this);
@@ -171,7 +195,11 @@ void MainWindow::buildPanes()
     auto *classPane = new ClassPane(m_session, watch);
     classPane->setObjectName(QStringLiteral("class"));
     QDockWidget *classDock = addPane(Qt::BottomDockWidgetArea, "classDock", classPane);
-    connect(m_actions->connectClient, &QAction::triggered, this, [classDock, classPane] {
+    connect(m_actions->connectClient, &QAction::triggered, this, [this, classDock, classPane] {
+        if (m_session->hasProgram()) {
+            m_programs->openConnectDialog();
+            return;
+        }
         classDock->show();
         classDock->raise();
         classPane->openConnectDialog();
@@ -193,10 +221,14 @@ void MainWindow::buildPanes()
                 [sockets](const Theme &t) { sockets->setTheme(t); },
                 [narration](const Theme &t) { narration->setTheme(t); },
                 [this](const Theme &t) { m_message->setTheme(t); },
-                [scaling](const Theme &t) { scaling->chart()->setTheme(t); }};
+                [scaling](const Theme &t) { scaling->chart()->setTheme(t); },
+                [editor](const Theme &t) { editor->setTheme(t); },
+                [programPane](const Theme &t) { programPane->setTheme(t); }};
     statusBar()->addWidget(new StatusLine(m_session, this), 1);
     auto *files = new TraceFiles(m_session, m_tickView, *m_actions, this);
     connect(files, &TraceFiles::failed, this, &MainWindow::error);
+    m_programs = new ProgramFiles(m_session, m_config.useSettings, this);
+    connect(m_programs, &ProgramFiles::failed, this, &MainWindow::error);
     connect(files, &TraceFiles::saved, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     });
@@ -206,6 +238,8 @@ void MainWindow::connectActions()
 {
     Actions &a = *m_actions;
     m_menus = new WindowMenus(menuBar(), a, findChildren<QDockWidget *>());
+    m_menus->addProgramItems(m_programs->openAction(), m_programs->recentMenu());
+    addAction(m_programs->openAction());
     connect(a.step, &QAction::triggered, m_session, &Session::stepForward);
     connect(a.forward, &QAction::triggered, m_session, &Session::stepForward);
     connect(a.back, &QAction::triggered, this, [this] {
@@ -280,6 +314,11 @@ bool MainWindow::setBackend(const QString &name)
     }
     if (m_session->hasEngine() && m_session->backend() == *backend)
         return true;
+    if (m_session->hasProgram()) {
+        error(tr("Your program makes its own calls: change select, poll or epoll in its source, "
+                 "then run it again (Ctrl+Enter)."));
+        return false;
+    }
     if (!m_session->lesson()) {
         error(tr("Open a lesson first: a saved trace keeps the backend it was recorded on."));
         return false;
@@ -312,6 +351,7 @@ void MainWindow::retranslate()
     m_actions->retranslate();
     m_transport->retranslate();
     m_menus->retranslate();
+    m_programs->retranslate();
     findChild<ClassPane *>()->retranslate();
     const std::pair<const char *, const char *> docks[] = {
         {"lessonsDock", QT_TR_NOOP("Lessons")},       {"narrationDock", QT_TR_NOOP("Lesson")},
@@ -322,14 +362,46 @@ void MainWindow::retranslate()
     for (const auto &[name, title] : docks)
         if (auto *d = findChild<QDockWidget *>(QLatin1String(name)))
             d->setWindowTitle(tr(title));
+    showProgramPanes();
     updateTitle();
+}
+
+void MainWindow::showProgramPanes()
+{
+    const bool program = m_session->hasProgram();
+    auto *narrationDock = findChild<QDockWidget *>(QStringLiteral("narrationDock"));
+    auto *pythonDock = findChild<QDockWidget *>(QStringLiteral("pythonDock"));
+    // A program's source is what a learner reads while stepping: it gets most of the height,
+    // the status and output the rest. Only on the switch, so a learner's own split stays.
+    const bool wasProgram =
+        findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->currentIndex() == 1;
+    if (program != wasProgram && !narrationDock->isHidden() && !pythonDock->isHidden()) {
+        const int h = height();
+        resizeDocks({narrationDock, pythonDock},
+                    program ? QList<int>{h * 2 / 5, h * 3 / 5} : QList<int>{h * 2 / 3, h / 3},
+                    Qt::Vertical);
+    }
+    findChild<QStackedWidget *>(QStringLiteral("lessonStack"))->setCurrentIndex(program ? 1 : 0);
+    findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->setCurrentIndex(program ? 1 : 0);
+    if (program) {
+        m_actions->restart->setText(tr("Res&tart Program"));
+        m_actions->restart->setIconText(tr("Restart Program"));
+        m_actions->restart->setToolTip(
+            tr("Stop the program and run it again from its start (%1)")
+                .arg(m_actions->restart->shortcut().toString(QKeySequence::NativeText)));
+    } else if (wasProgram)
+        m_actions->retranslate();
+    narrationDock->setWindowTitle(program ? tr("Your program") : tr("Lesson"));
+    pythonDock->setWindowTitle(program ? tr("Source") : tr("Python program"));
 }
 
 void MainWindow::updateTitle()
 {
     const mux::Lesson *l = m_session->lesson();
     QString title = QStringLiteral("muxlab");
-    if (l && m_session->hasEngine())
+    if (m_session->hasProgram())
+        title = tr("%1 (your program, traced) — muxlab").arg(m_session->title());
+    else if (l && m_session->hasEngine())
         title =
             QStringLiteral("%1 — %2 (%3) — muxlab")
                 .arg(l->title.in(m_session->lang()), l->id, mux::backendName(m_session->backend()));

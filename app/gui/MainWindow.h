@@ -18,6 +18,7 @@ namespace gui {
 class LessonsModel;
 class MessageBar;
 class PresenterMode;
+class ProgramFiles;
 class Session;
 class TickView;
 class TransportBar;
@@ -33,6 +34,9 @@ struct MainWindowConfig {
     QString lang;    ///< empty: the remembered one
     bool useLessonPorts = true;
     bool useSettings = true; ///< false in tests: nothing read or written
+    /// A program to run under the tracer instead of a lesson (`muxlab --exec -- COMMAND`).
+    QStringList program;
+    QString programDir; ///< where it runs; empty: the current directory
 };
 
 /// The playground's layout: the tick view in the centre, the timeline under it, the lesson's
@@ -72,6 +76,8 @@ private:
     void jumpToTick();
     void error(const QString &sentence);
     void notice(const QString &sentence);
+    /// A program shows its own pane and source in place of the lesson's narration and list.
+    void showProgramPanes();
 
     Config m_config;
     Session *m_session;
@@ -88,6 +94,7 @@ private:
     TransportBar *m_transport = nullptr;
     PresenterMode *m_presenter = nullptr;
     WindowMenus *m_menus = nullptr;
+    ProgramFiles *m_programs = nullptr;
     /// Each themed pane's setTheme, applied in turn.
     QList<std::function<void(const Theme &)>> m_themed;
 };

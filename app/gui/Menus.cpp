@@ -38,6 +38,14 @@ WindowMenus::WindowMenus(QMenuBar *bar, Actions &a, const QList<QDockWidget *> &
     m_help->addAction(a.about);
 }
 
+void WindowMenus::addProgramItems(QAction *open, QMenu *recent)
+{
+    QAction *first = m_file->actions().value(0);
+    m_file->insertAction(first, open);
+    m_file->insertMenu(first, recent);
+    m_file->insertSeparator(first);
+}
+
 void WindowMenus::retranslate()
 {
     m_file->setTitle(QCoreApplication::translate("gui::WindowMenus", "&File"));

@@ -2,6 +2,7 @@
 
 #include <QList>
 
+class QAction;
 class QDockWidget;
 class QMenu;
 class QMenuBar;
@@ -16,6 +17,8 @@ class WindowMenus {
 public:
     WindowMenus(QMenuBar *bar, Actions &actions, const QList<QDockWidget *> &panes);
     void retranslate();
+    /// Open program… and the recent programs, first in the File menu.
+    void addProgramItems(QAction *open, QMenu *recent);
 
 private:
     QMenu *m_file, *m_tick, *m_lesson, *m_backend, *m_view, *m_lang, *m_help;

@@ -1,10 +1,13 @@
 #include "MainWindow.h"
+#include "ProgramRun.h"
 #include "Session.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QStyleFactory>
 #include <QTimer>
+
+#include <cstdio>
 
 namespace gui {
 
@@ -19,6 +22,8 @@ int runGui(const cli::Options &options)
     config.lang = options.langGiven ? options.lang : QString();
     // MUXLAB_EPHEMERAL_PORTS=1: let the kernel pick ports (screenshots, several windows at once).
     config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
+    if (options.mode == cli::Mode::Exec)
+        config.program = options.command;
     MainWindow w(config);
     w.show();
     // Without a window manager (a bare X server driving a projector) nobody activates the
@@ -40,7 +45,15 @@ int runGui(const cli::Options &options)
         for (int i = 0; i < steps; ++i)
             session->stepForward();
     });
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    // --exec --trace FILE: the program's ticks as the window recorded them.
+    auto *session = w.findChild<Session *>(QStringLiteral("session"));
+    if (options.mode == cli::Mode::Exec && !options.traceFile.isEmpty() && session->program())
+        if (auto r = session->program()->process().save(options.traceFile); !r) {
+            std::fprintf(stderr, "muxlab: %s\n", qUtf8Printable(r.error().text));
+            return 1;
+        }
+    return status;
 }
 
 } // namespace gui

@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "ProgramRun.h"
 #include "programs/ProgramFactory.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,8 @@ const mux::Trace *Session::trace() const
 {
     if (m_run)
         return &m_run->engine().trace();
+    if (m_program)
+        return &m_program->trace();
     if (m_loaded)
         return &*m_loaded;
     return nullptr;
@@ -52,6 +55,8 @@ QString Session::title() const
 {
     if (m_run)
         return m_run->lesson().id;
+    if (m_program)
+        return m_program->name();
     return m_traceName;
 }
 
@@ -64,6 +69,11 @@ const TickSnapshot &Session::snapshot() const
         m_snapshotStale = false;
     }
     return m_snapshot;
+}
+
+bool Session::programEnded() const
+{
+    return m_program && m_program->isFinished();
 }
 
 bool Session::isLive() const
@@ -119,6 +129,8 @@ bool Session::setBackend(mux::Backend backend)
 
 bool Session::replayTo(qsizetype index)
 {
+    if (m_program) // a program cannot be replayed to a tick: it runs again from its start
+        return startProgram();
     const mux::Lesson *l = lesson();
     if (!l || !m_run) {
         if (l)
@@ -146,6 +158,7 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
         disconnect(&m_run->engine(), nullptr, this, nullptr);
         m_run.reset();
     }
+    closeProgram();
     m_snapshotStale = true;
     m_portsMoved = false;
     mux::Engine::Options options;
@@ -235,6 +248,7 @@ bool Session::openTrace(const QString &path)
         return false;
     }
     m_run.reset();
+    closeProgram();
     m_snapshotStale = true;
     m_portsMoved = false;
     m_loaded = std::move(*loaded);
@@ -272,7 +286,58 @@ bool Session::openTrace(const QString &path)
 void Session::onTick(quint32)
 {
     const qsizetype last = trace()->size() - 1;
+    // A program's tick comes after the step that let it run: the cursor follows it when it
+    // was on the newest tick (or on none yet), and stays where the learner went back to.
+    const bool follow = m_program && m_cursor >= last - 1;
     emit tickAppended(last);
+    if (follow) {
+        m_cursor = last;
+        emit cursorChanged(m_cursor);
+    }
+}
+
+bool Session::openProgram(const mux::exec::Command &command, const QString &workingDir)
+{
+    if (m_run) {
+        disconnect(&m_run->engine(), nullptr, this, nullptr);
+        m_run.reset();
+    }
+    closeProgram();
+    m_loaded.reset();
+    m_loadedLesson.reset();
+    m_traceName.clear();
+    m_userOps.clear();
+    m_extraClients.clear();
+    m_pending.clear();
+    m_portsMoved = false;
+    m_program = std::make_unique<ProgramRun>(command, workingDir);
+    connect(m_program.get(), &ProgramRun::tickRecorded, this, &Session::onTick);
+    connect(m_program.get(), &ProgramRun::stateChanged, this, &Session::programChanged);
+    return startProgram();
+}
+
+bool Session::startProgram()
+{
+    m_snapshotStale = true;
+    m_cursor = -1;
+    const auto started = m_program->start();
+    emit sessionReset();
+    emit cursorChanged(m_cursor);
+    emit pendingChanged();
+    emit programChanged();
+    if (!started) {
+        emit errorRaised(tr("%1 could not start: %2").arg(m_program->name(), started.error().text));
+        return false;
+    }
+    return true;
+}
+
+void Session::closeProgram()
+{
+    if (!m_program)
+        return;
+    disconnect(m_program.get(), nullptr, this, nullptr);
+    m_program.reset(); // stops the program and everything it started
 }
 
 void Session::setCursor(qsizetype index)
@@ -292,6 +357,10 @@ void Session::stepForward()
         return;
     if (!atEnd()) {
         setCursor(m_cursor + 1);
+        return;
+    }
+    if (m_program) {
+        m_program->step(); // not held: it is in a call or has ended; the tick comes or never will
         return;
     }
     if (!m_run) {
@@ -330,6 +399,11 @@ void Session::goLive()
 
 void Session::queueOp(const mux::ClientOp &op)
 {
+    if (m_program) {
+        emit errorRaised(tr("Simulated clients act only in lessons. Connect a real client to "
+                            "the program instead (Lesson ▸ Connect a client…)."));
+        return;
+    }
     if (!m_run) {
         emit errorRaised(
             tr("A saved trace is only for browsing; open a lesson to act as a client."));
@@ -341,6 +415,11 @@ void Session::queueOp(const mux::ClientOp &op)
 
 QString Session::addClient()
 {
+    if (m_program) {
+        emit errorRaised(tr("Simulated clients act only in lessons. Connect a real client to "
+                            "the program instead (Lesson ▸ Connect a client…)."));
+        return {};
+    }
     if (!m_run) {
         emit errorRaised(tr("A saved trace is only for browsing; open a lesson to add a client."));
         return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TickSnapshot.h"
+#include "exec/Launch.h"
 #include "lesson/LessonRun.h"
 #include "net/PeerProcess.h"
 
@@ -11,12 +12,17 @@
 
 namespace gui {
 
-/// What the window shows: a lesson running live on an engine, or a saved trace opened to
-/// browse. It holds the cursor — the tick index every pane shows — and forwards the user's
-/// commands to core. It computes no socket state; everything it hands out is recorded.
+class ProgramRun;
+
+/// What the window shows: a lesson running live on an engine, a real program of the learner's
+/// own under the tracer (ProgramRun), or a saved trace opened to browse. It holds the cursor — the
+/// tick index every pane shows — and forwards the user's commands to core. It computes no socket
+/// state; everything it hands out is recorded.
 ///
 /// History is the recorded trace: stepping back moves the cursor; stepping forward moves it
-/// again until it reaches the newest tick, and only then asks the engine for a new one.
+/// again until it reaches the newest tick, and only then asks the engine for a new one (made at
+/// once) or lets the program make its next call (the tick arrives when it has, as
+/// tickAppended(), and the cursor follows it if it was on the newest tick).
 class Session : public QObject {
     Q_OBJECT
 public:
@@ -38,12 +44,21 @@ public:
     bool openLesson(const QString &id, mux::Backend backend);
     /// Opens a saved trace to browse (no engine: stepping past its end does nothing).
     bool openTrace(const QString &path);
+    /// Runs `command` in `workingDir` under the tracer, held before its first multiplexing
+    /// call. On failure emits errorRaised() with one sentence and returns false.
+    bool openProgram(const mux::exec::Command &command, const QString &workingDir);
     /// Runs the same lesson again from tick 0, with the user's own actions up to `index`.
     bool replayTo(qsizetype index);
     bool restart() { return replayTo(0); }
     bool setBackend(mux::Backend backend);
 
     bool hasEngine() const { return m_run != nullptr; }
+    bool hasProgram() const { return m_program != nullptr; }
+    const ProgramRun *program() const { return m_program.get(); }
+    /// A lesson's engine or a program: stepping at the newest tick makes a new one.
+    bool makesTicks() const { return hasEngine() || hasProgram(); }
+    /// The program has exited, crashed or been stopped: no tick will come until a restart.
+    bool programEnded() const;
     bool isEmpty() const { return trace() == nullptr || trace()->isEmpty(); }
     /// The cursor is on the newest tick of a live engine: the next step makes a new tick.
     bool isLive() const;
@@ -55,7 +70,7 @@ public:
     const mux::LessonRun *run() const { return m_run.get(); }
     mux::Backend backend() const;
     QStringList clientNames() const;
-    QString title() const; ///< the lesson's id, or the trace file's name
+    QString title() const; ///< the lesson's id, the program's file name, or the trace file's name
 
     qsizetype cursor() const { return m_cursor; }
     /// The cursor's tick, read once from the trace per cursor move and shared by every pane.
@@ -96,6 +111,8 @@ signals:
     void frozenChanged(bool on);
     /// Something worth a word in the window that is not an error.
     void noticeRaised(const QString &sentence);
+    /// The program held, ran, wrote, fell silent or ended (ProgramRun::stateChanged).
+    void programChanged();
 
 private:
     /// Notices about how a run started (a port taken, another backend) go out after
@@ -107,9 +124,12 @@ private:
         mux::ClientOp op;
     };
     bool startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo);
+    bool startProgram();
     void onTick(quint32 tick);
+    void closeProgram();
 
     std::unique_ptr<mux::LessonRun> m_run;
+    std::unique_ptr<ProgramRun> m_program;
     std::optional<mux::Trace> m_loaded;
     std::optional<mux::Lesson> m_loadedLesson; ///< the lesson a loaded trace came from, if known
     QString m_traceName;

@@ -25,15 +25,17 @@ void StatusLine::changeEvent(QEvent *e)
 void StatusLine::refresh()
 {
     if (m_session->isEmpty()) {
-        setText(tr("Pick a lesson on the left to begin."));
+        setText(m_session->hasProgram()
+                    ? tr("The program is running; its first select, poll or epoll call is tick 1.")
+                    : tr("Pick a lesson on the left to begin."));
         return;
     }
     const mux::Trace *t = m_session->trace();
     const quint32 tick = t->at(m_session->cursor()).tick;
     const quint32 newest = t->last().tick;
-    if (m_session->isLive())
+    if (m_session->makesTicks() && m_session->atEnd())
         setText(tr("tick %1 — live: F10 runs the next tick").arg(tick));
-    else if (m_session->hasEngine())
+    else if (m_session->makesTicks())
         setText(tr("tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live")
                     .arg(tick)
                     .arg(newest));

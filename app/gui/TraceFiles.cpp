@@ -2,6 +2,7 @@
 
 #include "Actions.h"
 #include "Exporter.h"
+#include "ProgramRun.h"
 #include "Session.h"
 #include "TickView.h"
 #include "share/HtmlPage.h"
@@ -98,7 +99,9 @@ bool TraceFiles::saveTrace(const QString &path)
         emit failed(tr("There is no trace to save yet: open a lesson and step first."));
         return false;
     }
-    if (auto r = t->save(path); !r) {
+    // A program's ticks are saved with the FILE:LINE each call came from.
+    const ProgramRun *program = m_session->program();
+    if (auto r = program ? program->process().save(path) : t->save(path); !r) {
         emit failed(tr("The trace could not be saved to %1: %2").arg(path, r.error().text));
         return false;
     }

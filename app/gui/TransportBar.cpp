@@ -90,6 +90,12 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
         updateActions();
     });
     connect(session, &Session::cursorChanged, this, &TransportBar::updateActions);
+    // A program that ended stops the run; one that is held again can be stepped.
+    connect(session, &Session::programChanged, this, [this] {
+        if (m_session->programEnded() && m_session->atEnd())
+            m_actions.run->setChecked(false);
+        updateActions();
+    });
     connect(session, &Session::errorRaised, this, &TransportBar::syncBackends);
     connect(session, &Session::frozenChanged, this, [this](bool on) {
         if (on)
@@ -159,9 +165,9 @@ void TransportBar::updateActions()
 {
     Actions &a = m_actions;
     const bool has = !m_session->isEmpty();
-    const bool engine = m_session->hasEngine();
+    const bool engine = m_session->makesTicks();
     for (QAction *act : {a.step, a.forward})
-        act->setEnabled(has && (engine || !m_session->atEnd()));
+        act->setEnabled(has && ((engine && !m_session->programEnded()) || !m_session->atEnd()));
     a.back->setEnabled(has && m_session->cursor() > 0);
     a.live->setEnabled(has && !m_session->atEnd());
     a.restart->setEnabled(engine);
@@ -173,7 +179,7 @@ void TransportBar::updateActions()
 
 void TransportBar::onRunTick()
 {
-    if (m_session->isEmpty() || (!m_session->hasEngine() && m_session->atEnd())) {
+    if (m_session->isEmpty() || (!m_session->makesTicks() && m_session->atEnd())) {
         m_actions.run->setChecked(false);
         return;
     }

@@ -47,6 +47,8 @@ void WindowSettings::load(MainWindow &w, const MainWindowConfig &config)
     w.setLanguage(!config.lang.isEmpty() ? config.lang
                                          : value("view/lang", QStringLiteral("en")).toString());
 
+    if (!config.program.isEmpty()) // the window opens on the program instead
+        return;
     QString lesson = config.lesson;
     if (lesson.isEmpty())
         lesson = value("run/lesson", QString()).toString();

@@ -985,112 +985,150 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="83"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="90"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="265"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
+        <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="394"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="387"/>
+        <source>Res&amp;tart Program</source>
+        <translation>重新运行程序(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="388"/>
+        <source>Restart Program</source>
+        <translation>重新运行程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
+        <source>Stop the program and run it again from its start (%1)</source>
+        <translation>停止程序并从头重新运行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="394"/>
+        <source>Your program</source>
+        <translation>你的程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
+        <source>Source</source>
+        <translation>源代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
+        <source>%1 (your program, traced) — muxlab</source>
+        <translation>%1（你的程序，跟踪中）— muxlab</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="409"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="201"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="167"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/WindowSettings.cpp" line="55"/>
+        <location filename="../../app/gui/WindowSettings.cpp" line="57"/>
         <source>There is no lesson called &quot;%1&quot;; the first lesson is open instead.</source>
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1224,6 +1262,221 @@
         <location filename="../../app/gui/PresenterMode.cpp" line="57"/>
         <source>Presenter mode: F10 steps, Space runs, F5 leaves.</source>
         <translation>演示模式：F10 单步，空格运行，F5 退出。</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ProgramDialog</name>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="19"/>
+        <source>Open a program</source>
+        <translation>打开程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="22"/>
+        <source>Run your own server under the microscope: each select, poll or epoll call it makes becomes a tick, and it waits before each call until you step. Choose a Python file, or type a whole command line (python3 server.py 9000, ./my_server).</source>
+        <translation>把你自己的服务器放到显微镜下：它的每一次 select、poll 或 epoll 调用都是一拍，每次调用前它都会等你单步。选择一个 Python 文件，或输入完整的命令行（python3 server.py 9000、./my_server）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="32"/>
+        <source>Choose a .py file…</source>
+        <translation>选择 .py 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="37"/>
+        <source>Command line:</source>
+        <translation>命令行：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="40"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="44"/>
+        <source>Runs in:</source>
+        <translation>运行目录：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="47"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="78"/>
+        <source>Choose your Python server</source>
+        <translation>选择你的 Python 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="79"/>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramDialog.cpp" line="90"/>
+        <source>The directory it runs in</source>
+        <translation>程序的运行目录</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ProgramEditor</name>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="217"/>
+        <source># This program&apos;s calls carry no source line (only Python programs do).
+# It was started as:
+#   %1
+</source>
+        <translation># 这个程序的调用不带源代码行号（只有 Python 程序才有）。
+# 它的启动命令是：
+#   %1
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="224"/>
+        <source># %1 could not be read: %2
+</source>
+        <translation># 无法读取 %1：%2
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="254"/>
+        <source>No source file</source>
+        <translation>没有源文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="259"/>
+        <source>%1 (read-only: the run called from this file)</source>
+        <translation>%1（只读：这次调用来自这个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="261"/>
+        <source>%1 — edited: Ctrl+S saves, Ctrl+Enter saves and runs it again</source>
+        <translation>%1 — 已修改：Ctrl+S 保存，Ctrl+Enter 保存并重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="263"/>
+        <source>%1 — Ctrl+Enter runs it again</source>
+        <translation>%1 — Ctrl+Enter 重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="275"/>
+        <source>%1 could not be saved: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ProgramFiles</name>
+    <message>
+        <location filename="../../app/gui/ProgramFiles.cpp" line="70"/>
+        <source>The program could not be run: %1</source>
+        <translation>无法运行该程序：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramFiles.cpp" line="124"/>
+        <source>The program has no listening socket yet: step until it has called listen(), then connect a client.</source>
+        <translation>程序还没有监听套接字：单步运行到它调用 listen() 之后，再连接客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramFiles.cpp" line="140"/>
+        <source>Open &amp;program…</source>
+        <translation>打开程序(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramFiles.cpp" line="141"/>
+        <source>Run your own server with its select, poll and epoll calls traced, one tick per call</source>
+        <translation>运行你自己的服务器并跟踪它的 select、poll 和 epoll 调用，每次调用一拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramFiles.cpp" line="143"/>
+        <source>Recent programs</source>
+        <translation>最近的程序</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ProgramPane</name>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="82"/>
+        <source>%1 was killed by signal %2 (%3).</source>
+        <translation>%1 被信号 %2（%3）杀死。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="87"/>
+        <source>%1 exited with status %2 before making any select, poll or epoll call.</source>
+        <translation>%1 在调用任何 select、poll 或 epoll 之前就退出了，退出状态 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="90"/>
+        <source>%1 exited with status %2.</source>
+        <translation>%1 已退出，退出状态 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="103"/>
+        <source>Your program: %1</source>
+        <translation>你的程序：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="106"/>
+        <source>in %1</source>
+        <translation>运行目录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="122"/>
+        <source>Tick %1: before the first call</source>
+        <translation>第 %1 拍：第一次调用之前</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="123"/>
+        <source>Tick %1</source>
+        <translation>第 %1 拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="128"/>
+        <source> (line %1)</source>
+        <translation>（第 %1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="131"/>
+        <source>History: the program has ended; this is what it did at this tick.</source>
+        <translation>历史：程序已经结束；这是它在这一拍做的事。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="133"/>
+        <source>History: the program waits at tick %1. Ctrl+End returns there.</source>
+        <translation>历史：程序停在第 %1 拍。按 Ctrl+End 回到那里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="137"/>
+        <source>running, no select/poll/epoll call yet</source>
+        <translation>正在运行，还没有 select/poll/epoll 调用</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="138"/>
+        <source>Starting: the program runs until its first select, poll or epoll call.</source>
+        <translation>启动中：程序会一直运行到它第一次调用 select、poll 或 epoll。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="141"/>
+        <source>Held before its next call%1. Press Step (F10) to let it make the call.</source>
+        <translation>停在下一次调用之前%1。按单步（F10）让它执行这次调用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="143"/>
+        <source>In its call: the tick appears when the call returns (a client connects or sends, or the timeout ends).</source>
+        <translation>正在调用中：调用返回时（有客户端连接或发送数据，或超时到期）这一拍才会出现。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="151"/>
+        <source>Run it again</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="159"/>
+        <source>The end of its output (stdout and stderr):</source>
+        <translation>它最后的输出（stdout 和 stderr）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="160"/>
+        <source>Its output so far (stdout and stderr):</source>
+        <translation>它到目前为止的输出（stdout 和 stderr）：</translation>
     </message>
 </context>
 <context>
@@ -1379,72 +1632,83 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="86"/>
+        <location filename="../../app/gui/Session.cpp" line="96"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="91"/>
+        <location filename="../../app/gui/Session.cpp" line="101"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="106"/>
+        <location filename="../../app/gui/Session.cpp" line="116"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="111"/>
+        <location filename="../../app/gui/Session.cpp" line="121"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="126"/>
+        <location filename="../../app/gui/Session.cpp" line="138"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="157"/>
+        <location filename="../../app/gui/Session.cpp" line="170"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="171"/>
+        <location filename="../../app/gui/Session.cpp" line="184"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="228"/>
+        <location filename="../../app/gui/Session.cpp" line="241"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="233"/>
+        <location filename="../../app/gui/Session.cpp" line="246"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="298"/>
+        <location filename="../../app/gui/Session.cpp" line="329"/>
+        <source>%1 could not start: %2</source>
+        <translation>%1 无法启动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Session.cpp" line="367"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="302"/>
+        <location filename="../../app/gui/Session.cpp" line="371"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="335"/>
+        <location filename="../../app/gui/Session.cpp" line="403"/>
+        <location filename="../../app/gui/Session.cpp" line="419"/>
+        <source>Simulated clients act only in lessons. Connect a real client to the program instead (Lesson ▸ Connect a client…).</source>
+        <translation>模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Session.cpp" line="409"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="345"/>
+        <location filename="../../app/gui/Session.cpp" line="424"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="377"/>
+        <location filename="../../app/gui/Session.cpp" line="456"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
@@ -1627,22 +1891,27 @@
 <context>
     <name>gui::StatusLine</name>
     <message>
-        <location filename="../../app/gui/StatusLine.cpp" line="28"/>
+        <location filename="../../app/gui/StatusLine.cpp" line="29"/>
+        <source>The program is running; its first select, poll or epoll call is tick 1.</source>
+        <translation>程序正在运行；它的第一次 select、poll 或 epoll 调用是第 1 拍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/StatusLine.cpp" line="30"/>
         <source>Pick a lesson on the left to begin.</source>
         <translation>从左边选一课开始。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/StatusLine.cpp" line="35"/>
+        <location filename="../../app/gui/StatusLine.cpp" line="37"/>
         <source>tick %1 — live: F10 runs the next tick</source>
         <translation>第 %1 拍 — 实时：按 F10 运行下一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/StatusLine.cpp" line="37"/>
+        <location filename="../../app/gui/StatusLine.cpp" line="39"/>
         <source>tick %1 of %2 recorded — history: F10 moves forward, Ctrl+End returns to live</source>
         <translation>已记录 %2 拍中的第 %1 拍 — 历史：F10 前进，Ctrl+End 回到实时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/StatusLine.cpp" line="41"/>
+        <location filename="../../app/gui/StatusLine.cpp" line="43"/>
         <source>tick %1 of %2 — saved trace</source>
         <translation>第 %1 / %2 拍 — 保存的轨迹</translation>
     </message>
@@ -1944,62 +2213,62 @@
 <context>
     <name>gui::TraceFiles</name>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="19"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="20"/>
         <source>Open a saved trace</source>
         <translation>打开保存的轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="20"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="21"/>
         <source>muxlab traces (*.json);;All files (*)</source>
         <translation>muxlab 轨迹 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="26"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="27"/>
         <source>Save the trace</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="27"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="28"/>
         <source>muxlab traces (*.json)</source>
         <translation>muxlab 轨迹 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="42"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="43"/>
         <source>Export the tick as PNG</source>
         <translation>把本拍导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="42"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="43"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="46"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="47"/>
         <source>Export the tick as SVG</source>
         <translation>把本拍导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="46"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="47"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="51"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="52"/>
         <source>Export the run as a web page</source>
         <translation>把这次运行导出为网页</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="52"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="53"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="98"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="99"/>
         <source>There is no trace to save yet: open a lesson and step first.</source>
         <translation>还没有可保存的轨迹：请先打开一课并单步运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TraceFiles.cpp" line="102"/>
+        <location filename="../../app/gui/TraceFiles.cpp" line="105"/>
         <source>The trace could not be saved to %1: %2</source>
         <translation>无法把轨迹保存到 %1：%2</translation>
     </message>
@@ -2007,33 +2276,33 @@
 <context>
     <name>gui::TransportBar</name>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="112"/>
-        <location filename="../../app/gui/TransportBar.cpp" line="124"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="118"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="130"/>
         <source>%1 ticks/s</source>
         <translation>%1 拍/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="129"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="135"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="130"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="136"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="132"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="138"/>
         <source>The multiplexing call the server makes; switching restarts the lesson</source>
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="189"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="195"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="194"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="200"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
@@ -2041,37 +2310,37 @@
 <context>
     <name>gui::WindowMenus</name>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="43"/>
+        <location filename="../../app/gui/Menus.cpp" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="44"/>
+        <location filename="../../app/gui/Menus.cpp" line="52"/>
         <source>&amp;Tick</source>
         <translation>拍(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="45"/>
+        <location filename="../../app/gui/Menus.cpp" line="53"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="46"/>
+        <location filename="../../app/gui/Menus.cpp" line="54"/>
         <source>&amp;Backend</source>
         <translation>后端(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="47"/>
+        <location filename="../../app/gui/Menus.cpp" line="55"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="48"/>
+        <location filename="../../app/gui/Menus.cpp" line="56"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="49"/>
+        <location filename="../../app/gui/Menus.cpp" line="57"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
