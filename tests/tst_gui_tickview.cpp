@@ -20,7 +20,9 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
@@ -131,6 +133,7 @@ private slots:
     void cleanup();
     void presenterModeShowsEveryListAndTheWholeLesson_data();
     void presenterModeShowsEveryListAndTheWholeLesson();
+    void aRelaunchWidensANarrowLessonPane();
     void aCrowdedListFoldsItsIdleConnections_data();
     void aCrowdedListFoldsItsIdleConnections();
     void aRefusedConnectionShowsInTheTick_data();
@@ -237,6 +240,46 @@ void TestGuiTickView::presenterModeShowsEveryListAndTheWholeLesson()
         QVERIFY2(!bar->isHidden(), qPrintable(bar->objectName()));
     QVERIFY(child<QDockWidget>(w.get(), "pythonDock")->isVisible());
     QVERIFY(child<QDockWidget>(w.get(), "lessonsDock")->isVisible());
+}
+
+void TestGuiTickView::aRelaunchWidensANarrowLessonPane()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (auto format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, dir.path());
+    auto open = [] {
+        MainWindow::Config c;
+        c.lesson = QStringLiteral("select-echo");
+        c.lang = QStringLiteral("en");
+        c.useLessonPorts = false;
+        c.useSettings = true;
+        auto w = std::make_unique<MainWindow>(c);
+        w->show();
+        return w;
+    };
+    {
+        auto w = open();
+        w->setGeometry(QRect(0, 0, 1366, 768));
+        settle();
+        // The teacher drags the Lesson pane down to a sliver, then quits.
+        auto *lesson = child<QDockWidget>(w.get(), "narrationDock");
+        w->resizeDocks({lesson}, {60}, Qt::Horizontal);
+        settle();
+        QVERIFY(lesson->width() < 150);
+        w->close();
+    }
+    auto w = open();
+    settle();
+    auto *lesson = child<QDockWidget>(w.get(), "narrationDock");
+    QVERIFY2(lesson->width() >= w->fontMetrics().averageCharWidth() * 30 &&
+                 lesson->width() >= w->width() / 5,
+             qPrintable(QStringLiteral("%1 px").arg(lesson->width())));
+    const QWidget *viewport = child<QWidget>(w.get(), "narration")->parentWidget();
+    const auto *title = child<QLabel>(w.get(), "narrationTitle");
+    const QString why = clipped(title, title->text(), viewport);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    w->close();
 }
 
 void TestGuiTickView::aCrowdedListFoldsItsIdleConnections_data()

@@ -303,12 +303,15 @@ qreal TickView::fitScale(const QSizeF &size) const
 {
     if (size.width() <= 0 || size.height() <= 0)
         return 1.0;
+    // Never below a line of about 13 px: smaller than that, a scroll bar reads better.
+    const qreal least =
+        std::min(1.0, std::max(kMinScale, kLeastLinePx / QFontMetricsF(font()).height()));
     auto fits = [&](qreal s) { return layout(size.width() / s).height * s <= size.height(); };
     if (fits(kMaxScale))
         return kMaxScale;
-    if (!fits(kMinScale))
-        return kMinScale;
-    qreal lo = kMinScale, hi = kMaxScale;
+    if (!fits(least))
+        return least;
+    qreal lo = least, hi = kMaxScale;
     for (int i = 0; i < 7; ++i) {
         const qreal mid = (lo + hi) / 2;
         (fits(mid) ? lo : hi) = mid;

@@ -43,7 +43,8 @@ public:
     QSize sizeHint() const override;
 
     /// The picture's scale against the window's font, chosen to fit the height it has.
-    static constexpr qreal kMinScale = 0.6, kMaxScale = 1.4;
+    static constexpr qreal kMinScale = 0.6, kMaxScale = 1.6;
+    static constexpr qreal kLeastLinePx = 13;
 
 protected:
     void paintEvent(QPaintEvent *) override;
