@@ -46,7 +46,7 @@ void PresenterMode::set(bool on)
             if (!keptInPresenter(d))
                 d->hide();
         // The shortcuts stay: every action is the window's own, not only the bars'.
-        for (QToolBar *bar : w.findChildren<QToolBar *>())
+        for (QToolBar *bar : w.findChildren<QToolBar *>(Qt::FindDirectChildrenOnly))
             bar->hide();
         w.menuBar()->hide();
         w.setHighContrast(true);
