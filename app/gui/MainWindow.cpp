@@ -110,7 +110,10 @@ void MainWindow::buildPanes()
     m_message = new MessageBar(centre);
     m_tickView = new TickView;
     m_tickView->setObjectName(QStringLiteral("tickView"));
-    m_tickView->setModel(new TickViewModel(m_session, this));
+    auto *watch = new ExternalWatch(m_session, this);
+    auto *tickModel = new TickViewModel(m_session, this);
+    tickModel->followWaiting(watch);
+    m_tickView->setModel(tickModel);
     auto *tickScroll = new QScrollArea(centre);
     tickScroll->setWidget(m_tickView);
     tickScroll->setWidgetResizable(true);
@@ -183,7 +186,6 @@ void MainWindow::buildPanes()
         m_session->stepForward();
     });
     QDockWidget *clientsDock = addPane(Qt::BottomDockWidgetArea, "clientsDock", clients);
-    auto *watch = new ExternalWatch(m_session, this);
     m_socketsView = new QTableView(this);
     m_socketsView->setObjectName(QStringLiteral("sockets"));
     auto *sockets = new SocketsModel(m_session, watch, this);

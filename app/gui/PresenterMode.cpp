@@ -5,15 +5,21 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QMenuBar>
 #include <QScreen>
+#include <QToolBar>
 
 namespace gui {
 
 namespace {
 
-// The panes a class does not need to read from the back of the room.
-constexpr const char *kSecondaryDocks[] = {"lessonsDock", "logDock",    "socketsDock",
-                                           "clientsDock", "queuesDock", "classDock"};
+// What stays on the projector beside the tick: the lesson, and the scaling lesson's chart,
+// which is that lesson's picture. Everything else is the teacher's.
+bool keptInPresenter(const QDockWidget *d)
+{
+    return d->objectName() == QLatin1String("narrationDock") ||
+           d->objectName() == QLatin1String("scalingDock");
+}
 
 } // namespace
 
@@ -35,9 +41,14 @@ void PresenterMode::set(bool on)
         m_stateBefore = w.saveState();
         m_zoomBefore = w.zoom();
         m_wasMaximized = w.isMaximized();
-        for (const char *name : kSecondaryDocks)
-            if (auto *d = w.findChild<QDockWidget *>(QLatin1String(name)))
+        m_menuBarWasVisible = !w.menuBar()->isHidden();
+        for (QDockWidget *d : w.findChildren<QDockWidget *>())
+            if (!keptInPresenter(d))
                 d->hide();
+        // The shortcuts stay: every action is the window's own, not only the bars'.
+        for (QToolBar *bar : w.findChildren<QToolBar *>(Qt::FindDirectChildrenOnly))
+            bar->hide();
+        w.menuBar()->hide();
         w.setHighContrast(true);
         w.setZoom(std::max(w.zoom(), kZoom));
         w.showFullScreen();
@@ -45,12 +56,11 @@ void PresenterMode::set(bool on)
         // only a hint: take the screen's geometry ourselves.
         if (QScreen *s = w.screen()) {
             w.setGeometry(s->geometry());
-            // The class reads the narration and its question; the program is a glance.
-            const int h = s->geometry().height();
-            auto *narration = w.findChild<QDockWidget *>(QStringLiteral("narrationDock"));
-            auto *program = w.findChild<QDockWidget *>(QStringLiteral("pythonDock"));
-            if (narration && program)
-                w.resizeDocks({narration, program}, {int(h * 0.7), int(h * 0.3)}, Qt::Vertical);
+            // The lesson beside the tick: wide enough for its question at a large zoom, the
+            // tick keeps the larger part.
+            if (auto *narration = w.findChild<QDockWidget *>(QStringLiteral("narrationDock")))
+                w.resizeDocks({narration}, {int(s->geometry().width() * kLessonShare)},
+                              Qt::Horizontal);
             if (auto *scaling = w.findChild<ScalingDock *>())
                 scaling->giveRoom(true);
         }
@@ -59,6 +69,7 @@ void PresenterMode::set(bool on)
         w.setHighContrast(false);
         w.setZoom(m_zoomBefore);
         w.restoreState(m_stateBefore);
+        w.menuBar()->setVisible(m_menuBarWasVisible);
         w.showNormal();
         if (m_wasMaximized)
             w.showMaximized();

@@ -9,9 +9,9 @@ namespace gui {
 
 class MainWindow;
 
-/// Presenter mode (F5) for a projector: full screen, larger, high contrast, the secondary
-/// panes hidden so the lesson sits beside the tick. Leaving it puts back the teacher's own
-/// layout and zoom.
+/// Presenter mode (F5) for a projector: full screen, larger, high contrast, and only the lesson
+/// beside the tick: the menu bar, the toolbar and every other pane are hidden (the keys keep
+/// working). Leaving it puts back the teacher's own layout, bars and zoom.
 class PresenterMode : public QObject {
     Q_OBJECT
 public:
@@ -22,6 +22,8 @@ public:
 
     /// The zoom presenter mode starts at, at least.
     static constexpr qreal kZoom = 1.6;
+    /// The lesson pane's share of the screen's width.
+    static constexpr qreal kLessonShare = 0.38;
 
 signals:
     void notice(const QString &sentence);
@@ -33,6 +35,7 @@ private:
     qreal m_zoomBefore = 1.0;
     QByteArray m_stateBefore;
     bool m_wasMaximized = false;
+    bool m_menuBarWasVisible = true;
 };
 
 } // namespace gui

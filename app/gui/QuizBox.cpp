@@ -3,6 +3,7 @@
 #include "LessonsModel.h"
 #include "Session.h"
 #include "SocketLabel.h"
+#include "WrapCheckBox.h"
 #include "lesson/LessonRun.h"
 
 #include <QEvent>
@@ -120,7 +121,22 @@ void QuizBox::changeEvent(QEvent *e)
 {
     if (e->type() == QEvent::LanguageChange)
         refresh();
+    // A widget with a style sheet keeps the font it was polished with: hand the options the
+    // zoomed font, or on the projector they stay small and their rows too short.
+    if (e->type() == QEvent::FontChange)
+        followFont();
     QWidget::changeEvent(e);
+}
+
+void QuizBox::followFont()
+{
+    // Under a style sheet the options keep the font they were made with: hand each the
+    // window's (zoomed) font, or on the projector they stay small and their rows too short.
+    for (QWidget *w : m_choices->findChildren<QWidget *>()) {
+        QFont f = font();
+        f.setBold(w->font().bold());
+        w->setFont(f);
+    }
 }
 
 void QuizBox::setRemembered(bool on)
@@ -238,7 +254,7 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
     // Boxes sit close to their list's name and well apart from each other, so on a projector
     // each box reads as belonging to the label on its right, not to the one before it.
     grid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 3);
-    grid->setColumnStretch(3, 1);
+    grid->setColumnStretch(1, 1);
     const mux::ReadyNames picked = m_predictions.value(next.tick);
     int row = 0;
     const struct {
@@ -258,9 +274,9 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
         f.setBold(true);
         title->setFont(f);
         grid->addWidget(title, row, 0, Qt::AlignTop);
-        int col = 1;
+        const int col = 1;
         for (const mux::SocketInfo &s : infos) {
-            auto *box = new QCheckBox(socketLabel(s), m_choices);
+            auto *box = new WrapCheckBox(socketLabel(s), m_choices);
             box->setObjectName(
                 QStringLiteral("predict:%1:%2").arg(QChar::fromLatin1(l.list)).arg(s.name));
             const QStringList &was = l.list == 'r' ? picked.r : l.list == 'w' ? picked.w : picked.x;
@@ -274,17 +290,13 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
                             other->setChecked(false);
                 storePrediction();
             });
-            grid->addWidget(box, row, col);
+            // One option a row: each has the pane's width to wrap in at any zoom.
+            grid->addWidget(box, row++, col);
             m_boxes.append({box, {l.list, s.name}});
-            if (++col > 2) {
-                col = 1;
-                ++row;
-            }
         }
-        ++row;
     }
     // "Nothing" is an answer too, distinct from not answering at all.
-    auto *none = new QCheckBox(tr("nothing comes back ready"), m_choices);
+    auto *none = new WrapCheckBox(tr("nothing comes back ready"), m_choices);
     none->setObjectName(QStringLiteral("predict:none"));
     none->setChecked(m_predictions.contains(next.tick) && picked == mux::ReadyNames{});
     connect(none, &QCheckBox::toggled, this, [this](bool on) {
@@ -294,8 +306,9 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
                     box->setChecked(false);
         storePrediction();
     });
-    grid->addWidget(none, row, 0, 1, 3);
+    grid->addWidget(none, row, 0, 1, 2);
     m_boxes.append({none, {'-', QString()}});
+    followFont();
     m_hint->setText(tr("Tick the sockets you expect to come back ready (or nothing), then press "
                        "Step (F10)."));
     m_question->show();

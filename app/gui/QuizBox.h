@@ -45,6 +45,7 @@ private:
     void showVerdict(const mux::LessonStep &step, qsizetype index);
     void showSummary(const mux::Lesson &lesson);
     void storePrediction();
+    void followFont();
     mux::ReadyNames prediction() const;
     QString namesText(const mux::ReadyNames &n, qsizetype index) const;
     void loadScore();

@@ -34,6 +34,43 @@ QFont monoLike(const QFont &base)
     return f;
 }
 
+/// The fold chip as a control: it lies over the painted chip, so a click, Tab and Space all
+/// open it, and a screen reader reads its text. The tick view paints the chip itself.
+class FoldButton : public QAbstractButton {
+public:
+    using QAbstractButton::QAbstractButton;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        if (!hasFocus())
+            return;
+        QPainter p(this);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DotLine));
+        p.drawRect(rect().adjusted(1, 1, -2, -2));
+    }
+};
+
+/// The name a lane's fold chip is found by.
+QString foldName(LaneKind lane)
+{
+    switch (lane) {
+    case LaneKind::Read:
+        return QStringLiteral("fold:rlist");
+    case LaneKind::Write:
+        return QStringLiteral("fold:wlist");
+    case LaneKind::Except:
+        return QStringLiteral("fold:xlist");
+    case LaneKind::PollFds:
+        return QStringLiteral("fold:pollfds");
+    case LaneKind::EpollInterest:
+        return QStringLiteral("fold:interest");
+    case LaneKind::EpollReady:
+        return QStringLiteral("fold:ready");
+    }
+    return {};
+}
+
 } // namespace
 
 TickView::TickView(QWidget *parent) : QWidget(parent)
@@ -85,6 +122,7 @@ void TickView::reload()
         relayout();
         return;
     }
+    using Kind = TickViewModel::ChipKind;
     const TickViewModel &m = *m_model;
     m_maskLanes = m.backend() != mux::Backend::Select;
     m_setup = m.isSetup();
@@ -106,8 +144,13 @@ void TickView::reload()
         const int n = m.rowCount(li);
         for (int row = 0; row < n; ++row) {
             const QModelIndex ci = m.index(row, 0, li);
+            if (m.data(ci, TickViewModel::FoldedRole).toBool())
+                continue; // behind the fold chip until it is opened
             Chip c;
+            c.kind = Kind(m.data(ci, TickViewModel::ChipKindRole).toInt());
+            c.lane = int(kind);
             c.label = m.data(ci).toString();
+            c.fullLabel = m.data(ci, TickViewModel::FullLabelRole).toString();
             c.name = m.data(ci, TickViewModel::NameRole).toString();
             c.fd = m.data(ci, TickViewModel::FdRole).toInt();
             c.reason = m.data(ci, TickViewModel::ReasonRole).toString();
@@ -115,7 +158,11 @@ void TickView::reload()
             c.passedIn = m.data(ci, TickViewModel::PassedInRole).toBool();
             c.ready = m.data(ci, TickViewModel::ReadyRole).toBool();
             c.change = TickViewModel::Change(m.data(ci, TickViewModel::ChangeRole).toInt());
-            if (m_maskLanes) {
+            if (const int waiting = m.data(ci, TickViewModel::WaitingRole).toInt(); waiting > 0)
+                c.waiting = c.role == mux::Role::Listener
+                                ? tr("%n waiting to be accepted now", nullptr, waiting)
+                                : tr("%n bytes waiting for the next call", nullptr, waiting);
+            if (m_maskLanes && c.kind == Kind::Socket) {
                 const QString req = m.data(ci, TickViewModel::RequestedRole).toString();
                 const QString ret = m.data(ci, TickViewModel::ReturnedRole).toString();
                 c.events = kind == LaneKind::EpollReady ? ret
@@ -124,34 +171,67 @@ void TickView::reload()
             }
             m_items.append(c);
         }
-        box.chipCount = n;
+        box.chipCount = int(m_items.size()) - box.firstChip;
         m_laneItems.append(box);
     }
-    // Animate a single step forward only; a jump shows the tick at once.
+    // Animate a single step forward only; a jump shows the tick at once. The same tick
+    // again (a fold opened, bytes arrived) keeps a running animation going.
     const qsizetype index = m.tickIndex();
-    const bool forward = m_lastIndex >= 0 && index == m_lastIndex + 1;
-    m_lastIndex = index;
-    m_anim.stop();
-    if (m_animated && forward && isVisible()) {
-        m_phase = 0.0;
-        m_anim.start();
-    } else {
-        m_phase = 1.0;
+    if (index != m_lastIndex) {
+        const bool forward = m_lastIndex >= 0 && index == m_lastIndex + 1;
+        m_lastIndex = index;
+        m_anim.stop();
+        if (m_animated && forward && isVisible()) {
+            m_phase = 0.0;
+            m_anim.start();
+        } else {
+            m_phase = 1.0;
+        }
     }
     relayout();
 }
 
+namespace {
+
+/// The legend's items: how to read a chip.
+struct LegendItem {
+    QString text;
+    QString badge;
+    int style; ///< 0 passed in, 1 ready, 2 appended, 3 removed
+};
+
+QList<LegendItem> legendItems()
+{
+    return {{TickView::tr("passed in"), {}, 0},
+            {TickView::tr("came back ready"), {}, 1},
+            {TickView::tr("appended for the next call"), QStringLiteral("+"), 2},
+            {TickView::tr("removed"), QStringLiteral("−"), 3}};
+}
+
+} // namespace
+
 TickView::Layout TickView::layout(qreal width) const
 {
+    using Kind = TickViewModel::ChipKind;
     Layout l;
     const QFontMetricsF fm(font());
     const qreal u = fm.height();
     const qreal margin = u * 0.6;
     const QFontMetricsF titleFm(scaled(font(), 1.5, true));
     const QFontMetricsF monoFm(monoLike(font()));
-    // Header: "tick N", the call, what it returned; then a one-line legend.
-    l.headerHeight =
-        margin + titleFm.height() + u * 0.3 + monoFm.height() * 2 + u * 0.4 + u + margin * 0.5;
+    // Header: "tick N", the call, what it returned; then the legend, wrapped to the width.
+    qreal y = margin + titleFm.height() + u * 0.3 + monoFm.height() * 2 + u * 0.4;
+    qreal x = margin;
+    for (const LegendItem &item : legendItems()) {
+        const qreal w = u * 1.9 + fm.horizontalAdvance(item.text) + u;
+        if (x + w > width - margin && x > margin) {
+            x = margin;
+            y += u * 1.2;
+        }
+        l.legend.append(QPointF(x, y));
+        x += w;
+    }
+    l.headerHeight = y + u + margin * 0.5;
 
     const QFontMetricsF laneFm(scaled(font(), 1.35, true));
     qreal titleWidth = u * 6;
@@ -162,34 +242,54 @@ TickView::Layout TickView::layout(qreal width) const
     titleWidth = std::min(titleWidth, width * 0.3);
 
     const qreal pad = u * 0.45;
-    const int lines = m_maskLanes ? 3 : 2;
-    const qreal chipH = lines * u * 1.15 + 2 * pad;
+    const qreal line = u * 1.15;
     const qreal gap = u * 0.55;
     const qreal minW = u * 6.5, maxW = u * 17;
 
-    qreal y = l.headerHeight;
+    y = l.headerHeight;
+    l.chipsLeft = margin + titleWidth + gap;
     for (const LaneBox &src : m_laneItems) {
         LaneBox b = src;
         const qreal left = margin + titleWidth + gap;
         const qreal right = width - margin;
-        qreal x = left, rowTop = y + gap;
+        qreal x = left, rowTop = y + gap, rowH = 0;
         const qreal laneMin = laneFm.height() + fm.height() * 2 + gap * 2;
         for (int i = 0; i < b.chipCount; ++i) {
             Chip c = m_items[b.firstChip + i];
-            qreal w = std::max({textWidth(c.label, true), textWidth(c.reason, false),
-                                textWidth(c.events, false)}) +
-                      2 * pad + u * 0.8;
-            w = std::clamp(w, minW, std::max(minW, std::min(maxW, right - left)));
+            qreal w = 0;
+            int lines = 2;
+            if (c.kind == Kind::Refused) {
+                // Why it was refused is the point: the chip takes the lane's width and wraps.
+                w = std::max(minW, right - left);
+                const qreal textW = w - 2 * pad;
+                const QRectF need =
+                    fm.boundingRect(QRectF(0, 0, textW, 1e6), Qt::TextWordWrap, c.reason);
+                c.reasonLines = std::max(1, int(std::ceil(need.height() / fm.lineSpacing())));
+                lines = 1 + c.reasonLines;
+            } else {
+                w = std::max({textWidth(c.label, true), textWidth(c.reason, false),
+                              textWidth(c.events, false), textWidth(c.waiting, false)}) +
+                    2 * pad + u * 0.8;
+                // A fold chip's count is its message: it is never cut.
+                const qreal most =
+                    c.kind == Kind::Fold ? right - left : std::min(maxW, right - left);
+                w = std::clamp(w, minW, std::max(minW, most));
+                lines += c.events.isEmpty() ? 0 : 1;
+                lines += c.waiting.isEmpty() ? 0 : 1;
+            }
+            const qreal h = lines * line + 2 * pad;
             if (x + w > right && x > left) {
                 x = left;
-                rowTop += chipH + gap;
+                rowTop += rowH + gap;
+                rowH = 0;
             }
-            c.rect = QRectF(x, rowTop, w, chipH);
+            c.rect = QRectF(x, rowTop, w, h);
+            rowH = std::max(rowH, h);
             x += w + gap;
             l.chips.append(c);
         }
         b.firstChip = int(l.chips.size()) - b.chipCount;
-        const qreal chipsBottom = b.chipCount ? rowTop + chipH + gap : y + laneMin;
+        const qreal chipsBottom = b.chipCount ? rowTop + rowH + gap : y + laneMin;
         const qreal h = std::max(laneMin, chipsBottom - y);
         b.rect = QRectF(margin, y, width - 2 * margin, h);
         l.lanes.append(b);
@@ -197,6 +297,26 @@ TickView::Layout TickView::layout(qreal width) const
     }
     l.height = y + margin;
     return l;
+}
+
+qreal TickView::fitScale(const QSizeF &size) const
+{
+    if (size.width() <= 0 || size.height() <= 0)
+        return 1.0;
+    // Never below a line of about 13 px: smaller than that, a scroll bar reads better.
+    const qreal least =
+        std::min(1.0, std::max(kMinScale, kLeastLinePx / QFontMetricsF(font()).height()));
+    auto fits = [&](qreal s) { return layout(size.width() / s).height * s <= size.height(); };
+    if (fits(kMaxScale))
+        return kMaxScale;
+    if (!fits(least))
+        return least;
+    qreal lo = least, hi = kMaxScale;
+    for (int i = 0; i < 7; ++i) {
+        const qreal mid = (lo + hi) / 2;
+        (fits(mid) ? lo : hi) = mid;
+    }
+    return lo;
 }
 
 qreal TickView::textWidth(const QString &text, bool bold) const
@@ -226,11 +346,61 @@ int TickView::contentHeight(int width) const
 
 void TickView::relayout()
 {
-    m_layout = layout(width());
-    const int h = int(std::ceil(m_layout.height));
+    // In the window the view sits in a scroll area: fit the viewport's height, so every lane
+    // is in view; a lone view (exports, benches) keeps the font's own size.
+    const QWidget *room = parentWidget();
+    m_scale = room && !m_tickTitle.isEmpty() ? fitScale(QSizeF(width(), room->height())) : 1.0;
+    m_layout = layout(width() / m_scale);
+    // Room left under the lanes goes to the lanes themselves, so no empty band sits between
+    // the tick and the timeline.
+    const qreal roomH = room ? room->height() / m_scale : 0;
+    if (room && !m_tickTitle.isEmpty() && roomH > m_layout.height && !m_layout.lanes.isEmpty()) {
+        const qreal extra = (roomH - m_layout.height) / m_layout.lanes.size();
+        for (int i = 0; i < m_layout.lanes.size(); ++i) {
+            LaneBox &b = m_layout.lanes[i];
+            b.rect.translate(0, extra * i);
+            b.rect.setHeight(b.rect.height() + extra);
+            for (int c = b.firstChip; c < b.firstChip + b.chipCount; ++c)
+                m_layout.chips[c].rect.translate(0, extra * i);
+        }
+        m_layout.height = roomH;
+    }
+    const int h = int(std::floor(m_layout.height * m_scale));
     if (minimumHeight() != h)
         setMinimumHeight(h);
+    placeFoldButtons();
     update();
+}
+
+void TickView::placeFoldButtons()
+{
+    QSet<int> used;
+    for (const Chip &c : std::as_const(m_layout.chips)) {
+        if (c.kind != TickViewModel::ChipKind::Fold)
+            continue;
+        QAbstractButton *&b = m_foldButtons[c.lane];
+        if (!b) {
+            b = new FoldButton(this);
+            b->setObjectName(foldName(LaneKind(c.lane)));
+            b->setCursor(Qt::PointingHandCursor);
+            const int lane = c.lane;
+            connect(b, &QAbstractButton::clicked, this, [this, lane] {
+                if (m_model)
+                    m_model->setUnfolded(LaneKind(lane), !m_model->isUnfolded(LaneKind(lane)));
+            });
+        }
+        b->setText(c.label);
+        b->setToolTip(c.label + QStringLiteral(" — ") + c.reason);
+        b->setAccessibleName(c.label);
+        b->setAccessibleDescription(c.reason);
+        const QRectF r(c.rect.topLeft() * m_scale, c.rect.size() * m_scale);
+        b->setGeometry(r.toAlignedRect());
+        b->show();
+        used.insert(c.lane);
+    }
+    for (auto it = m_foldButtons.cbegin(); it != m_foldButtons.cend(); ++it)
+        if (!used.contains(it.key()))
+            it.value()->hide();
 }
 
 QSize TickView::sizeHint() const
@@ -243,15 +413,34 @@ void TickView::resizeEvent(QResizeEvent *)
     relayout();
 }
 
+bool TickView::eventFilter(QObject *watched, QEvent *e)
+{
+    // The viewport's height is the room to fit: it can change while this view's does not.
+    if (watched == parentWidget() && e->type() == QEvent::Resize)
+        relayout();
+    return QWidget::eventFilter(watched, e);
+}
+
 bool TickView::event(QEvent *e)
 {
+    if (e->type() == QEvent::ParentAboutToChange && parentWidget())
+        parentWidget()->removeEventFilter(this);
+    if (e->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
     if (e->type() == QEvent::ToolTip) {
         const auto *he = static_cast<QHelpEvent *>(e);
+        const QPointF at = QPointF(he->pos()) / m_scale;
         for (const Chip &c : std::as_const(m_layout.chips))
-            if (c.rect.contains(he->pos())) {
-                QToolTip::showText(
-                    he->globalPos(),
-                    tr("%1 (%2, fd %3)\n%4").arg(c.label, c.name).arg(c.fd).arg(c.reason), this);
+            if (c.rect.contains(at)) {
+                QString text = c.kind == TickViewModel::ChipKind::Fold
+                                   ? c.label + QStringLiteral("\n") + c.reason
+                                   : tr("%1 (%2, fd %3)\n%4")
+                                         .arg(c.fullLabel.isEmpty() ? c.label : c.fullLabel, c.name)
+                                         .arg(c.fd)
+                                         .arg(c.reason);
+                if (!c.waiting.isEmpty())
+                    text += QStringLiteral("\n") + c.waiting;
+                QToolTip::showText(he->globalPos(), text, this);
                 return true;
             }
         QToolTip::hideText();
@@ -269,8 +458,11 @@ bool TickView::event(QEvent *e)
 void TickView::paintEvent(QPaintEvent *e)
 {
     QPainter p(this);
+    p.scale(m_scale, m_scale);
     // In a scroll area only a screenful is exposed: skip the chips outside it.
-    paint(p, m_layout, rect(), m_phase, e->rect());
+    const QRectF exposed(QPointF(e->rect().topLeft()) / m_scale,
+                         QSizeF(e->rect().size()) / m_scale);
+    paint(p, m_layout, QRectF(QPointF(0, 0), QSizeF(size()) / m_scale), m_phase, exposed);
 }
 
 void TickView::render(QPainter &painter, const QSize &size) const
@@ -337,28 +529,27 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
     }
     y += monoFm.height() + u * 0.4;
 
-    // Legend: how to read a chip, in one line.
+    // Legend: how to read a chip, wrapped where the layout put it.
     p.setFont(font());
-    qreal x = margin;
-    auto legend = [&](const QString &text, const QColor &border, bool filled, Qt::PenStyle style,
-                      const QString &badge) {
-        const QRectF r(x, y + u * 0.1, u * 1.6, u * 0.8);
-        p.setPen(QPen(border, 2, style));
-        p.setBrush(filled ? QBrush(border) : Qt::NoBrush);
+    const QList<LegendItem> items = legendItems();
+    for (int i = 0; i < items.size() && i < l.legend.size(); ++i) {
+        const LegendItem &item = items[i];
+        const QColor border = item.style == 0   ? m_theme.mutedText()
+                              : item.style == 1 ? m_theme.readyMark()
+                              : item.style == 2 ? m_theme.appended()
+                                                : m_theme.removed();
+        const QPointF at = l.legend[i];
+        const QRectF r(at.x(), at.y() + u * 0.1, u * 1.6, u * 0.8);
+        p.setPen(QPen(border, 2, item.style >= 2 ? Qt::DashLine : Qt::SolidLine));
+        p.setBrush(item.style == 1 ? QBrush(border) : Qt::NoBrush);
         p.drawRoundedRect(r, 3, 3);
-        if (!badge.isEmpty()) {
+        if (!item.badge.isEmpty()) {
             p.setPen(border);
-            p.drawText(r, Qt::AlignCenter, badge);
+            p.drawText(r, Qt::AlignCenter, item.badge);
         }
         p.setPen(m_theme.mutedText());
-        p.drawText(QPointF(r.right() + u * 0.3, y + fm.ascent()), text);
-        x = r.right() + u * 0.3 + fm.horizontalAdvance(text) + u;
-    };
-    legend(tr("passed in"), m_theme.mutedText(), false, Qt::SolidLine, {});
-    legend(tr("came back ready"), m_theme.readyMark(), true, Qt::SolidLine, {});
-    legend(tr("appended for the next call"), m_theme.appended(), false, Qt::DashLine,
-           QStringLiteral("+"));
-    legend(tr("removed"), m_theme.removed(), false, Qt::DashLine, QStringLiteral("−"));
+        p.drawText(QPointF(r.right() + u * 0.3, at.y() + fm.ascent()), item.text);
+    }
 
     // Lanes.
     const QFont laneFont = scaled(font(), 1.35, true);
@@ -383,8 +574,10 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
         p.drawText(QPointF(tx, ty + fm.ascent()), b.counts);
         if (b.chipCount == 0) {
             p.setPen(m_theme.mutedText());
-            const qreal left = l.chips.isEmpty() ? b.rect.left() + u * 8 : b.rect.left() + u * 8;
-            p.drawText(QRectF(left, b.rect.top(), b.rect.right() - left, b.rect.height()),
+            // Beside the lane's title, where its chips would start.
+            const qreal left = l.chipsLeft;
+            p.drawText(QRectF(left, b.rect.top() + u * 0.4, b.rect.right() - left,
+                              laneFm.height() + fm.height()),
                        Qt::AlignVCenter | Qt::AlignLeft, tr("(empty: no socket in this list)"));
         }
         for (int c = 0; c < b.chipCount; ++c)
@@ -396,6 +589,7 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
 void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
 {
     using Change = TickViewModel::Change;
+    using Kind = TickViewModel::ChipKind;
     const QFontMetricsF fm(font());
     const qreal u = fm.height();
     const qreal pad = u * 0.45;
@@ -408,6 +602,8 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
         p.setOpacity(changeP);
     else if (c.change == Change::Removed)
         p.setOpacity(1.0 - 0.45 * changeP);
+    else if (c.kind == Kind::Refused) // refused while the program handled the result
+        p.setOpacity(changeP);
 
     const QRectF r = c.rect;
     const qreal radius = u * 0.35;
@@ -420,7 +616,11 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
                                 fill.blueF() + (rc.blueF() - fill.blueF()) * readyP);
     }
     QPen border(roleColor, 2);
-    if (c.change == Change::Appended)
+    if (c.kind == Kind::Fold)
+        border = QPen(m_theme.mutedText(), 2, Qt::DotLine);
+    else if (c.kind == Kind::Refused)
+        border = QPen(m_theme.removed(), 2.5);
+    else if (c.change == Change::Appended)
         border = QPen(m_theme.appended(), 2.5, Qt::DashLine);
     else if (c.change == Change::Removed && changeP > 0)
         border = QPen(m_theme.removed(), 2.5, Qt::DashLine);
@@ -447,7 +647,8 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
     p.setFont(bold);
     p.setPen(textColor);
     const QFontMetricsF boldFm(bold);
-    const qreal badgeW = c.ready || c.change != Change::None ? u * 0.9 : 0;
+    const qreal badgeW =
+        c.ready || c.change != Change::None || c.kind == Kind::Refused ? u * 0.9 : 0;
     p.drawText(QPointF(r.left() + pad, y + boldFm.ascent()), fit(c.label, true, textW - badgeW));
     y += u * 1.15;
     p.setFont(font());
@@ -456,13 +657,28 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
         p.drawText(QPointF(r.left() + pad, y + fm.ascent()), fit(c.events, false, textW));
         y += u * 1.15;
     }
-    p.setPen(mutedColor);
-    p.drawText(QPointF(r.left() + pad, y + fm.ascent()), fit(c.reason, false, textW));
+    if (c.kind == Kind::Refused) {
+        p.setPen(m_theme.text());
+        p.drawText(QRectF(r.left() + pad, y, textW, r.bottom() - pad - y),
+                   Qt::TextWordWrap | Qt::AlignTop | Qt::AlignLeft, c.reason);
+    } else {
+        p.setPen(mutedColor);
+        p.drawText(QPointF(r.left() + pad, y + fm.ascent()), fit(c.reason, false, textW));
+        y += u * 1.15;
+    }
+    if (!c.waiting.isEmpty()) {
+        // Measured now, not by the tick: what the next call will find.
+        p.setPen(onFill ? textColor : m_theme.cursor());
+        p.drawText(QPointF(r.left() + pad, y + fm.ascent()), fit(c.waiting, false, textW));
+    }
 
     // Badges in the top-right corner: ✓ ready, + appended, − removed, ~ modified.
     QString badge;
     QColor badgeColor;
-    if (c.change == Change::Appended) {
+    if (c.kind == Kind::Refused && changeP > 0) {
+        badge = QStringLiteral("✗");
+        badgeColor = m_theme.removed();
+    } else if (c.change == Change::Appended) {
         badge = QStringLiteral("+");
         badgeColor = m_theme.appended();
     } else if (c.change == Change::Removed && changeP > 0) {

@@ -3,6 +3,7 @@
 #include "Theme.h"
 #include "TickViewModel.h"
 
+#include <QAbstractButton>
 #include <QPointer>
 #include <QVariantAnimation>
 #include <QWidget>
@@ -12,6 +13,11 @@ namespace gui {
 /// The centre of the window: one tick drawn as lanes of socket chips. Outlined chips were
 /// passed in; filled chips came back ready; "+" chips were appended for the next call and
 /// "−" chips removed. Reads only its TickViewModel.
+///
+/// A crowded lane shows the sockets something happened to first and folds the idle ones
+/// into one count chip that opens on a click (a button, so the keyboard reaches it too).
+/// The picture is scaled to the room it has: it grows into free space and shrinks (down to
+/// a legible limit) so that every lane stays in view before a scroll bar appears.
 ///
 /// A step forward animates in the order things happened — the lists go in, the ready ones
 /// light up, then the program's list changes appear — so every frame shows either what was
@@ -36,19 +42,27 @@ public:
 
     QSize sizeHint() const override;
 
+    /// The picture's scale against the window's font, chosen to fit the height it has.
+    static constexpr qreal kMinScale = 0.6, kMaxScale = 1.6;
+    static constexpr qreal kLeastLinePx = 13;
+
 protected:
     void paintEvent(QPaintEvent *) override;
     void resizeEvent(QResizeEvent *) override;
     bool event(QEvent *e) override;
+    bool eventFilter(QObject *watched, QEvent *e) override;
 
 private:
     struct Chip {
-        QString label, events, reason, name;
+        QString label, events, reason, name, fullLabel, waiting;
         mux::Role role = mux::Role::Conn;
+        TickViewModel::ChipKind kind = TickViewModel::ChipKind::Socket;
         bool passedIn = false, ready = false;
         TickViewModel::Change change = TickViewModel::Change::None;
         QRectF rect;
         int fd = -1;
+        int lane = 0;
+        int reasonLines = 1; ///< a refusal's reason wraps over the lane's width
     };
     struct LaneBox {
         QString title, subtitle, counts;
@@ -58,11 +72,16 @@ private:
     struct Layout {
         QList<LaneBox> lanes;
         QList<Chip> chips;
+        QList<QPointF> legend; ///< where each legend item starts; it wraps on a narrow view
         qreal height = 0;
         qreal headerHeight = 0;
+        qreal chipsLeft = 0; ///< where every lane's chips start
     };
     void reload();
     Layout layout(qreal width) const;
+    /// The largest scale in [kMinScale, kMaxScale] at which the tick fits `size`.
+    qreal fitScale(const QSizeF &size) const;
+    void placeFoldButtons();
     /// Paints what intersects `exposed` (the whole tick when it is null).
     void paint(QPainter &p, const Layout &l, const QRectF &area, qreal phase,
                const QRectF &exposed = {}) const;
@@ -82,6 +101,8 @@ private:
     int m_returnedCount = 0;
     bool m_setup = false;
     Layout m_layout;
+    qreal m_scale = 1.0;
+    QHash<int, QAbstractButton *> m_foldButtons; ///< by LaneKind, reused tick after tick
     Theme m_theme;
     bool m_animated = true;
     qreal m_phase = 1.0;

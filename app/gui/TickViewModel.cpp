@@ -1,7 +1,12 @@
 #include "TickViewModel.h"
 
+#include "ExternalWatch.h"
 #include "Session.h"
 #include "SocketLabel.h"
+
+#include <QCoreApplication>
+
+#include <sys/select.h>
 
 #include "trace/TickFormat.h"
 
@@ -9,10 +14,15 @@ namespace gui {
 
 TickViewModel::TickViewModel(QObject *parent) : QAbstractItemModel(parent) {}
 
-TickViewModel::TickViewModel(Session *session, QObject *parent) : QAbstractItemModel(parent)
+TickViewModel::TickViewModel(Session *session, QObject *parent)
+    : QAbstractItemModel(parent), m_session(session)
 {
     auto follow = [this, session] { setSnapshot(session->snapshot()); };
-    connect(session, &Session::sessionReset, this, follow);
+    connect(session, &Session::sessionReset, this, [this, follow] {
+        m_unfolded.clear();
+        m_waiting.clear();
+        follow();
+    });
     connect(session, &Session::cursorChanged, this, follow);
     connect(session, &Session::langChanged, this, &TickViewModel::retranslate);
     follow();
@@ -29,6 +39,41 @@ void TickViewModel::setSnapshot(const TickSnapshot &snapshot)
 void TickViewModel::retranslate()
 {
     setSnapshot(m_snapshot);
+}
+
+void TickViewModel::setUnfolded(LaneKind lane, bool open)
+{
+    if (open == m_unfolded.contains(lane))
+        return;
+    if (open)
+        m_unfolded.insert(lane);
+    else
+        m_unfolded.remove(lane);
+    setSnapshot(m_snapshot);
+}
+
+void TickViewModel::followWaiting(ExternalWatch *watch)
+{
+    auto read = [this, watch] {
+        QHash<int, int> waiting;
+        // Only the newest tick is followed by the kernel's "now"; an older one shows the past.
+        if (m_session && m_session->isLive() && m_snapshot.isValid()) {
+            for (const ExternalWatch::Peer &p : watch->peers())
+                if (p.waiting > 0)
+                    waiting.insert(p.fd, p.waiting);
+            for (const mux::SocketProbe &p : watch->now())
+                if (p.backlog > 0 && m_snapshot.info(p.fd).role == mux::Role::Listener)
+                    waiting.insert(p.fd, p.backlog);
+        }
+        if (waiting == m_waiting)
+            return;
+        m_waiting = waiting;
+        setSnapshot(m_snapshot);
+    };
+    connect(watch, &ExternalWatch::changed, this, read);
+    if (m_session)
+        connect(m_session, &Session::cursorChanged, this, read);
+    read();
 }
 
 QString TickViewModel::laneTitle(LaneKind lane)
@@ -118,6 +163,7 @@ void TickViewModel::build()
     m_lanes.clear();
     if (!m_snapshot.isValid())
         return;
+    computeLabels();
     switch (backend()) {
     case mux::Backend::Select:
         buildSelectLane(LaneKind::Read, mux::Readable);
@@ -133,6 +179,115 @@ void TickViewModel::build()
         buildReadyLane();
         break;
     }
+    addRefusals();
+    for (Lane &lane : m_lanes)
+        fold(lane);
+}
+
+void TickViewModel::computeLabels()
+{
+    // Outside clients are named by what tells them apart: on one machine the program and the
+    // port ("python3 :43016"), from several machines the address ("192.168.1.23:5012").
+    struct Peer {
+        int fd;
+        QString host, port, program;
+    };
+    QList<Peer> peers;
+    QSet<QString> hosts;
+    for (const mux::SocketInfo &s : std::as_const(m_snapshot.sockets)) {
+        if (s.role != mux::Role::External)
+            continue;
+        const qsizetype colon = s.peer.lastIndexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            continue;
+        Peer p{s.fd, s.peer.left(colon), s.peer.mid(colon + 1), {}};
+        // The trace's label carries the program the peer namer found: "conn ADDR (python3)".
+        if (const qsizetype open = s.label.indexOf(QStringLiteral(" ("));
+            open > 0 && s.label.endsWith(QLatin1Char(')')))
+            p.program = s.label.mid(open + 2).chopped(1);
+        hosts.insert(p.host);
+        peers.append(p);
+    }
+    m_shortLabels.clear();
+    for (const Peer &p : std::as_const(peers))
+        m_shortLabels.insert(p.fd, hosts.size() > 1 ? p.host + QLatin1Char(':') + p.port
+                                   : p.program.isEmpty()
+                                       ? QCoreApplication::translate("gui::SocketLabel", "conn %1")
+                                             .arg(QLatin1Char(':') + p.port)
+                                       : p.program + QStringLiteral(" :") + p.port);
+}
+
+void TickViewModel::addRefusals()
+{
+    if (m_lanes.isEmpty())
+        return;
+    const mux::TickRecord &t = m_snapshot.record;
+    for (const mux::Action &a : t.actions) {
+        if (a.actor != mux::Action::Actor::Server || a.call != mux::Action::Call::Refuse)
+            continue;
+        Entry en;
+        en.kind = ChipKind::Refused;
+        en.info = m_snapshot.info(a.fd);
+        bool watchFailed = false;
+        for (const mux::Action &w : t.actions)
+            watchFailed |= w.actor == mux::Action::Actor::Server &&
+                           w.call == mux::Action::Call::Watch && w.fd == a.fd && w.err;
+        if (watchFailed && t.backend == mux::Backend::Select && a.fd >= FD_SETSIZE)
+            en.reason = tr("refused: select() cannot watch descriptor %1, an fd_set holds only "
+                           "0 to %2 (FD_SETSIZE); the server told the client and closed it")
+                            .arg(a.fd)
+                            .arg(FD_SETSIZE - 1);
+        else
+            en.reason = tr("refused and closed: %1").arg(QString::fromUtf8(a.data).trimmed());
+        m_lanes.first().entries.append(en);
+    }
+}
+
+QString TickViewModel::foldText(LaneKind lane, int count) const
+{
+    switch (lane) {
+    case LaneKind::Read:
+        return tr("%n connections with nothing to read", nullptr, count);
+    case LaneKind::Write:
+        return tr("%n connections not ready to write", nullptr, count);
+    case LaneKind::Except:
+        return tr("%n connections with nothing exceptional", nullptr, count);
+    case LaneKind::PollFds:
+    case LaneKind::EpollInterest:
+    case LaneKind::EpollReady:
+        break;
+    }
+    return tr("%n connections where nothing happened", nullptr, count);
+}
+
+void TickViewModel::fold(Lane &lane) const
+{
+    if (lane.kind == LaneKind::EpollReady || lane.entries.size() <= kFoldAbove)
+        return;
+    // A class reads the few sockets something happened to; forty identical idle chips hide them.
+    QList<Entry> ready, changed, listeners, idle;
+    for (Entry &e : lane.entries) {
+        if (e.ready)
+            ready.append(e);
+        else if (e.kind != ChipKind::Socket || e.change != Change::None ||
+                 m_waiting.value(e.info.fd) > 0)
+            changed.append(e);
+        else if (e.info.role == mux::Role::Listener)
+            listeners.append(e);
+        else
+            idle.append(e);
+    }
+    if (idle.size() < 2)
+        return;
+    const bool open = m_unfolded.contains(lane.kind);
+    for (Entry &e : idle)
+        e.folded = !open;
+    Entry chip;
+    chip.kind = ChipKind::Fold;
+    chip.folds = int(idle.size());
+    lane.entries = ready + changed + listeners;
+    lane.entries.append(chip);
+    lane.entries.append(idle);
 }
 
 void TickViewModel::buildSelectLane(LaneKind kind, mux::Events bit)
@@ -324,11 +479,37 @@ QVariant TickViewModel::data(const QModelIndex &index, int role) const
     }
     const Lane &lane = m_lanes[int(index.internalId() - 1)];
     const Entry &e = lane.entries[index.row()];
+    if (role == ChipKindRole)
+        return int(e.kind);
+    if (role == FoldedRole)
+        return e.folded;
+    if (e.kind == ChipKind::Fold) {
+        const QString reason = m_unfolded.contains(lane.kind) ? tr("click to fold them again")
+                                                              : tr("click to show them");
+        switch (role) {
+        case Qt::DisplayRole:
+            return index.column() == LabelColumn    ? foldText(lane.kind, e.folds)
+                   : index.column() == ReasonColumn ? reason
+                                                    : QVariant();
+        case Qt::ToolTipRole:
+            return foldText(lane.kind, e.folds) + QStringLiteral(" — ") + reason;
+        case LaneRole:
+            return int(lane.kind);
+        case ReasonRole:
+            return reason;
+        case FdRole:
+            return -1;
+        case WaitingRole:
+            return -1;
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case LabelColumn:
-            return socketLabel(e.info);
+            return m_shortLabels.value(e.info.fd, socketLabel(e.info));
         case FdColumn:
             return e.info.fd;
         case RequestedColumn:
@@ -366,6 +547,10 @@ QVariant TickViewModel::data(const QModelIndex &index, int role) const
         return eventsText(e.requested);
     case ReturnedRole:
         return e.returned ? eventsText(e.returned) : QString();
+    case WaitingRole:
+        return e.kind == ChipKind::Socket ? m_waiting.value(e.info.fd, -1) : -1;
+    case FullLabelRole:
+        return socketLabel(e.info);
     }
     return {};
 }

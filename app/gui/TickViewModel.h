@@ -4,9 +4,12 @@
 #include "TickSnapshot.h"
 
 #include <QAbstractItemModel>
+#include <QPointer>
+#include <QSet>
 
 namespace gui {
 
+class ExternalWatch;
 class Session;
 
 /// The tick view's model: one tick as lanes of sockets. A tree: the top rows are the lanes
@@ -35,9 +38,20 @@ public:
         ReasonRole,     ///< why it is or is not ready, in words
         RequestedRole,  ///< events asked for (poll/epoll), text
         ReturnedRole,   ///< events that came back, text
+        ChipKindRole,   ///< int(ChipKind)
+        FoldedRole,     ///< bool: an idle socket hidden behind its lane's fold chip
+        WaitingRole,    ///< live only: bytes an outside client sent since the tick, or -1
+        FullLabelRole,  ///< the socket's whole label (the chip shows the shortest distinct one)
     };
     enum class Change { None, Appended, Removed, Modified };
     Q_ENUM(Change)
+    /// What a chip stands for: a socket, the count of idle sockets folded away, or a
+    /// connection the program accepted and refused during the tick (it never joins a list).
+    enum class ChipKind { Socket, Fold, Refused };
+    Q_ENUM(ChipKind)
+
+    /// A lane with more sockets than this folds the idle ones into one count chip.
+    static constexpr int kFoldAbove = 8;
 
     /// Unattached: shows what setSnapshot() hands it (exports, the render bench).
     explicit TickViewModel(QObject *parent = nullptr);
@@ -60,6 +74,15 @@ public:
     /// returned early, that a real call would still be waiting. Empty when something did.
     QString outcomeText() const;
 
+    /// Opens (or folds again) `lane`'s idle sockets; stays so across ticks until the next
+    /// lesson or restart.
+    void setUnfolded(LaneKind lane, bool open);
+    bool isUnfolded(LaneKind lane) const { return m_unfolded.contains(lane); }
+    /// Shows on the chips what waits in the kernel for the next call, read live by `watch`
+    /// while the cursor is on the newest tick: bytes an outside client sent, connections in a
+    /// listener's accept queue.
+    void followWaiting(ExternalWatch *watch);
+
     /// Lane lookup for views and tests: the row of `lane`, or -1.
     int laneRow(LaneKind lane) const;
     /// True when socket `name` came back ready in `lane` at this tick.
@@ -78,13 +101,17 @@ public:
 
 private:
     struct Entry {
+        ChipKind kind = ChipKind::Socket;
         mux::SocketInfo info;
+        QString label;             ///< the chip's text: shortest distinct for outside clients
         mux::Events requested = 0; ///< passed in (poll/epoll: the whole mask)
         mux::Events after = 0;     ///< after handling
         mux::Events returned = 0;
         bool passedIn = false;
         bool ready = false;
         Change change = Change::None;
+        bool folded = false;
+        int folds = 0; ///< a fold chip: how many idle sockets it stands for
         QString reason;
     };
     struct Lane {
@@ -97,11 +124,20 @@ private:
     void buildSelectLane(LaneKind kind, mux::Events bit);
     void buildMaskLane(LaneKind kind);
     void buildReadyLane();
+    /// Orders a crowded lane: ready and changed sockets first, idle ones behind a fold chip.
+    void fold(Lane &lane) const;
+    void addRefusals();
+    QString foldText(LaneKind lane, int count) const;
+    void computeLabels();
     QString eventsText(mux::Events e) const;
     const Entry *find(LaneKind lane, const QString &name) const;
 
     TickSnapshot m_snapshot;
     QList<Lane> m_lanes;
+    QSet<LaneKind> m_unfolded;
+    QPointer<Session> m_session;
+    QHash<int, int> m_waiting;         ///< by fd: bytes (outside conns) or connections (listeners)
+    QHash<int, QString> m_shortLabels; ///< outside clients' chips, by fd
 };
 
 } // namespace gui

@@ -9,8 +9,20 @@
 #include <QDockWidget>
 #include <QScreen>
 #include <QSettings>
+#include <QTimer>
 
 namespace gui {
+
+void WindowSettings::keepLessonReadable(MainWindow &w)
+{
+    auto *lesson = w.findChild<QDockWidget *>(QStringLiteral("narrationDock"));
+    if (!lesson || lesson->isHidden() || lesson->isFloating())
+        return;
+    const int least =
+        std::max(w.fontMetrics().averageCharWidth() * kLessonChars, int(w.width() * kLessonShare));
+    if (lesson->width() < least)
+        w.resizeDocks({lesson}, {std::max(least, int(w.width() * 0.3))}, Qt::Horizontal);
+}
 
 void WindowSettings::load(MainWindow &w, const MainWindowConfig &config)
 {
@@ -23,6 +35,9 @@ void WindowSettings::load(MainWindow &w, const MainWindowConfig &config)
     if (use) {
         w.restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
         w.restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+        // A layout remembered from a smaller screen or a dragged splitter can leave the lesson
+        // a sliver that cuts its text: once laid out, give it a readable width again.
+        QTimer::singleShot(0, &w, [&w] { keepLessonReadable(w); });
     }
     if (!use || !s.contains(QStringLiteral("window/geometry"))) {
         // First start: fill the screen, with the side panes at a readable width.

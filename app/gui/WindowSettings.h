@@ -13,6 +13,11 @@ public:
     /// Applies the remembered settings (or first-start defaults), then opens the lesson.
     static void load(MainWindow &window, const MainWindowConfig &config);
     static void save(MainWindow &window);
+    /// Widens the Lesson pane when it is narrower than `kLessonChars` characters or
+    /// `kLessonShare` of the window.
+    static void keepLessonReadable(MainWindow &window);
+    static constexpr int kLessonChars = 30;
+    static constexpr double kLessonShare = 0.2;
 };
 
 } // namespace gui

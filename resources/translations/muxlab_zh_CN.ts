@@ -990,145 +990,145 @@
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
         <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="394"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="396"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="387"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="389"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="388"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="392"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="394"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="396"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="405"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="409"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="411"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="167"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="170"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/WindowSettings.cpp" line="57"/>
+        <location filename="../../app/gui/WindowSettings.cpp" line="72"/>
         <source>There is no lesson called &quot;%1&quot;; the first lesson is open instead.</source>
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1259,7 +1259,7 @@
 <context>
     <name>gui::PresenterMode</name>
     <message>
-        <location filename="../../app/gui/PresenterMode.cpp" line="57"/>
+        <location filename="../../app/gui/PresenterMode.cpp" line="67"/>
         <source>Presenter mode: F10 steps, Space runs, F5 leaves.</source>
         <translation>演示模式：F10 单步，空格运行，F5 退出。</translation>
     </message>
@@ -1528,85 +1528,85 @@
 <context>
     <name>gui::QuizBox</name>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="170"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="186"/>
         <source>Score for this lesson: %1 right of %2 answered (%3 questions).</source>
         <extracomment>%1 right answers, %2 answered questions, %3 questions in the lesson</extracomment>
         <translation>本课得分：已答 %2 题，答对 %1 题（共 %3 题）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="188"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="204"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="192"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="208"/>
         <source>%1: %2</source>
         <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="228"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="244"/>
         <source>Predict tick %1</source>
         <translation>预测第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="268"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="284"/>
         <source>Tick if you think %1 will come back ready in the %2.</source>
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="287"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="299"/>
         <source>nothing comes back ready</source>
         <translation>没有套接字就绪</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="299"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="312"/>
         <source>Tick the sockets you expect to come back ready (or nothing), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（或“没有套接字就绪”），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="335"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="348"/>
         <source>%1 returned %2: %3</source>
         <extracomment>%1 the call (select, poll, epoll_wait), %2 its return value, %3 the sockets</extracomment>
         <translation>%1 返回 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="352"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="365"/>
         <source>Right! %1.</source>
         <translation>答对了！%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="354"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="367"/>
         <source>Right for %1. Here, on %2, %3.</source>
         <translation>在 %1 上是对的。这里运行在 %2 上，%3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="357"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="370"/>
         <source>Not quite. You picked %1; %2.</source>
         <translation>不太对。你选的是 %1；%2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="365"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="378"/>
         <source>No answer was given. %1.</source>
         <translation>没有作答。%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="367"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="380"/>
         <source>Tick %1: the verdict</source>
         <translation>第 %1 拍：判定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="389"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="402"/>
         <source>End of the lesson</source>
         <translation>本课结束</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="390"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="403"/>
         <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
         <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="398"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="411"/>
         <source>Next lesson: %1</source>
         <translation>下一课：%1</translation>
     </message>
@@ -1724,6 +1724,7 @@
     <message>
         <location filename="../../app/gui/SocketLabel.cpp" line="25"/>
         <location filename="../../app/gui/SocketLabel.cpp" line="49"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="215"/>
         <source>conn %1</source>
         <translation>连接 %1</translation>
     </message>
@@ -1964,49 +1965,63 @@
 <context>
     <name>gui::TickView</name>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="91"/>
+        <location filename="../../app/gui/TickView.cpp" line="129"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="254"/>
+        <location filename="../../app/gui/TickView.cpp" line="437"/>
         <source>%1 (%2, fd %3)
 %4</source>
         <translation>%1（%2，fd %3）
 %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="301"/>
+        <location filename="../../app/gui/TickView.cpp" line="493"/>
         <source>Pick a lesson on the left, then press Step (F10) to run one tick.</source>
         <translation>从左边选一课，然后按单步（F10）运行一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="325"/>
+        <location filename="../../app/gui/TickView.cpp" line="517"/>
         <source>Nothing has been called yet: Step (F10) makes the first call with the lists below.</source>
         <translation>还没有发起任何调用：按单步（F10）用下面的列表发起第一次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="357"/>
+        <location filename="../../app/gui/TickView.cpp" line="205"/>
         <source>passed in</source>
         <translation>传入</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/TickView.cpp" line="163"/>
+        <source>%n waiting to be accepted now</source>
+        <translation>
+            <numerusform>现在有 %n 个连接等待 accept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/TickView.cpp" line="164"/>
+        <source>%n bytes waiting for the next call</source>
+        <translation>
+            <numerusform>%n 字节在内核里等下一次调用</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="358"/>
+        <location filename="../../app/gui/TickView.cpp" line="206"/>
         <source>came back ready</source>
         <translation>就绪返回</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="359"/>
+        <location filename="../../app/gui/TickView.cpp" line="207"/>
         <source>appended for the next call</source>
         <translation>为下次调用追加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="361"/>
+        <location filename="../../app/gui/TickView.cpp" line="208"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="388"/>
+        <location filename="../../app/gui/TickView.cpp" line="581"/>
         <source>(empty: no socket in this list)</source>
         <translation>（空：这个列表里没有套接字）</translation>
     </message>
@@ -2014,112 +2029,160 @@
 <context>
     <name>gui::TickViewModel</name>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="44"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="89"/>
         <source>pollfd array</source>
         <translation>pollfd 数组</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="46"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="91"/>
         <source>interest list</source>
         <translation>关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="48"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="93"/>
         <source>ready list</source>
         <translation>就绪列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="57"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="102"/>
         <source>ready to read</source>
         <translation>可读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="59"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="104"/>
         <source>ready to write</source>
         <translation>可写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="61"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="106"/>
         <source>exceptional</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="63"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="108"/>
         <source>events → revents</source>
         <translation>events → revents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="65"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="110"/>
         <source>epoll_ctl</source>
         <translation>epoll_ctl</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="67"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="112"/>
         <source>epoll_wait</source>
         <translation>epoll_wait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="93"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="138"/>
         <source>setup: the program opens its listeners and sets its first interest</source>
         <translation>初始化：程序打开监听套接字，设置最初的关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="112"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="157"/>
         <source>(nothing ready: with no timeout a real call would still be waiting)</source>
         <translation>（没有就绪的：不设超时的真实调用此刻仍在等待）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="113"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="158"/>
         <source>(timeout: nothing was ready)</source>
         <translation>（超时：没有任何套接字就绪）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="172"/>
-        <location filename="../../app/gui/TickViewModel.cpp" line="212"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="236"/>
+        <source>refused: select() cannot watch descriptor %1, an fd_set holds only 0 to %2 (FD_SETSIZE); the server told the client and closed it</source>
+        <translation>已拒绝：select() 无法监视描述符 %1，fd_set 只能容纳 0 到 %2（FD_SETSIZE）；服务器告知客户端后关闭了它</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TickViewModel.cpp" line="241"/>
+        <source>refused and closed: %1</source>
+        <translation>已拒绝并关闭：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/TickViewModel.cpp" line="250"/>
+        <source>%n connections with nothing to read</source>
+        <translation>
+            <numerusform>%n 个连接没有可读的数据</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/TickViewModel.cpp" line="252"/>
+        <source>%n connections not ready to write</source>
+        <translation>
+            <numerusform>%n 个连接暂时不可写</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/TickViewModel.cpp" line="254"/>
+        <source>%n connections with nothing exceptional</source>
+        <translation>
+            <numerusform>%n 个连接没有异常情况</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/TickViewModel.cpp" line="260"/>
+        <source>%n connections where nothing happened</source>
+        <translation>
+            <numerusform>%n 个连接没有任何事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TickViewModel.cpp" line="327"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="367"/>
         <source>added for the next call</source>
         <translation>为下次调用而加入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="314"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="469"/>
         <source>%n passed in</source>
         <translation>
             <numerusform>传入 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="316"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="471"/>
         <source>%n ready</source>
         <translation>
             <numerusform>就绪 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="344"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="487"/>
+        <source>click to fold them again</source>
+        <translation>点击重新收起</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TickViewModel.cpp" line="488"/>
+        <source>click to show them</source>
+        <translation>点击展开</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TickViewModel.cpp" line="525"/>
         <source>%1 (fd %2) — %3</source>
         <translation>%1（fd %2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="379"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="564"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="381"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="566"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="383"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="568"/>
         <source>Asked for</source>
         <translation>关注的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="385"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="570"/>
         <source>Came back</source>
         <translation>返回的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="387"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="572"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2127,67 +2190,67 @@
 <context>
     <name>gui::TimelineModel</name>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="96"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="98"/>
         <source>setup</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="98"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="100"/>
         <source>clients act</source>
         <translation>客户端动作</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="100"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="102"/>
         <source>timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="102"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="104"/>
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="104"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="106"/>
         <source>recv</source>
         <translation>recv</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="106"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="108"/>
         <source>send</source>
         <translation>send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="108"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="110"/>
         <source>close</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="110"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="112"/>
         <source>list changed</source>
         <translation>列表改动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="112"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="114"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="136"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="138"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="138"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="140"/>
         <source>tick %1: %2</source>
         <translation>第 %1 拍：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="140"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="142"/>
         <source>returned %1</source>
         <translation>返回 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="162"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="164"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
