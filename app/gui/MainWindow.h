@@ -32,7 +32,8 @@ struct MainWindowConfig {
     QString backend; ///< empty: the lesson's first
     QString lang;    ///< empty: the remembered one
     bool useLessonPorts = true;
-    bool useSettings = true; ///< false in tests: nothing read or written
+    bool useSettings = true;                    ///< false in tests: nothing read or written
+    QString bind = QStringLiteral("127.0.0.1"); ///< where the lesson listens (--bind)
 };
 
 /// The playground's layout: the tick view in the centre, the timeline under it, the lesson's

@@ -19,6 +19,8 @@ int runGui(const cli::Options &options)
     config.lang = options.langGiven ? options.lang : QString();
     // MUXLAB_EPHEMERAL_PORTS=1: let the kernel pick ports (screenshots, several windows at once).
     config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
+    // --bind ADDR: the class reaches the window's server there (the Class tab can change it).
+    config.bind = options.bind;
     MainWindow w(config);
     w.show();
     // Without a window manager (a bare X server driving a projector) nobody activates the
