@@ -153,7 +153,7 @@ QDialog *HelpMenu::open(Page page)
         connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::reject);
         layout->addWidget(buttons);
         const int em = d->fontMetrics().height();
-        d->resize(em * (page == Page::Shortcuts ? 30 : 44), em * (page == Page::Tick ? 34 : 28));
+        d->resize(em * (page == Page::Shortcuts ? 30 : 44), em * (page == Page::Connect ? 28 : 36));
         m_pages[i] = d;
         fill(page);
     }
