@@ -32,8 +32,9 @@ struct MainWindowConfig {
     QString backend; ///< empty: the lesson's first
     QString lang;    ///< empty: the remembered one
     bool useLessonPorts = true;
-    bool useSettings = true;                    ///< false in tests: nothing read or written
-    QString bind = QStringLiteral("127.0.0.1"); ///< where the lesson listens (--bind)
+    bool useSettings = true; ///< false in tests: nothing read or written
+    /// Where the lesson listens (--bind); the Class tab can change it.
+    QString bind = QStringLiteral("127.0.0.1");
 };
 
 /// The playground's layout: the tick view in the centre, the timeline under it, the lesson's

@@ -501,44 +501,59 @@
 <context>
     <name>gui::ClassPane</name>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="109"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="65"/>
         <source>Connect a client…</source>
         <translation>连接客户端…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="111"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="67"/>
         <source>Commands for nc, telnet, the lesson&apos;s Python client and muxlab&apos;s own client, copyable, and a button that starts one</source>
         <translation>nc、telnet、本课的 Python 客户端和 muxlab 自带客户端的命令，可复制，并可一键启动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="113"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="69"/>
         <source>Freeze</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="115"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="71"/>
         <source>Run no tick while students connect: their connections wait in the accept queue</source>
         <translation>学生连接期间不运行任何一拍：他们的连接在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="116"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="72"/>
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="117"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="73"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="118"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="74"/>
         <source> clients</source>
         <translation> 个客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="120"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="76"/>
         <source>Beyond this many external clients, one more is told the class is full and let go</source>
         <translation>外部客户端超过这个数目时，多出的那个会被告知课堂已满并断开</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="86"/>
+        <source>Open a lesson to serve real clients.</source>
+        <translation>打开一课，才能为真实客户端服务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="92"/>
+        <source>Listening on %1 · external clients: %2</source>
+        <translation>监听 %1 · 外部客户端：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="96"/>
+        <source> · waiting to be accepted: %1</source>
+        <translation> · 等待 accept：%1</translation>
     </message>
     <message>
         <location filename="../../app/gui/ClassPane.cpp" line="121"/>
@@ -584,21 +599,6 @@
         <location filename="../../app/gui/ClassPane.cpp" line="199"/>
         <source>Connect to %1 port %2</source>
         <translation>连接到 %1 端口 %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="214"/>
-        <source>Open a lesson to serve real clients.</source>
-        <translation>打开一课，才能为真实客户端服务。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="220"/>
-        <source>Listening on %1 · external clients: %2</source>
-        <translation>监听 %1 · 外部客户端：%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="224"/>
-        <source> · waiting to be accepted: %1</source>
-        <translation> · 等待 accept：%1</translation>
     </message>
 </context>
 <context>
@@ -972,112 +972,19 @@
     </message>
 </context>
 <context>
-    <name>gui::HelpMenu</name>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="130"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="131"/>
-        <source>&amp;What is a tick?</source>
-        <translation>什么是一拍？(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="132"/>
-        <source>How to &amp;connect a real client</source>
-        <translation>如何连接真实的客户端(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="174"/>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="178"/>
-        <source>What is a tick?</source>
-        <translation>什么是一拍？</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>passed in</source>
-        <translation>传入</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>removed</source>
-        <translation>已移除</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="186"/>
-        <source>How to connect a real client</source>
-        <translation>如何连接真实的客户端</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="210"/>
-        <source>Every command of the window, and the keys that run it wherever the focus is:</source>
-        <translation>窗口的每条命令，以及无论焦点在哪里都能执行它的按键：</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="212"/>
-        <source>In the timeline, ← and → move one tick; in a list, Tab moves between panes.</source>
-        <translation>在时间轴上，← 和 → 移动一拍；在列表中，Tab 在窗格之间切换。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="217"/>
-        <source>&lt;p&gt;A &lt;b&gt;tick&lt;/b&gt; is one call of the server&apos;s wait — &lt;code&gt;select()&lt;/code&gt;, &lt;code&gt;poll()&lt;/code&gt; or &lt;code&gt;epoll_wait()&lt;/code&gt; — and what the server does with its answer. Each step (F10) runs exactly one:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients act&lt;/b&gt;: the lesson&apos;s clients connect, send or close.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server waits&lt;/b&gt;: the call is given its lists (rlist, wlist, xlist; poll&apos;s pollfd array; epoll&apos;s interest list) and the kernel returns the sockets that are ready.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server handles them&lt;/b&gt;: accept, recv, send, close — each a line in the syscall log.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The tick is recorded&lt;/b&gt;: step back to look at it again.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Between ticks nothing runs. A real client that sends something waits: its bytes sit in the kernel until the next tick, as in a real server.&lt;/p&gt;&lt;h3&gt;How to read the chips&lt;/h3&gt;&lt;p&gt;Each chip is one socket in a list the call was given. Above, from left to right:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Passed in&lt;/b&gt;: outlined in its role&apos;s colour. The server asked about it; the kernel had nothing to report.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ready&lt;/b&gt;: filled, with a ring and ✓. The kernel returned it; the line under its name says why (bytes to read, a connection waiting, the peer closed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Added&lt;/b&gt; (+): a dashed green border. The server appended it to its list for the next call.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removed&lt;/b&gt; (−): a dashed red border, faded. The server took it off its list, usually because the conn was closed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The colour says what the socket is: a listener, a conn the server accepted, a client, an outside client.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;一拍&lt;/b&gt;就是服务器的一次等待调用——&lt;code&gt;select()&lt;/code&gt;、&lt;code&gt;poll()&lt;/code&gt; 或 &lt;code&gt;epoll_wait()&lt;/code&gt;——以及服务器对其结果的处理。每按一次单步（F10）正好运行一拍：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;客户端动作&lt;/b&gt;：本课的客户端连接、发送或关闭。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器等待&lt;/b&gt;：调用拿到它的列表（rlist、wlist、xlist；poll 的 pollfd 数组；epoll 的关注列表），内核返回已就绪的套接字。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器处理&lt;/b&gt;：accept、recv、send、close——每个调用都是系统调用日志里的一行。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录这一拍&lt;/b&gt;：可以后退回来再看。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;两拍之间什么都不运行。真实的客户端发来的数据会等着：字节留在内核里，直到下一拍，和真实的服务器一样。&lt;/p&gt;&lt;h3&gt;怎样看懂这些方块&lt;/h3&gt;&lt;p&gt;每个方块是调用所拿到的某个列表中的一个套接字。上图从左到右：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;传入&lt;/b&gt;：用其角色的颜色描边。服务器问到了它，内核没有可报告的。&lt;/li&gt;&lt;li&gt;&lt;b&gt;就绪&lt;/b&gt;：实心填充，带一圈光环和 ✓。内核返回了它；名字下面一行说明原因（有字节可读、有连接在等、对方已关闭）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;新增&lt;/b&gt;（+）：绿色虚线边框。服务器把它加进了下一次调用的列表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;已移除&lt;/b&gt;（−）：红色虚线边框，颜色变淡。服务器把它从列表中拿掉，通常是因为连接已关闭。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;颜色表示套接字是什么：监听套接字、服务器接受的连接、客户端、外部客户端。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="249"/>
-        <source>&lt;p&gt;Open a lesson first: its server then listens on a real port, and this page shows the commands that connect to it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;请先打开一课：它的服务器会在真实的端口上监听，这一页会显示连接它的命令。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="270"/>
-        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;, on this machine only. To let the students&apos; machines connect, choose a network in the Class tab and press &lt;b&gt;Open to this network&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听，只有本机能连。要让学生的机器连上，请在“课堂”标签页中选一个网络，然后按&lt;b&gt;向本网络开放&lt;/b&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="276"/>
-        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;: the students&apos; machines on this network can connect to it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听：本网络中学生的机器都能连上它。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="280"/>
-        <source>&lt;p&gt;Type one of these in a terminal:&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在终端里输入下面任意一条：&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="281"/>
-        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>gui::Launcher</name>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="134"/>
+        <location filename="../../app/gui/Launcher.cpp" line="132"/>
         <source>Started %1 in %2.</source>
         <translation>已在 %2 中启动 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="139"/>
+        <location filename="../../app/gui/Launcher.cpp" line="137"/>
         <source>No terminal emulator is installed, so muxlab&apos;s own client window was opened on port %1.</source>
         <translation>没有安装终端模拟器，所以在端口 %1 上打开了 muxlab 自带的客户端窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="145"/>
+        <location filename="../../app/gui/Launcher.cpp" line="143"/>
         <source>%1 could not be started: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -1123,102 +1030,102 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="84"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="83"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="202"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="201"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
@@ -1228,7 +1135,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1517,72 +1424,72 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="87"/>
+        <location filename="../../app/gui/Session.cpp" line="86"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="92"/>
+        <location filename="../../app/gui/Session.cpp" line="91"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="107"/>
+        <location filename="../../app/gui/Session.cpp" line="106"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="112"/>
+        <location filename="../../app/gui/Session.cpp" line="111"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="127"/>
+        <location filename="../../app/gui/Session.cpp" line="126"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="159"/>
+        <location filename="../../app/gui/Session.cpp" line="157"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="173"/>
+        <location filename="../../app/gui/Session.cpp" line="171"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="230"/>
+        <location filename="../../app/gui/Session.cpp" line="228"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="235"/>
+        <location filename="../../app/gui/Session.cpp" line="233"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="300"/>
+        <location filename="../../app/gui/Session.cpp" line="298"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="304"/>
+        <location filename="../../app/gui/Session.cpp" line="302"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="337"/>
+        <location filename="../../app/gui/Session.cpp" line="335"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="347"/>
+        <location filename="../../app/gui/Session.cpp" line="345"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="379"/>
+        <location filename="../../app/gui/Session.cpp" line="377"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
@@ -2184,39 +2091,132 @@
 <context>
     <name>gui::WindowMenus</name>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="47"/>
+        <location filename="../../app/gui/Menus.cpp" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="48"/>
+        <location filename="../../app/gui/Menus.cpp" line="44"/>
         <source>&amp;Tick</source>
         <translation>拍(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="49"/>
+        <location filename="../../app/gui/Menus.cpp" line="45"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="50"/>
+        <location filename="../../app/gui/Menus.cpp" line="46"/>
         <source>&amp;Backend</source>
         <translation>后端(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="51"/>
+        <location filename="../../app/gui/Menus.cpp" line="47"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="52"/>
+        <location filename="../../app/gui/Menus.cpp" line="48"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="53"/>
+        <location filename="../../app/gui/Menus.cpp" line="49"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>gui::HelpMenu</name>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="130"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="131"/>
+        <source>&amp;What is a tick?</source>
+        <translation>什么是一拍？(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="132"/>
+        <source>How to &amp;connect a real client</source>
+        <translation>如何连接真实的客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="174"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="178"/>
+        <source>What is a tick?</source>
+        <translation>什么是一拍？</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>passed in</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="186"/>
+        <source>How to connect a real client</source>
+        <translation>如何连接真实的客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="210"/>
+        <source>Every command of the window, and the keys that run it wherever the focus is:</source>
+        <translation>窗口的每条命令，以及无论焦点在哪里都能执行它的按键：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="212"/>
+        <source>In the timeline, ← and → move one tick; in a list, Tab moves between panes.</source>
+        <translation>在时间轴上，← 和 → 移动一拍；在列表中，Tab 在窗格之间切换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="217"/>
+        <source>&lt;p&gt;A &lt;b&gt;tick&lt;/b&gt; is one call of the server&apos;s wait — &lt;code&gt;select()&lt;/code&gt;, &lt;code&gt;poll()&lt;/code&gt; or &lt;code&gt;epoll_wait()&lt;/code&gt; — and what the server does with its answer. Each step (F10) runs exactly one:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients act&lt;/b&gt;: the lesson&apos;s clients connect, send or close.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server waits&lt;/b&gt;: the call is given its lists (rlist, wlist, xlist; poll&apos;s pollfd array; epoll&apos;s interest list) and the kernel returns the sockets that are ready.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server handles them&lt;/b&gt;: accept, recv, send, close — each a line in the syscall log.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The tick is recorded&lt;/b&gt;: step back to look at it again.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Between ticks nothing runs. A real client that sends something waits: its bytes sit in the kernel until the next tick, as in a real server.&lt;/p&gt;&lt;h3&gt;How to read the chips&lt;/h3&gt;&lt;p&gt;Each chip is one socket in a list the call was given. Above, from left to right:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Passed in&lt;/b&gt;: outlined in its role&apos;s colour. The server asked about it; the kernel had nothing to report.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ready&lt;/b&gt;: filled, with a ring and ✓. The kernel returned it; the line under its name says why (bytes to read, a connection waiting, the peer closed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Added&lt;/b&gt; (+): a dashed green border. The server appended it to its list for the next call.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removed&lt;/b&gt; (−): a dashed red border, faded. The server took it off its list, usually because the conn was closed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The colour says what the socket is: a listener, a conn the server accepted, a client, an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一拍&lt;/b&gt;就是服务器的一次等待调用——&lt;code&gt;select()&lt;/code&gt;、&lt;code&gt;poll()&lt;/code&gt; 或 &lt;code&gt;epoll_wait()&lt;/code&gt;——以及服务器对其结果的处理。每按一次单步（F10）正好运行一拍：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;客户端动作&lt;/b&gt;：本课的客户端连接、发送或关闭。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器等待&lt;/b&gt;：调用拿到它的列表（rlist、wlist、xlist；poll 的 pollfd 数组；epoll 的关注列表），内核返回已就绪的套接字。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器处理&lt;/b&gt;：accept、recv、send、close——每个调用都是系统调用日志里的一行。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录这一拍&lt;/b&gt;：可以后退回来再看。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;两拍之间什么都不运行。真实的客户端发来的数据会等着：字节留在内核里，直到下一拍，和真实的服务器一样。&lt;/p&gt;&lt;h3&gt;怎样看懂这些方块&lt;/h3&gt;&lt;p&gt;每个方块是调用所拿到的某个列表中的一个套接字。上图从左到右：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;传入&lt;/b&gt;：用其角色的颜色描边。服务器问到了它，内核没有可报告的。&lt;/li&gt;&lt;li&gt;&lt;b&gt;就绪&lt;/b&gt;：实心填充，带一圈光环和 ✓。内核返回了它；名字下面一行说明原因（有字节可读、有连接在等、对方已关闭）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;新增&lt;/b&gt;（+）：绿色虚线边框。服务器把它加进了下一次调用的列表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;已移除&lt;/b&gt;（−）：红色虚线边框，颜色变淡。服务器把它从列表中拿掉，通常是因为连接已关闭。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;颜色表示套接字是什么：监听套接字、服务器接受的连接、客户端、外部客户端。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="249"/>
+        <source>&lt;p&gt;Open a lesson first: its server then listens on a real port, and this page shows the commands that connect to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请先打开一课：它的服务器会在真实的端口上监听，这一页会显示连接它的命令。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="270"/>
+        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;, on this machine only. To let the students&apos; machines connect, choose a network in the Class tab and press &lt;b&gt;Open to this network&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听，只有本机能连。要让学生的机器连上，请在“课堂”标签页中选一个网络，然后按&lt;b&gt;向本网络开放&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="276"/>
+        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;: the students&apos; machines on this network can connect to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听：本网络中学生的机器都能连上它。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="280"/>
+        <source>&lt;p&gt;Type one of these in a terminal:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在终端里输入下面任意一条：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="281"/>
+        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
