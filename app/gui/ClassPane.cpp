@@ -59,6 +59,10 @@ ClassPane::ClassPane(Session *session, ExternalWatch *watch, QWidget *parent)
     m_commands->setObjectName(QStringLiteral("classCommands"));
     m_commands->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_commands->setTextFormat(Qt::PlainText);
+    // Wrapped at spaces rather than widening the window: zoomed for a projector, a long
+    // command would otherwise push the other panes off the screen.
+    m_address->setWordWrap(true);
+    m_commands->setWordWrap(true);
     QFont big = m_address->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 2.0);
@@ -197,8 +201,16 @@ void ClassPane::showClassCommands()
         host = m_interface->itemData(0).toString();
     const quint16 port = listeners.first().port;
     m_address->setText(tr("Connect to %1 port %2").arg(host).arg(port));
-    QStringList lines{QStringLiteral("nc %1 %2").arg(host).arg(port)};
     const mux::Lesson *lesson = m_session->lesson();
+    QStringList lines;
+    // One nc per listener, side by side on one line (the pane is short); none for the framed
+    // lessons, where typing cannot make a frame.
+    QStringList nc;
+    if (!lesson || lesson->program != QLatin1String("msg-file"))
+        for (const mux::net::Endpoint &l : listeners)
+            nc.append(QStringLiteral("nc %1 %2").arg(host).arg(l.port));
+    if (!nc.isEmpty())
+        lines.append(nc.join(QStringLiteral("    ")));
     if (lesson && !lesson->clientScript.isEmpty())
         lines.append(QStringLiteral("python3 %1 --host %2 --port %3 --wait")
                          .arg(lesson->clientScript.section(QLatin1Char('/'), -1), host)
