@@ -279,9 +279,10 @@ QString HelpMenu::connectHtml() const
                     .arg(listeners.first().port);
     return where + tr("<p>Type one of these in a terminal:</p>") + lines +
            tr("<p><b>nc</b> and <b>telnet</b> send what you type and print what comes back. The "
-              "lesson's Python client plays the lesson's exchange; <b>--wait</b> lets it wait "
-              "as long as the class does, since the server runs a tick only when the teacher "
-              "steps (F10). The connection shows in the next tick as an outside client.</p>");
+              "lesson's Python client plays the lesson's exchange; <b>--&#8288;wait</b> lets "
+              "it wait as long as the class does, since the server runs a tick only when the "
+              "teacher steps (F10). The connection shows in the next tick as an outside client."
+              "</p>");
 }
 
 } // namespace gui

@@ -2215,8 +2215,8 @@
     </message>
     <message>
         <location filename="../../app/gui/HelpDialogs.cpp" line="281"/>
-        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--&amp;#8288;wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--&amp;#8288;wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
