@@ -363,6 +363,16 @@ void TestGuiNetwork::theClassTabOpensTheLessonToANetworkAndClosesIt()
     QVERIFY2(heard[0].contains("class is full") != heard[1].contains("class is full"),
              (heard[0] + '|' + heard[1]).constData());
 
+    // With "only this network's machines" off, the outsider comes in like anyone else.
+    child<QSpinBox>(w.get(), "classLimit")->setValue(0);
+    child<QCheckBox>(w.get(), "onlyLocalSubnet")->setChecked(false);
+    QProcess welcome;
+    room.start(welcome, room.outsider(), kPython,
+               firstWords(QLatin1String(Classroom::kTeacher), 9991));
+    QVERIFY(welcome.waitForStarted(10000));
+    QVERIFY(stepUntilPrinted(w.get(), {&welcome}, heard));
+    QVERIFY2(heard[0].startsWith("你好"), heard[0].constData());
+
     // One click back to this machine only, on the same port.
     child<QPushButton>(w.get(), "closeNetwork")->click();
     QCOMPARE(listenersOf(w.get()), QStringLiteral("127.0.0.1:9991"));

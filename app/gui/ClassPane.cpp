@@ -104,6 +104,8 @@ ClassPane::ClassPane(Session *session, ExternalWatch *watch, QWidget *parent)
     connect(session, &Session::sessionReset, this, &ClassPane::showClassCommands);
     connect(m_open, &QPushButton::clicked, this, &ClassPane::openToNetwork);
     connect(m_close, &QPushButton::clicked, this, &ClassPane::closeToMachine);
+    connect(m_onlySubnet, &QCheckBox::toggled, this,
+            [this](bool on) { m_session->setBindAddress(m_session->bindAddress(), on); });
     listInterfaces();
     retranslate();
 }

@@ -388,6 +388,8 @@ void Session::setBindAddress(const QString &host, bool onlyLocalSubnets)
 {
     m_bindAddress = host;
     m_onlyLocalSubnets = onlyLocalSubnets;
+    if (m_run) // the subnets apply from the next accept; the address from the next start
+        applyExternalPolicy(m_run->engine());
 }
 
 void Session::setFrozen(bool on)

@@ -33,7 +33,8 @@ public:
     QList<quint16> documentedPorts() const;
     /// Where the next run's listeners bind: "127.0.0.1" (the default), an interface's address,
     /// or "0.0.0.0". Beyond loopback, outside clients come only from the subnets that address
-    /// reaches when `onlyLocalSubnets` is on; anyone else is told so and let go.
+    /// reaches when `onlyLocalSubnets` is on; anyone else is told so and let go. The address
+    /// takes effect at the next start (restart, replay); `onlyLocalSubnets` at once.
     void setBindAddress(const QString &host, bool onlyLocalSubnets = true);
     QString bindAddress() const { return m_bindAddress; }
     bool onlyLocalSubnets() const { return m_onlyLocalSubnets; }
