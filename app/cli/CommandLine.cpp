@@ -94,9 +94,11 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         QStringLiteral("port"),
         QStringLiteral("First port to listen on (a lesson with several listeners uses P, P+1…)."),
         QStringLiteral("P"));
-    const QCommandLineOption bind(QStringLiteral("bind"),
-                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
-                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption bind(
+        QStringLiteral("bind"),
+        QStringLiteral("Address the lesson listens on, in the window or with --serve "
+                       "(default 127.0.0.1)."),
+        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Where uploaded files land (file lessons)."),
                                      QStringLiteral("DIR"));

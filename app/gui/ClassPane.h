@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -18,6 +19,10 @@ class Session;
 
 /// Serving the class: where the server listens, who is connected from outside, "Connect a
 /// client", a freeze (no tick runs while students connect) and a limit on connections.
+/// "Open to this network" moves the lesson's listeners from 127.0.0.1 to one of the machine's
+/// network addresses (same ports, old listeners closed first) and shows the teacher's address
+/// and the commands the students type, large enough for the back row; by default only
+/// machines on that network come in. "Close to this machine" goes back to 127.0.0.1.
 class ClassPane : public QWidget {
     Q_OBJECT
 public:
@@ -31,6 +36,14 @@ public:
 
 private:
     void refresh();
+    /// The machine's IPv4 addresses on network interfaces (not loopback), the bound one kept.
+    void listInterfaces();
+    void openToNetwork();
+    void closeToMachine();
+    /// Restarts the lesson listening on `address`; on failure it goes on where it was.
+    void listenOn(const QString &address);
+    /// The big address and the commands, or nothing while only this machine can connect.
+    void showClassCommands();
 
     Session *m_session;
     ExternalWatch *m_watch;
@@ -41,6 +54,12 @@ private:
     QCheckBox *m_freeze;
     QLabel *m_limitLabel;
     QSpinBox *m_limit;
+    QComboBox *m_interface;
+    QCheckBox *m_onlySubnet;
+    QPushButton *m_open;
+    QPushButton *m_close;
+    QLabel *m_address;
+    QLabel *m_commands;
     QTableView *m_table;
     ConnectDialog *m_dialog = nullptr;
 };

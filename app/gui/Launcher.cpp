@@ -62,11 +62,13 @@ QList<ClientCommand> Launcher::commandsFor(const mux::Lesson &lesson,
         for (const mux::net::Endpoint &l : listeners)
             for (const QString &program : {QStringLiteral("nc"), QStringLiteral("telnet")})
                 out.append({program, program, {l.host, QString::number(l.port)}, l});
+    // --wait: the window runs a tick only when the teacher steps, so the client waits for its
+    // replies as long as the class does instead of timing out.
     if (const QString dir = lessonsDir(); !dir.isEmpty() && !lesson.clientScript.isEmpty())
         out.append({QStringLiteral("python3"),
                     QStringLiteral("python3"),
                     {dir + QLatin1Char('/') + lesson.clientScript, QStringLiteral("--host"),
-                     first.host, QStringLiteral("--port"), port},
+                     first.host, QStringLiteral("--port"), port, QStringLiteral("--wait")},
                     first});
     out.append({QStringLiteral("muxlab"), m_muxlab, ownClientArgs(first, framed), first, framed});
     return out;

@@ -32,7 +32,7 @@ public:
 
     /// The commands for `lesson` listening on `listeners`: nc and telnet for each listener
     /// (not for a framed lesson, where typing cannot make a frame), the lesson's own Python
-    /// client, and `muxlab --client`.
+    /// client (with --wait: it waits for the teacher's next step), and `muxlab --client`.
     QList<ClientCommand> commandsFor(const mux::Lesson &lesson,
                                      const QList<mux::net::Endpoint> &listeners) const;
 

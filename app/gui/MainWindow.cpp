@@ -57,6 +57,7 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/muxlab.svg")));
     m_session->setObjectName(QStringLiteral("session"));
     m_session->setUseLessonPorts(config.useLessonPorts);
+    m_session->setBindAddress(config.bind);
     m_basePointSize =
         QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF() : 10;
 
@@ -239,7 +240,7 @@ void MainWindow::buildPanes()
 void MainWindow::connectActions()
 {
     Actions &a = *m_actions;
-    m_menus = new WindowMenus(menuBar(), a, findChildren<QDockWidget *>());
+    m_menus = new WindowMenus(menuBar(), a, findChildren<QDockWidget *>(), m_session);
     m_menus->addProgramItems(m_programs->openAction(), m_programs->recentMenu());
     addAction(m_programs->openAction());
     connect(a.step, &QAction::triggered, m_session, &Session::stepForward);

@@ -37,6 +37,8 @@ struct MainWindowConfig {
     /// A program to run under the tracer instead of a lesson (`muxlab --exec -- COMMAND`).
     QStringList program;
     QString programDir; ///< where it runs; empty: the current directory
+    /// Where the lesson listens (--bind); the Class tab can change it.
+    QString bind = QStringLiteral("127.0.0.1");
 };
 
 /// The playground's layout: the tick view in the centre, the timeline under it, the lesson's

@@ -1,6 +1,7 @@
 #include "Menus.h"
 
 #include "Actions.h"
+#include "HelpDialogs.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -8,7 +9,8 @@
 
 namespace gui {
 
-WindowMenus::WindowMenus(QMenuBar *bar, Actions &a, const QList<QDockWidget *> &panes)
+WindowMenus::WindowMenus(QMenuBar *bar, Actions &a, const QList<QDockWidget *> &panes,
+                         Session *session)
 {
     m_file = bar->addMenu(QString());
     m_file->addActions({a.openTrace, a.saveTrace});
@@ -35,6 +37,8 @@ WindowMenus::WindowMenus(QMenuBar *bar, Actions &a, const QList<QDockWidget *> &
     for (QDockWidget *d : panes)
         m_view->addAction(d->toggleViewAction());
     m_help = bar->addMenu(QString());
+    m_helpPages = new HelpMenu(m_help, session, bar->window());
+    m_help->addSeparator();
     m_help->addAction(a.about);
 }
 
@@ -55,6 +59,7 @@ void WindowMenus::retranslate()
     m_view->setTitle(QCoreApplication::translate("gui::WindowMenus", "&View"));
     m_lang->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Language"));
     m_help->setTitle(QCoreApplication::translate("gui::WindowMenus", "&Help"));
+    m_helpPages->retranslate();
 }
 
 } // namespace gui

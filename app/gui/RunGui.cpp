@@ -24,6 +24,8 @@ int runGui(const cli::Options &options)
     config.useLessonPorts = qEnvironmentVariableIntValue("MUXLAB_EPHEMERAL_PORTS") == 0;
     if (options.mode == cli::Mode::Exec)
         config.program = options.command;
+    // --bind ADDR: the class reaches the window's server there (the Class tab can change it).
+    config.bind = options.bind;
     MainWindow w(config);
     w.show();
     // Without a window manager (a bare X server driving a projector) nobody activates the

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "ProgramRun.h"
+#include "net/Interfaces.h"
 #include "programs/ProgramFactory.h"
 
 #include <QCoreApplication>
@@ -163,6 +164,7 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
     m_portsMoved = false;
     mux::Engine::Options options;
     options.backend = backend;
+    options.host = m_bindAddress;
     options.basePort = m_useLessonPorts ? mux::defaultBasePort(lesson.params) : 0;
     auto run = std::make_unique<mux::LessonRun>(lesson, options);
     auto started = run->start();
@@ -456,6 +458,17 @@ void Session::applyExternalPolicy(mux::Engine &engine)
         tr("Sorry, the class is full (at most %1 clients): please wait a moment and "
            "connect again.")
             .arg(m_externalLimit));
+    engine.server().setAllowedSubnets(
+        m_onlyLocalSubnets ? mux::net::subnetsServedBy(m_bindAddress) : QList<mux::net::Subnet>(),
+        tr("Sorry, this class server takes clients from %2 only, and %1 is not on that network."));
+}
+
+void Session::setBindAddress(const QString &host, bool onlyLocalSubnets)
+{
+    m_bindAddress = host;
+    m_onlyLocalSubnets = onlyLocalSubnets;
+    if (m_run) // the subnets apply from the next accept; the address from the next start
+        applyExternalPolicy(m_run->engine());
 }
 
 void Session::setFrozen(bool on)

@@ -37,6 +37,13 @@ public:
     bool portsMoved() const { return m_portsMoved; }
     /// The ports the lesson's documents use (listener i on the i-th), empty when it has none.
     QList<quint16> documentedPorts() const;
+    /// Where the next run's listeners bind: "127.0.0.1" (the default), an interface's address,
+    /// or "0.0.0.0". Beyond loopback, outside clients come only from the subnets that address
+    /// reaches when `onlyLocalSubnets` is on; anyone else is told so and let go. The address
+    /// takes effect at the next start (restart, replay); `onlyLocalSubnets` at once.
+    void setBindAddress(const QString &host, bool onlyLocalSubnets = true);
+    QString bindAddress() const { return m_bindAddress; }
+    bool onlyLocalSubnets() const { return m_onlyLocalSubnets; }
     /// Where the running lesson's listeners are bound, listener 0 first; empty without a run.
     QList<mux::net::Endpoint> listeners() const;
 
@@ -144,6 +151,8 @@ private:
     QList<mux::ClientOp> m_pending;
     bool m_frozen = false;
     int m_externalLimit = 0;
+    QString m_bindAddress = QStringLiteral("127.0.0.1");
+    bool m_onlyLocalSubnets = true;
     /// Shared by every run: it remembers which processes held peers, so lookups stay cheap.
     std::shared_ptr<mux::net::PeerProcessFinder> m_peerFinder;
     void applyExternalPolicy(mux::Engine &engine);

@@ -1,5 +1,7 @@
 #include "Admission.h"
 
+#include <QStringList>
+
 #include <fcntl.h>
 #include <sys/resource.h>
 
@@ -29,6 +31,26 @@ std::optional<Refusal> Admission::forExternal(int externalOpen) const
     if (m_externalLimit <= 0 || externalOpen < m_externalLimit)
         return std::nullopt;
     return Refusal{Refusal::Reason::ExternalLimit, m_limitMessage};
+}
+
+void Admission::setAllowedSubnets(const QList<net::Subnet> &subnets, const QString &message)
+{
+    m_subnets = subnets;
+    m_subnetMessage = message;
+}
+
+std::optional<Refusal> Admission::forPeer(const QString &peerAddress) const
+{
+    if (m_subnets.isEmpty())
+        return std::nullopt;
+    QStringList served;
+    for (const net::Subnet &s : m_subnets) {
+        if (s.contains(peerAddress))
+            return std::nullopt;
+        served.append(s.toString());
+    }
+    return Refusal{Refusal::Reason::OutsideSubnets,
+                   m_subnetMessage.arg(peerAddress, served.join(QStringLiteral(", ")))};
 }
 
 std::optional<Refusal> Admission::outOfDescriptors(int err) const

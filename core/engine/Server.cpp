@@ -110,7 +110,9 @@ Result<int> Server::acceptOne(int listener)
         if (m_peerNamer)
             if (const QString who = m_peerNamer(peer, local); !who.isEmpty())
                 s.info.label += QStringLiteral(" (%1)").arg(who);
-        refusal = m_admission.forExternal(externalOpen());
+        refusal = m_admission.forPeer(peer.host);
+        if (!refusal)
+            refusal = m_admission.forExternal(externalOpen());
     }
     const int n = adopt(std::move(s));
     record({.call = Call::Accept, .fd = listener, .ret = n});

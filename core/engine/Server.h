@@ -57,6 +57,13 @@ public:
         m_admission.setExternalLimit(limit, message);
     }
     int externalLimit() const { return m_admission.externalLimit(); }
+    /// External conns only from `subnets` (empty: from anywhere); one from elsewhere is
+    /// accepted, told `message` (%1 its address, %2 the subnets) and closed, like one past the
+    /// limit.
+    void setAllowedSubnets(const QList<net::Subnet> &subnets, const QString &message)
+    {
+        m_admission.setAllowedSubnets(subnets, message);
+    }
     int externalOpen() const { return m_sockets.count(Role::External); }
 
     /// Listener number `index` (the lesson's L0, L1, …) on base port + index, or on a port the

@@ -15,6 +15,9 @@ import socket
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
+
 REPLY = (b"measured select, poll and epoll_wait over 10, 100, 1000 and 2000 descriptors; "
          b"the figures are in the server's log\n")
 
@@ -83,11 +86,12 @@ def measure_here():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(parser)
     parser.add_argument('--host', default='127.0.0.1')
     parser.add_argument('--port', type=int, default=8001)
-    args = parser.parse_args()
+    args = stepwait.start(parser.parse_args())
 
-    deadline = time.monotonic() + 8
+    deadline = stepwait.deadline(8)
     try:
         sock = socket.create_connection((args.host, args.port), timeout=5)
     except OSError as e:

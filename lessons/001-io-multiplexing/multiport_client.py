@@ -8,9 +8,13 @@ It connects to both ports (P and P+1) and expects b'Hello_World!' from each.
 Exit status 0 only if both greetings arrived intact.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 GREETING = b'Hello_World!'
 
@@ -35,11 +39,12 @@ def read_exactly(sock, size, deadline):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(parser)
     parser.add_argument('--host', default='127.0.0.1')
     parser.add_argument('--port', type=int, default=8001)
-    args = parser.parse_args()
+    args = stepwait.start(parser.parse_args())
 
-    deadline = time.monotonic() + 8
+    deadline = stepwait.deadline(8)
     ok = True
     for port in (args.port, args.port + 1):
         try:

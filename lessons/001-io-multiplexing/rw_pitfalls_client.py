@@ -9,9 +9,13 @@ correct: every message gets '回复:' + message. (The traps need two messages in
 which the lesson's simulated clients arrange tick by tick.) Exit 0 only if every reply is right.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_exactly(sock, size, deadline):
@@ -33,11 +37,12 @@ def read_exactly(sock, size, deadline):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(parser)
     parser.add_argument('--host', default='127.0.0.1')
     parser.add_argument('--port', type=int, default=8001)
-    args = parser.parse_args()
+    args = stepwait.start(parser.parse_args())
 
-    deadline = time.monotonic() + 8
+    deadline = stepwait.deadline(8)
     try:
         sock = socket.create_connection((args.host, args.port), timeout=5)
     except OSError as e:

@@ -9,9 +9,13 @@ back short and it has to wait in the wlist), then reads all 60000 bytes and chec
 line. Then 'hi' must come back as 'ok:hi'. Exit 0 only if both replies are exact.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 BIG_BYTES = 60000
 
@@ -49,11 +53,12 @@ def read_exactly(sock, size, deadline):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(parser)
     parser.add_argument('--host', default='127.0.0.1')
     parser.add_argument('--port', type=int, default=8001)
-    args = parser.parse_args()
+    args = stepwait.start(parser.parse_args())
 
-    deadline = time.monotonic() + 8
+    deadline = stepwait.deadline(8)
     try:
         sock = socket.create_connection((args.host, args.port), timeout=5)
     except OSError as e:

@@ -10,9 +10,13 @@ Opens three connections and sends 'job' on all of them at once, timing each repl
 Exit 0 only if every reply is exact.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_exactly(sock, size, deadline):
@@ -48,11 +52,12 @@ def round_trip(socks, request, deadline):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(parser)
     parser.add_argument('--host', default='127.0.0.1')
     parser.add_argument('--port', type=int, default=8001)
-    args = parser.parse_args()
+    args = stepwait.start(parser.parse_args())
 
-    deadline = time.monotonic() + 8
+    deadline = stepwait.deadline(8)
     try:
         socks = [socket.create_connection((args.host, args.port), timeout=5) for _ in range(3)]
     except OSError as e:

@@ -11,9 +11,13 @@ servers, 'i have receive' from the poll server (the document spells it that way 
 Exit 0 only if every answer is exactly one of the two, the same one each time.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 REPLIES = (b'I have receive', b'i have receive')
 
@@ -37,11 +41,12 @@ def read_exactly(sock, size, deadline):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(parser)
     parser.add_argument('--host', default='127.0.0.1')
     parser.add_argument('--port', type=int, default=8000)
-    args = parser.parse_args()
+    args = stepwait.start(parser.parse_args())
 
-    deadline = time.monotonic() + 8
+    deadline = stepwait.deadline(8)
     try:
         sock = socket.create_connection((args.host, args.port), timeout=5)
     except OSError as e:

@@ -6,8 +6,12 @@ in recv() on A; once A has spoken and been answered, B is served. Exit 0 only if
 both get "hello world" and B was made to wait.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_all(sock):
@@ -22,9 +26,10 @@ def read_all(sock):
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     a = socket.create_connection((args.host, args.port), timeout=5)
     b = socket.create_connection((args.host, args.port), timeout=5)  # lands in the accept queue

@@ -5,8 +5,12 @@ A is greeted and chats; B connects meanwhile and gets no greeting until A hangs 
 Exit 0 only if every answer is the asked-back form and B was made to wait.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 GREETING = "你找谁呀！".encode()
 
@@ -37,9 +41,10 @@ def chat(sock, who, text):
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
     ok = True
 
     a = socket.create_connection((args.host, args.port), timeout=5)

@@ -8,9 +8,13 @@ recv — then types "hello" at the packed port like a person in nc would, and ch
 answer. Exits 0 only if all of them are right.
 """
 import argparse
+import os
 import socket
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def talk(host, port, data):
@@ -33,9 +37,10 @@ def packed(text):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001, help="the text-header port; PORT+1 is packed")
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     long_body = bytes(range(48, 58)) * 300  # 3000 bytes: more than one recv(1024)
     cases = [

@@ -9,8 +9,12 @@ Exits 0 only if the server accepts the first and refuses the second.
 import argparse
 import hashlib
 import json
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 SALT = "sdasdfagfawds"
 GREETING = "欢迎使用XX系统".encode()
@@ -43,11 +47,12 @@ def login(host, port, user, password):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
     ap.add_argument("--user", default="kinght")
     ap.add_argument("--password", default="123456")
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     ok = True
     for password, expected in ((args.password, "登陆成功"), (args.password + "-wrong", "账号或密码错误")):

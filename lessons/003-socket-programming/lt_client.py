@@ -7,9 +7,13 @@ edge-triggered, only the first 4 do — the rest sit unread until new data arriv
 the server answers with those old bytes. Exit 0 if what came back fits either mode.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def collect(sock, seconds):
@@ -29,9 +33,10 @@ def collect(sock, seconds):
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
     with socket.create_connection((args.host, args.port), timeout=5) as s:
         s.sendall(b"abcdefghij")
         first = collect(s, 1.0)

@@ -5,8 +5,12 @@ Five connections are open together; each speaks twice, interleaved with the othe
 One select loop answers all of them. Exit 0 only if every answer is right.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 PREFIX = "收到消息:".encode()
 
@@ -23,10 +27,11 @@ def recv_exactly(sock, n):
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
     ap.add_argument("--clients", type=int, default=5)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
     ok = True
     socks = [socket.create_connection((args.host, args.port), timeout=5) for _ in range(args.clients)]
     for round_ in (1, 2):

@@ -9,9 +9,13 @@ saved file's size and MD5, and "bye". Exits 0 only if all are right.
 import argparse
 import hashlib
 import json
+import os
 import socket
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def frame(payload):
@@ -22,9 +26,10 @@ def frame(payload):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     data = bytes((i * 13 + 1) % 256 for i in range(5000))
     name = "muxlab-demo.bin"

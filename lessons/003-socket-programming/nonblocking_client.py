@@ -5,9 +5,13 @@ The server polls: each pass it tries accept() and recv() and mostly gets EAGAIN,
 answer may take up to one pass. Two clients; exit 0 only if both answers are right.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def recv_exactly(sock, n):
@@ -22,9 +26,10 @@ def recv_exactly(sock, n):
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
     ok = True
     clients = [socket.create_connection((args.host, args.port), timeout=5) for _ in range(2)]
     for i, (sock, text) in enumerate(zip(clients, ("ABCDEFGH", "hi"))):

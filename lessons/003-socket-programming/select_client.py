@@ -9,10 +9,14 @@ Exit 0 only if every reply is right and the ones queued behind "sleep" came afte
 (head-of-line blocking).
 """
 import argparse
+import os
 import select
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 REQUESTS = ["first", "sleep", "second", "third"]
 NORMAL = "已收到普通信息："
@@ -21,9 +25,10 @@ DELAYED = "已收到延时反馈信息:"
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     pending = {}  # socket -> request, until its connect finishes
     for text in REQUESTS:
@@ -34,7 +39,7 @@ def main():
     waiting = {}  # socket -> request, sent and not yet answered
     replies = {}  # request -> (reply, seconds after start)
     start = time.monotonic()
-    deadline = start + 8
+    deadline = stepwait.deadline(8)
     while (pending or waiting) and time.monotonic() < deadline:
         r, w, _ = select.select(list(waiting), list(pending), [], 0.5)
         for s in w:

@@ -7,18 +7,23 @@ can see whether the two sends arrived as one recv (they usually do) or two. Eith
 bytes must be reported, in order: the client exits 0 only then.
 """
 import argparse
+import os
 import re
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 PARTS = [b"kinght love ", b"aym"]
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     with socket.create_connection((args.host, args.port), timeout=5) as s:
         for part in PARTS:

@@ -6,15 +6,20 @@ answers. UDP may drop a datagram, so each is tried up to three times. Exit 0 onl
 answer is right.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def main():
     ap = argparse.ArgumentParser()
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
     server = (args.host, args.port)
     ok = True
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:  # no connect()

@@ -8,8 +8,12 @@ kept it inside its data directory. Exits 0 only if both answers are right.
 """
 import argparse
 import hashlib
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def upload(host, port, name, data):
@@ -28,9 +32,10 @@ def upload(host, port, name, data):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     data = bytes((i * 7 + 3) % 256 for i in range(5000))  # every byte value, NULs included
     md5 = hashlib.md5(data).hexdigest()

@@ -14,6 +14,9 @@ import socket
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
+
 
 def interactive(host, port):
     s = socket.create_connection((host, port), timeout=5)
@@ -37,7 +40,7 @@ def interactive(host, port):
 def read_until(sock, pattern, seconds=5.0):
     """Reads from sock until the bytes seen so far match pattern; returns them."""
     seen = b""
-    deadline = time.monotonic() + seconds
+    deadline = stepwait.deadline(seconds)
     while not re.search(pattern, seen):
         left = deadline - time.monotonic()
         if left <= 0:
@@ -97,10 +100,11 @@ def self_check(host, port):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8002)
     ap.add_argument("--interactive", action="store_true", help="chat from your keyboard")
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
     if args.interactive:
         return interactive(args.host, args.port)
     return self_check(args.host, args.port)

@@ -5,8 +5,12 @@ Each message comes back once the server's select says the conn is writable. Then
 byte (MSG_OOB): the document's server takes the xlist for an error and hangs up.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_exactly(s, n):
@@ -21,9 +25,10 @@ def read_exactly(s, n):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=10000)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     with socket.create_connection((args.host, args.port), timeout=5) as s:
         for msg in (b"hello", b"one"):

@@ -6,9 +6,13 @@ listener on the same port — refused without SO_REUSEADDR, accepted with it. Th
 connects again to the restarted listener.
 """
 import argparse
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_line(s):
@@ -23,9 +27,10 @@ def read_line(s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=10000)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     with socket.create_connection((args.host, args.port), timeout=5) as s:
         print("received:", read_line(s))

@@ -6,16 +6,21 @@ readable), the welcome line (sent when the conn is writable), an urgent byte (th
 ordinary data (the rlist). Watch the server's tick lines while it runs.
 """
 import argparse
+import os
 import socket
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8002)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     with socket.create_connection((args.host, args.port), timeout=5) as s:
         got = b""

@@ -6,8 +6,12 @@ gets a number of 1024 or more) and prints what the server answered: with --backe
 refusal, with poll or epoll the usual hello. Then it asks the server to release the spares.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 FULL = b"Server full: select() cannot watch another socket.\n"
 
@@ -24,9 +28,10 @@ def read_line(s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=10024)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     with socket.create_connection((args.host, args.port), timeout=5) as a:
         print("first connection:", read_line(a))

@@ -5,8 +5,12 @@ Asks the server to time one call of each backend over 10, 100 and 1000 idle sock
 figures are printed by the server (its "measured" lines); this client checks the replies.
 """
 import argparse
+import os
 import socket
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_line(s):
@@ -21,10 +25,11 @@ def read_line(s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=10100)
     ap.add_argument("counts", nargs="*", default=["10", "100", "1000"])
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     with socket.create_connection((args.host, args.port), timeout=8) as s:
         print("server:", read_line(s))

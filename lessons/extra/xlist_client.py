@@ -6,10 +6,14 @@ urgent byte in its xlist, the data in its rlist. A second connection then resets
 server finds that one in its rlist, not its xlist, and the first connection carries on.
 """
 import argparse
+import os
 import socket
 import struct
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import stepwait  # noqa: E402  lessons/stepwait.py: --wait, for muxlab's window
 
 
 def read_line(s):
@@ -24,9 +28,10 @@ def read_line(s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=10001)
-    args = ap.parse_args()
+    args = stepwait.start(ap.parse_args())
 
     checks = []
     with socket.create_connection((args.host, args.port), timeout=5) as a:

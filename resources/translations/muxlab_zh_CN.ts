@@ -555,6 +555,51 @@
         <source> · waiting to be accepted: %1</source>
         <translation> · 等待 accept：%1</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="121"/>
+        <source>Only this network&apos;s machines</source>
+        <translation>只接受本网络的机器</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="123"/>
+        <source>A client from any other network is told so in one line and let go; the window logs it</source>
+        <translation>来自其他网络的客户端会收到一行说明并被断开；窗口里记录下来</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="125"/>
+        <source>Open to this network</source>
+        <translation>向本网络开放</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="126"/>
+        <source>The lesson restarts listening on the chosen address, on the same ports, so the students&apos; machines can connect</source>
+        <translation>课程在所选地址的相同端口上重新开始监听，学生的机器就能连上</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="128"/>
+        <source>Close to this machine</source>
+        <translation>只限本机</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="129"/>
+        <source>The lesson restarts listening on 127.0.0.1 only</source>
+        <translation>课程重新开始，只在 127.0.0.1 上监听</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="130"/>
+        <source>The network the students&apos; machines are on</source>
+        <translation>学生的机器所在的网络</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="132"/>
+        <source>no network with an IPv4 address</source>
+        <translation>没有带 IPv4 地址的网络</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ClassPane.cpp" line="199"/>
+        <source>Connect to %1 port %2</source>
+        <translation>连接到 %1 端口 %2</translation>
+    </message>
 </context>
 <context>
     <name>gui::ClientsModel</name>
@@ -1712,6 +1757,11 @@
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/Session.cpp" line="384"/>
+        <source>Sorry, this class server takes clients from %2 only, and %1 is not on that network.</source>
+        <translation>Sorry, this class server takes clients from %2 only, and %1 is not on that network. 抱歉，本课堂服务器只接受来自 %2 的客户端，%1 不在这个网络中。</translation>
+    </message>
 </context>
 <context>
     <name>gui::SocketLabel</name>
@@ -2406,6 +2456,99 @@
         <location filename="../../app/gui/Menus.cpp" line="57"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>gui::HelpMenu</name>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="130"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="131"/>
+        <source>&amp;What is a tick?</source>
+        <translation>什么是一拍？(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="132"/>
+        <source>How to &amp;connect a real client</source>
+        <translation>如何连接真实的客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="174"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="178"/>
+        <source>What is a tick?</source>
+        <translation>什么是一拍？</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>passed in</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="186"/>
+        <source>How to connect a real client</source>
+        <translation>如何连接真实的客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="210"/>
+        <source>Every command of the window, and the keys that run it wherever the focus is:</source>
+        <translation>窗口的每条命令，以及无论焦点在哪里都能执行它的按键：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="212"/>
+        <source>In the timeline, ← and → move one tick; in a list, Tab moves between panes.</source>
+        <translation>在时间轴上，← 和 → 移动一拍；在列表中，Tab 在窗格之间切换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="217"/>
+        <source>&lt;p&gt;A &lt;b&gt;tick&lt;/b&gt; is one call of the server&apos;s wait — &lt;code&gt;select()&lt;/code&gt;, &lt;code&gt;poll()&lt;/code&gt; or &lt;code&gt;epoll_wait()&lt;/code&gt; — and what the server does with its answer. Each step (F10) runs exactly one:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients act&lt;/b&gt;: the lesson&apos;s clients connect, send or close.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server waits&lt;/b&gt;: the call is given its lists (rlist, wlist, xlist; poll&apos;s pollfd array; epoll&apos;s interest list) and the kernel returns the sockets that are ready.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server handles them&lt;/b&gt;: accept, recv, send, close — each a line in the syscall log.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The tick is recorded&lt;/b&gt;: step back to look at it again.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Between ticks nothing runs. A real client that sends something waits: its bytes sit in the kernel until the next tick, as in a real server.&lt;/p&gt;&lt;h3&gt;How to read the chips&lt;/h3&gt;&lt;p&gt;Each chip is one socket in a list the call was given. Above, from left to right:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Passed in&lt;/b&gt;: outlined in its role&apos;s colour. The server asked about it; the kernel had nothing to report.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ready&lt;/b&gt;: filled, with a ring and ✓. The kernel returned it; the line under its name says why (bytes to read, a connection waiting, the peer closed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Added&lt;/b&gt; (+): a dashed green border. The server appended it to its list for the next call.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removed&lt;/b&gt; (−): a dashed red border, faded. The server took it off its list, usually because the conn was closed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The colour says what the socket is: a listener, a conn the server accepted, a client, an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一拍&lt;/b&gt;就是服务器的一次等待调用——&lt;code&gt;select()&lt;/code&gt;、&lt;code&gt;poll()&lt;/code&gt; 或 &lt;code&gt;epoll_wait()&lt;/code&gt;——以及服务器对其结果的处理。每按一次单步（F10）正好运行一拍：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;客户端动作&lt;/b&gt;：本课的客户端连接、发送或关闭。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器等待&lt;/b&gt;：调用拿到它的列表（rlist、wlist、xlist；poll 的 pollfd 数组；epoll 的关注列表），内核返回已就绪的套接字。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器处理&lt;/b&gt;：accept、recv、send、close——每个调用都是系统调用日志里的一行。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录这一拍&lt;/b&gt;：可以后退回来再看。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;两拍之间什么都不运行。真实的客户端发来的数据会等着：字节留在内核里，直到下一拍，和真实的服务器一样。&lt;/p&gt;&lt;h3&gt;怎样看懂这些方块&lt;/h3&gt;&lt;p&gt;每个方块是调用所拿到的某个列表中的一个套接字。上图从左到右：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;传入&lt;/b&gt;：用其角色的颜色描边。服务器问到了它，内核没有可报告的。&lt;/li&gt;&lt;li&gt;&lt;b&gt;就绪&lt;/b&gt;：实心填充，带一圈光环和 ✓。内核返回了它；名字下面一行说明原因（有字节可读、有连接在等、对方已关闭）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;新增&lt;/b&gt;（+）：绿色虚线边框。服务器把它加进了下一次调用的列表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;已移除&lt;/b&gt;（−）：红色虚线边框，颜色变淡。服务器把它从列表中拿掉，通常是因为连接已关闭。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;颜色表示套接字是什么：监听套接字、服务器接受的连接、客户端、外部客户端。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="249"/>
+        <source>&lt;p&gt;Open a lesson first: its server then listens on a real port, and this page shows the commands that connect to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请先打开一课：它的服务器会在真实的端口上监听，这一页会显示连接它的命令。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="270"/>
+        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;, on this machine only. To let the students&apos; machines connect, choose a network in the Class tab and press &lt;b&gt;Open to this network&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听，只有本机能连。要让学生的机器连上，请在“课堂”标签页中选一个网络，然后按&lt;b&gt;向本网络开放&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="276"/>
+        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;: the students&apos; machines on this network can connect to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听：本网络中学生的机器都能连上它。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="280"/>
+        <source>&lt;p&gt;Type one of these in a terminal:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在终端里输入下面任意一条：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="281"/>
+        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--&amp;#8288;wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--&amp;#8288;wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
