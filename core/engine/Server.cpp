@@ -33,6 +33,7 @@ void Server::setBind(const QString &host, quint16 basePort)
 void Server::record(Action a)
 {
     a.actor = Action::Actor::Server;
+    a.site = m_site;
     m_actions.append(std::move(a));
 }
 
@@ -85,7 +86,7 @@ Result<int> Server::acceptOne(int listener)
     net::Endpoint peer;
     auto fd = net::accept(listener, &peer);
     if (!fd) {
-        record({.call = Call::Accept, .fd = listener, .err = fd.error().err, .ret = -1});
+        record({.call = Call::Accept, .fd = listener, .err = qint16(fd.error().err), .ret = -1});
         return fd.error();
     }
     const net::Endpoint local = net::localEndpoint(fd->get());
@@ -130,7 +131,7 @@ Result<QByteArray> Server::recv(int fd, int max)
 {
     auto r = net::recv(fd, max);
     if (!r) {
-        record({.call = Call::Recv, .fd = fd, .arg = max, .err = r.error().err, .ret = -1});
+        record({.call = Call::Recv, .fd = fd, .arg = max, .err = qint16(r.error().err), .ret = -1});
         return r;
     }
     record({.call = Call::Recv, .fd = fd, .arg = max, .ret = r->size(), .data = *r});
@@ -144,7 +145,7 @@ Result<qint64> Server::send(int fd, const QByteArray &data)
         record({.call = Call::Send,
                 .fd = fd,
                 .arg = int(data.size()),
-                .err = r.error().err,
+                .err = qint16(r.error().err),
                 .ret = -1,
                 .data = data});
         return r;
@@ -165,7 +166,7 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
             record({.call = Call::Send,
                     .fd = fd,
                     .arg = int(data.size()),
-                    .err = r.error().err,
+                    .err = qint16(r.error().err),
                     .ret = -1,
                     .data = data.left(done)});
             return r.error();
@@ -184,7 +185,7 @@ Result<QByteArray> Server::recvUrgent(int fd)
     record({.call = Call::RecvUrgent,
             .fd = fd,
             .arg = 1,
-            .err = r ? 0 : r.error().err,
+            .err = qint16(r ? 0 : r.error().err),
             .ret = r ? r->size() : -1,
             .data = r ? *r : QByteArray()});
     return r;
@@ -196,7 +197,7 @@ Result<QByteArray> Server::recvFrom(int fd, net::Endpoint *from, int max)
     record({.call = Call::RecvFrom,
             .fd = fd,
             .arg = max,
-            .err = r ? 0 : r.error().err,
+            .err = qint16(r ? 0 : r.error().err),
             .ret = r ? r->size() : -1,
             .data = r ? *r : QByteArray()});
     return r;
@@ -208,7 +209,7 @@ Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoin
     record({.call = Call::SendTo,
             .fd = fd,
             .arg = int(data.size()),
-            .err = r ? 0 : r.error().err,
+            .err = qint16(r ? 0 : r.error().err),
             .ret = r ? *r : -1,
             .data = data});
     if (r && m_peerName && m_peerName(to, {}) >= 0)
@@ -249,7 +250,10 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
     const net::Endpoint to = net::localEndpoint(listener);
     auto fd = net::tcpConnect(to);
     if (!fd) {
-        record({.call = Call::Connect, .arg = listenerIndex, .err = fd.error().err, .ret = -1});
+        record({.call = Call::Connect,
+                .arg = listenerIndex,
+                .err = qint16(fd.error().err),
+                .ret = -1});
         return fd.error();
     }
     const net::Endpoint local = net::localEndpoint(fd->get());
@@ -326,7 +330,7 @@ Result<void> Server::watch(int fd, Events events)
         record({.call = Call::Watch,
                 .fd = fd,
                 .arg = events,
-                .err = r.error().err,
+                .err = qint16(r.error().err),
                 .ret = -1,
                 .data = r.error().text.toUtf8()});
         return r;

@@ -33,8 +33,11 @@ Result<int> Server::openListener(int index, Role role, quint16 port, bool reuseA
 {
     const bool udp = role == Role::Udp;
     auto failed = [&](const Error &e) {
-        record(
-            {.call = Call::Listen, .arg = port, .err = e.err, .ret = -1, .data = e.text.toUtf8()});
+        record({.call = Call::Listen,
+                .arg = port,
+                .err = qint16(e.err),
+                .ret = -1,
+                .data = e.text.toUtf8()});
         return e;
     };
     auto fd = net::newSocket(udp ? SOCK_DGRAM : SOCK_STREAM);
@@ -75,7 +78,7 @@ Result<void> Server::setOption(int fd, SockOpt opt, int value)
     record({.call = opt == SockOpt::NonBlock ? Call::Ioctl : Call::SetSockOpt,
             .fd = fd,
             .arg = int(opt),
-            .err = err,
+            .err = qint16(err),
             .ret = rc,
             .data = QByteArray::number(value)});
     if (err)
@@ -106,7 +109,7 @@ Result<int> Server::option(int fd, SockOpt opt)
     record({.call = Call::GetSockOpt,
             .fd = fd,
             .arg = int(opt),
-            .err = err,
+            .err = qint16(err),
             .ret = rc,
             .data = err ? QByteArray() : QByteArray::number(value)});
     if (err)

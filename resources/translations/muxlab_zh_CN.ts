@@ -1143,7 +1143,7 @@
     <message>
         <location filename="../../app/gui/NarrationPane.cpp" line="119"/>
         <source>Correction: here the document is wrong or incomplete; this is what the kernel does.</source>
-        <translation>更正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
+        <translation>纠正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
     </message>
     <message>
         <location filename="../../app/gui/NarrationPane.cpp" line="129"/>
