@@ -1229,6 +1229,11 @@
 <context>
     <name>gui::PythonModel</name>
     <message>
+        <location filename="../../app/gui/PythonModel.cpp" line="100"/>
+        <source>This line performs: %1 (branch: %2)</source>
+        <translation>这一行执行：%1（分支：%2）</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/PythonModel.cpp" line="98"/>
         <source>This line performs: %1</source>
         <translation>这一行执行：%1</translation>
