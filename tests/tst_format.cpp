@@ -172,10 +172,11 @@ void TestFormat::epollEchoTickLine()
     t.timeoutMs = 1000;
     t.ret = 1;
     t.ready = {{6, Readable | PeerClosed}};
-    Action recv{Action::Actor::Server, Action::Call::Recv, -1, 6, 1024, 0, 2, "hi"};
-    Action send{Action::Actor::Server, Action::Call::Send, -1, 6, 0, 0, 5, "hi好"};
-    Action client{Action::Actor::Client, Action::Call::Send, 0, 7, 0, EPIPE, -1, "x"};
-    Action unwatch{Action::Actor::Server, Action::Call::Unwatch, -1, 6, Readable, 0, Readable, {}};
+    Action recv{Action::Actor::Server, Action::Call::Recv, -1, 6, 1024, 0, Site::None, 2, "hi"};
+    Action send{Action::Actor::Server, Action::Call::Send, -1, 6, 0, 0, Site::None, 5, "hi好"};
+    Action client{Action::Actor::Client, Action::Call::Send, 0, 7, 0, EPIPE, Site::None, -1, "x"};
+    Action unwatch{
+        Action::Actor::Server, Action::Call::Unwatch, -1, 6, Readable, 0, Site::None, Readable, {}};
     t.actions = {client, recv, send, unwatch};
     trace.append(t);
     QCOMPARE(format::tickLine(trace, 1, {QStringLiteral("A")}),

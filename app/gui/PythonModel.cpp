@@ -44,16 +44,11 @@ void PythonModel::reset()
 
 void PythonModel::cursorMoved(qsizetype i)
 {
-    QSet<QString> lit;
+    QList<int> lit;
     const mux::Trace *t = m_session->trace();
-    if (t && i >= 0 && i < t->size()) {
-        const mux::TickRecord &rec = t->at(i);
-        if (rec.kind == mux::TickRecord::Kind::Call)
-            lit.insert(QStringLiteral("select"));
-        for (const mux::Action &a : rec.actions)
-            if (a.actor == mux::Action::Actor::Server)
-                lit.insert(mux::callName(a.call));
-    }
+    const mux::Lesson *lesson = m_session->lesson();
+    if (t && lesson && i >= 0 && i < t->size())
+        lit = lesson->litLines(t->at(i));
     if (lit == m_lit)
         return;
     m_lit = lit;
@@ -61,14 +56,20 @@ void PythonModel::cursorMoved(qsizetype i)
         emit dataChanged(index(0), index(rowCount() - 1));
 }
 
+QSet<QString> PythonModel::litTags() const
+{
+    QSet<QString> tags;
+    for (int r : m_lit)
+        tags.insert(m_session->lesson()->python[r].tag);
+    return tags;
+}
+
 int PythonModel::firstActionRow() const
 {
-    for (int r = 0; r < rowCount(); ++r) {
-        const mux::PythonLine &line = m_session->lesson()->python[r];
-        if (!line.tag.isEmpty() && line.tag != QLatin1String("select") && m_lit.contains(line.tag))
+    for (int r : m_lit)
+        if (m_session->lesson()->python[r].tag != QLatin1String("select"))
             return r;
-    }
-    return -1;
+    return m_lit.value(0, -1);
 }
 
 QString PythonModel::code(const mux::PythonLine &line) const
@@ -90,11 +91,15 @@ QVariant PythonModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const mux::PythonLine &line = m_session->lesson()->python[index.row()];
-    const bool lit = !line.tag.isEmpty() && m_lit.contains(line.tag);
+    const bool lit = m_lit.contains(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1  %2").arg(index.row() + 1, 2).arg(code(line));
     case Qt::ToolTipRole:
+        if (line.tag.contains(QLatin1Char('@')))
+            return tr("This line performs: %1 (branch: %2)")
+                .arg(line.tag.section(QLatin1Char('@'), 0, 0),
+                     line.tag.section(QLatin1Char('@'), 1));
         return line.tag.isEmpty() ? QString() : tr("This line performs: %1").arg(line.tag);
     case Qt::FontRole: {
         QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);

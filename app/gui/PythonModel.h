@@ -13,8 +13,9 @@ namespace gui {
 
 class Session;
 
-/// The lesson's own Python program, a row per line, with the lines lit whose tag names a
-/// call the cursor's tick made (the `select` line for every call, `accept`, `recv`…).
+/// The lesson's own Python program, a row per line, with the lines lit that made the cursor's
+/// tick (Lesson::litLines: the `select` line for every call, and the line of each of the
+/// server's actions in the branch that made it).
 class PythonModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -26,10 +27,11 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
-    /// The tags lit at the cursor (for tests and the status line).
-    QSet<QString> litTags() const { return m_lit; }
-    /// The first lit line that is not the multiplexing call itself (-1: none): the line of
-    /// what the program did with the result, which the view scrolls to.
+    /// The tags of the lines lit at the cursor.
+    QSet<QString> litTags() const;
+    /// The row the view scrolls to (-1: none lit): the first lit line that is not the
+    /// multiplexing call itself, the line of what the program did with the result, or the
+    /// call's line on a tick that did nothing else.
     int firstActionRow() const;
 
 private:
@@ -39,7 +41,7 @@ private:
     QString code(const mux::PythonLine &line) const;
 
     QPointer<Session> m_session;
-    QSet<QString> m_lit;
+    QList<int> m_lit;                                      ///< rows lit at the cursor, in order
     QList<std::pair<QRegularExpression, QString>> m_ports; ///< documented port → bound port
     Theme m_theme;
 };

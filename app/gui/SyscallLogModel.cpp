@@ -6,6 +6,8 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 
+#include <algorithm>
+
 namespace gui {
 
 SyscallLogModel::SyscallLogModel(Session *session, QObject *parent)
@@ -36,7 +38,7 @@ QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
     const mux::TickRecord &t = trace.at(i);
     QList<Row> rows;
     // In the order things happened: the clients act, then the call, then the server handles
-    // what came back (a record keeps its client actions first, the server's after the call).
+    // what came back and the clients read its replies (TickRecord::actionsBeforeCall).
     auto addAction = [&](const mux::Action &a) {
         const bool client = a.actor == mux::Action::Actor::Client;
         // The client's name goes in its own column; the call reads as strace prints it.
@@ -45,18 +47,17 @@ QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
             text = text.mid(QStringLiteral("client%1: ").arg(a.client).size());
         rows.append({i, client ? a.client : -1, text, false});
     };
-    for (const mux::Action &a : t.actions)
-        if (a.actor == mux::Action::Actor::Client)
-            addAction(a);
+    const qsizetype beforeCall = std::clamp<qsizetype>(t.actionsBeforeCall, 0, t.actions.size());
+    for (qsizetype k = 0; k < beforeCall; ++k)
+        addAction(t.actions[k]);
     if (t.kind == mux::TickRecord::Kind::Setup) {
         rows.append({i, -1, QString(), true});
     } else {
         QString line = mux::format::call(t, trace.interestAt(i)) + mux::format::returned(t);
         rows.append({i, -1, line, true});
     }
-    for (const mux::Action &a : t.actions)
-        if (a.actor != mux::Action::Actor::Client)
-            addAction(a);
+    for (qsizetype k = beforeCall; k < t.actions.size(); ++k)
+        addAction(t.actions[k]);
     rows.first().first = true;
     return rows;
 }

@@ -69,7 +69,10 @@ void Engine::queue(const ClientOp &op)
 Result<void> Engine::start(std::unique_ptr<Program> program)
 {
     m_program = std::move(program);
-    auto started = m_program->start(*m_server);
+    auto started = [&] {
+        const Server::Branch setup(*m_server, Site::Setup);
+        return m_program->start(*m_server);
+    }();
     // Tick 0 records the setup (listen, the first rlist) so tick 1 holds only tick 1.
     TickRecord rec;
     rec.kind = TickRecord::Kind::Setup;
@@ -300,6 +303,9 @@ void Engine::snapshotInterest(TickRecord &rec, TickExtras &extras)
         probeAtCall(extras);
     rec.interest = m_server->takeInterestChanges();
     rec.timeoutMs = m_program->timeoutMs();
+    // What is recorded from here on (the program handling what came back, then the clients
+    // reading its replies) happens after the call.
+    rec.actionsBeforeCall = qint32(m_actions.size());
 }
 
 int Engine::callTimeout(int programTimeoutMs) const

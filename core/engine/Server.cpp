@@ -33,6 +33,7 @@ void Server::setBind(const QString &host, quint16 basePort)
 void Server::record(Action a)
 {
     a.actor = Action::Actor::Server;
+    a.site = m_site;
     m_actions.append(std::move(a));
 }
 
@@ -85,7 +86,7 @@ Result<int> Server::acceptOne(int listener)
     net::Endpoint peer;
     auto fd = net::accept(listener, &peer);
     if (!fd) {
-        record({.call = Call::Accept, .fd = listener, .err = fd.error().err, .ret = -1});
+        record({.call = Call::Accept, .fd = listener, .err = qint16(fd.error().err), .ret = -1});
         return fd.error();
     }
     const net::Endpoint local = net::localEndpoint(fd->get());
@@ -132,7 +133,7 @@ Result<QByteArray> Server::recv(int fd, int max)
 {
     auto r = net::recv(fd, max);
     if (!r) {
-        record({.call = Call::Recv, .fd = fd, .arg = max, .err = r.error().err, .ret = -1});
+        record({.call = Call::Recv, .fd = fd, .arg = max, .err = qint16(r.error().err), .ret = -1});
         return r;
     }
     record({.call = Call::Recv, .fd = fd, .arg = max, .ret = r->size(), .data = *r});
@@ -146,7 +147,7 @@ Result<qint64> Server::send(int fd, const QByteArray &data)
         record({.call = Call::Send,
                 .fd = fd,
                 .arg = int(data.size()),
-                .err = r.error().err,
+                .err = qint16(r.error().err),
                 .ret = -1,
                 .data = data});
         return r;
@@ -167,7 +168,7 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
             record({.call = Call::Send,
                     .fd = fd,
                     .arg = int(data.size()),
-                    .err = r.error().err,
+                    .err = qint16(r.error().err),
                     .ret = -1,
                     .data = data.left(done)});
             return r.error();
@@ -186,7 +187,7 @@ Result<QByteArray> Server::recvUrgent(int fd)
     record({.call = Call::RecvUrgent,
             .fd = fd,
             .arg = 1,
-            .err = r ? 0 : r.error().err,
+            .err = qint16(r ? 0 : r.error().err),
             .ret = r ? r->size() : -1,
             .data = r ? *r : QByteArray()});
     return r;
@@ -198,7 +199,7 @@ Result<QByteArray> Server::recvFrom(int fd, net::Endpoint *from, int max)
     record({.call = Call::RecvFrom,
             .fd = fd,
             .arg = max,
-            .err = r ? 0 : r.error().err,
+            .err = qint16(r ? 0 : r.error().err),
             .ret = r ? r->size() : -1,
             .data = r ? *r : QByteArray()});
     return r;
@@ -210,7 +211,7 @@ Result<qint64> Server::sendTo(int fd, const QByteArray &data, const net::Endpoin
     record({.call = Call::SendTo,
             .fd = fd,
             .arg = int(data.size()),
-            .err = r ? 0 : r.error().err,
+            .err = qint16(r ? 0 : r.error().err),
             .ret = r ? *r : -1,
             .data = data});
     if (r && m_peerName && m_peerName(to, {}) >= 0)
@@ -252,7 +253,10 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
     bool inProgress = false;
     auto fd = net::tcpConnect(to, 0, &inProgress);
     if (!fd) {
-        record({.call = Call::Connect, .arg = listenerIndex, .err = fd.error().err, .ret = -1});
+        record({.call = Call::Connect,
+                .arg = listenerIndex,
+                .err = qint16(fd.error().err),
+                .ret = -1});
         return fd.error();
     }
     const net::Endpoint local = net::localEndpoint(fd->get());
@@ -267,7 +271,7 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
     record({.call = Call::Connect,
             .fd = n,
             .arg = listenerIndex,
-            .err = inProgress ? EINPROGRESS : 0,
+            .err = qint16(inProgress ? EINPROGRESS : 0),
             .ret = inProgress ? -1 : 0});
     // Only the client's side is waited for: that is what makes it writable. Its accepted end
     // has arrived by the time bytes sent on it are acknowledged (send waits for that).
@@ -333,7 +337,7 @@ Result<void> Server::watch(int fd, Events events)
         record({.call = Call::Watch,
                 .fd = fd,
                 .arg = events,
-                .err = r.error().err,
+                .err = qint16(r.error().err),
                 .ret = -1,
                 .data = r.error().text.toUtf8()});
         return r;

@@ -34,6 +34,25 @@ public:
     Server(Multiplexer &mux, QList<Action> &actions, PeerName peerName);
     ~Server();
 
+    /// Marks the actions the program makes while it lives as made in one branch of its loop
+    /// (`Site`), and restores the branch it was made in when it goes. A program opens one where
+    /// the document's program branches (`if sock is server:` … `else:`), so the program pane
+    /// lights the line of that branch only.
+    class Branch {
+    public:
+        Branch(Server &server, Site site) : m_server(server), m_outer(server.m_site)
+        {
+            server.m_site = site;
+        }
+        ~Branch() { m_server.m_site = m_outer; }
+        Branch(const Branch &) = delete;
+        Branch &operator=(const Branch &) = delete;
+
+    private:
+        Server &m_server;
+        Site m_outer;
+    };
+
     /// Where listeners bind: base port 0 lets the kernel choose (headless runs, tests);
     /// otherwise listener i binds base + i.
     void setBind(const QString &host, quint16 basePort);
@@ -190,6 +209,7 @@ private:
 
     Multiplexer &m_mux;
     QList<Action> &m_actions;
+    Site m_site = Site::None; ///< the branch the program is in (Branch)
     PeerName m_peerName;
     QString m_host = QStringLiteral("127.0.0.1");
     quint16 m_basePort = 0;

@@ -37,7 +37,7 @@ Result<int> Server::openListener(int index, Role role, quint16 port, bool reuseA
         record({.call = call,
                 .fd = fd,
                 .arg = port,
-                .err = e.err,
+                .err = qint16(e.err),
                 .ret = -1,
                 .data = e.text.toUtf8()});
         return e;
@@ -82,7 +82,7 @@ Result<void> Server::setOption(int fd, SockOpt opt, int value)
     record({.call = opt == SockOpt::NonBlock ? Call::Ioctl : Call::SetSockOpt,
             .fd = fd,
             .arg = int(opt),
-            .err = err,
+            .err = qint16(err),
             .ret = rc,
             .data = QByteArray::number(value)});
     if (err)
@@ -113,7 +113,7 @@ Result<int> Server::option(int fd, SockOpt opt)
     record({.call = Call::GetSockOpt,
             .fd = fd,
             .arg = int(opt),
-            .err = err,
+            .err = qint16(err),
             .ret = rc,
             .data = err ? QByteArray() : QByteArray::number(value)});
     if (err)

@@ -54,6 +54,40 @@ const LessonStep *Lesson::stepAt(quint32 tick) const
     return nullptr;
 }
 
+QStringList lineTagsOf(const Action &a, const QMap<QString, QList<int>> &tags)
+{
+    const QString call = callName(a.call);
+    if (a.site != Site::None)
+        if (QString tag = call + QLatin1Char('@') + siteName(a.site); tags.contains(tag))
+            return {tag};
+    if (tags.contains(call))
+        return {call};
+    QStringList every;
+    if (a.site == Site::None) {
+        const QString prefix = call + QLatin1Char('@');
+        for (auto it = tags.begin(); it != tags.end(); ++it)
+            if (it.key().startsWith(prefix))
+                every.append(it.key());
+    }
+    return every;
+}
+
+QList<int> Lesson::litLines(const TickRecord &t) const
+{
+    QSet<QString> made;
+    if (t.kind == TickRecord::Kind::Call)
+        made.insert(QStringLiteral("select"));
+    for (const Action &a : t.actions)
+        if (a.actor == Action::Actor::Server)
+            for (const QString &tag : lineTagsOf(a, tags))
+                made.insert(tag);
+    QList<int> rows;
+    for (qsizetype r = 0; r < python.size(); ++r)
+        if (!python[r].tag.isEmpty() && made.contains(python[r].tag))
+            rows.append(int(r));
+    return rows;
+}
+
 namespace {
 
 struct Parser {
@@ -128,7 +162,8 @@ QByteArray opData(const QJsonObject &d)
 // The lesson's Python program: "python_file", a file name in the lesson file's own folder (a
 // bare name, so a lesson cannot point anywhere else), read line by line; "tags" names, per
 // action, the 1-based lines that perform it ({"accept": [12], "recv": [15, 20]}).
-QList<PythonLine> pythonProgram(const QJsonObject &o, const QString &path, Parser &p)
+QList<PythonLine> pythonProgram(const QJsonObject &o, const QString &path, Parser &p,
+                                QMap<QString, QList<int>> &tagLines)
 {
     const QString name = o.value(QStringLiteral("python_file")).toString();
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))) {
@@ -150,8 +185,16 @@ QList<PythonLine> pythonProgram(const QJsonObject &o, const QString &path, Parse
         lines.append({c, QString()});
     const QJsonObject tags = o.value(QStringLiteral("tags")).toObject();
     for (auto it = tags.begin(); it != tags.end(); ++it) {
-        if (it.key() != QLatin1String("select") && !callFromName(it.key()))
+        const QString call = it.key().section(QLatin1Char('@'), 0, 0);
+        const QString site = it.key().section(QLatin1Char('@'), 1);
+        if (call != QLatin1String("select") && !callFromName(call))
             p.fail(QStringLiteral("unknown action \"%1\" in \"tags\"").arg(it.key()));
+        else if (it.key().contains(QLatin1Char('@')) &&
+                 (call == QLatin1String("select") ||
+                  siteFromName(site).value_or(Site::None) == Site::None))
+            p.fail(QStringLiteral("unknown branch \"%1\" in \"tags\" (known: %2)")
+                       .arg(it.key(), siteNames().join(QStringLiteral(", "))));
+        QList<int> &tagged = tagLines[it.key()];
         for (const QJsonValue &n : it.value().toArray()) {
             const int line = n.toInt();
             if (line < 1 || line > lines.size())
@@ -160,8 +203,13 @@ QList<PythonLine> pythonProgram(const QJsonObject &o, const QString &path, Parse
                            .arg(line)
                            .arg(name)
                            .arg(lines.size()));
+            else if (!lines[line - 1].tag.isEmpty())
+                p.fail(QStringLiteral("\"tags\": line %1 is tagged both \"%2\" and \"%3\"")
+                           .arg(line)
+                           .arg(lines[line - 1].tag, it.key()));
             else
                 lines[line - 1].tag = it.key();
+            tagged.append(line);
         }
     }
     return lines;
@@ -292,7 +340,7 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
     if (l.steps.isEmpty())
         p.fail(QStringLiteral("\"steps\" is empty"));
     l.pythonFile = o.value(QStringLiteral("python_file")).toString();
-    l.python = pythonProgram(o, path, p);
+    l.python = pythonProgram(o, path, p, l.tags);
     if (!p.problem.isEmpty())
         return Error{0, QStringLiteral("Lesson file %1: %2").arg(path, p.problem)};
     return l;

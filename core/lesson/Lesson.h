@@ -3,11 +3,13 @@
 #include "clients/SimClient.h"
 #include "mux/Events.h"
 #include "net/Result.h"
+#include "trace/TickRecord.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -63,11 +65,19 @@ struct LessonStep {
 };
 
 /// A line of the lesson's own Python program, tagged with the action it performs so the GUI
-/// can light it when the tick performs that action ("select", "accept", "recv", "send"…).
+/// can light it when the tick performs that action: "select", "accept", or a call and the
+/// branch of the loop that makes it, "send@listener" (the greeting) apart from "send@conn"
+/// (the echo). A bare call stands for that call in every branch the lesson does not name.
 struct PythonLine {
     QString code;
     QString tag;
 };
+
+/// The tags of the lines that made `a` in a lesson with `tags`: "call@site" where the lesson
+/// has that tag, else the bare call where it has that. An action that knows no branch (a real
+/// program under the tracer) lights the call in every branch; one whose branch has neither
+/// tag lights none.
+QStringList lineTagsOf(const Action &a, const QMap<QString, QList<int>> &tags);
 
 struct Lesson {
     QString id;
@@ -82,7 +92,10 @@ struct Lesson {
     QStringList clients;
     QString pythonFile;       ///< its Python program's file name, beside the lesson file
     QList<PythonLine> python; ///< that program's lines, tagged from "tags"
-    QString clientScript;     ///< path under lessons/ of the learner's Python client
+    /// "tags" as written: per tag, its 1-based lines. A tag with no lines says that branch's
+    /// call has no line in the program (the document's program does not make it).
+    QMap<QString, QList<int>> tags;
+    QString clientScript; ///< path under lessons/ of the learner's Python client
     QList<LessonStep> steps;
     quint32 ticks = 0; ///< how many ticks the lesson runs
     /// How many bytes a partial send moves depends on when the call runs (how much the peer's
@@ -91,6 +104,9 @@ struct Lesson {
     QString path; ///< where it was loaded from (for error messages)
 
     const LessonStep *stepAt(quint32 tick) const;
+    /// The rows (0-based) of `python` that made tick t: the `select` line for a call, and for
+    /// each of the server's actions the lines tagged with it (lineTagsOf).
+    QList<int> litLines(const TickRecord &t) const;
 };
 
 /// Parses one lesson file. Every problem names the file and the field.

@@ -30,6 +30,7 @@ Result<void> AckServer::start(Server &server)
 void AckServer::readFrom(Server &server, int fd)
 {
     if (server.isListener(fd)) {
+        const Server::Branch branch(server, Site::Listener);
         auto conn = server.accept(fd);
         if (!conn)
             return;
@@ -40,6 +41,7 @@ void AckServer::readFrom(Server &server, int fd)
         }
         return;
     }
+    const Server::Branch branch(server, Site::Conn);
     auto data = server.recv(fd, m_recvSize);
     if (!data || data->isEmpty()) {
         // Empty: the peer closed. Failed: it reset. Either way: unregister, then close.
@@ -57,6 +59,7 @@ void AckServer::readFrom(Server &server, int fd)
 
 void AckServer::writeTo(Server &server, int fd)
 {
+    const Server::Branch branch(server, Site::Writable);
     server.send(fd, m_reply);
     server.unwatch(fd, Writable);
 }
@@ -77,6 +80,7 @@ void AckServer::handle(Server &server, const QList<FdEvents> &returned)
             } else if (r.events & Writable) {
                 writeTo(server, r.fd);
             } else if (r.events & (Failed | HangUp | Invalid)) {
+                const Server::Branch branch(server, Site::Hangup);
                 server.close(r.fd); // POLLERR/POLLHUP come back even though nobody asked
             }
         }
@@ -95,8 +99,10 @@ void AckServer::handle(Server &server, const QList<FdEvents> &returned)
                 continue;
             // On Linux the xlist reports urgent data; a listener never shows up here, so the
             // document's "close the listener" branch never runs. A conn's urgent byte is read.
-            if (!server.isListener(r.fd))
+            if (!server.isListener(r.fd)) {
+                const Server::Branch branch(server, Site::Exceptional);
                 server.recvUrgent(r.fd);
+            }
         }
     }
     if (m_measureCalls && readSomething)

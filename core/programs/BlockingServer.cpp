@@ -86,6 +86,7 @@ void BlockingServer::handle(Server &server, const QList<FdEvents> &ready)
         return;
     }
     if (m_conn < 0) {
+        const Server::Branch branch(server, Site::Listener);
         auto conn = server.accept(m_listener);
         if (!conn)
             return; // the client left before we got to it; accept() again
@@ -95,6 +96,7 @@ void BlockingServer::handle(Server &server, const QList<FdEvents> &ready)
         blockIn(server, m_conn);
         return;
     }
+    const Server::Branch branch(server, Site::Conn);
     auto data = server.recv(m_conn, m_recvSize);
     if (!data || data->isEmpty()) {
         backToAccept(server); // the client closed (or reset): serve the next one

@@ -28,7 +28,7 @@ ClientSideSelect::ClientSideSelect(const QJsonObject &p)
 
 Result<void> ClientSideSelect::start(Server &server)
 {
-    if (!m_remote.open(server, 0))
+    if (const Server::Branch remote(server, Site::Remote); !m_remote.open(server, 0))
         return Error{0, QStringLiteral("the helper server could not listen")};
     for (const QByteArray &m : std::as_const(m_messages)) {
         // client.setblocking(False); client.connect(...) -> BlockingIOError (EINPROGRESS)
@@ -60,6 +60,7 @@ void ClientSideSelect::handle(Server &server, const QList<FdEvents> &ready)
         server.close(r.fd);
     }
     // Meanwhile, in the other process: the server's own loop.
+    const Server::Branch remote(server, Site::Remote);
     m_remote.run(server);
 }
 

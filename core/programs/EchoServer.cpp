@@ -99,6 +99,7 @@ void EchoServer::handle(Server &server, const QList<FdEvents> &ready)
                 order.append(fd);
         for (int fd : std::as_const(order)) {
             if (server.isListener(fd)) {
+                const Server::Branch branch(server, Site::Listener);
                 // Edge-triggered, a listener with three clients queued is reported once:
                 // accept until the queue is empty (or a fair share, the rest next tick).
                 int n = 0;
@@ -106,18 +107,22 @@ void EchoServer::handle(Server &server, const QList<FdEvents> &ready)
                     ++n;
                 if (n == kAcceptsPerTick)
                     m_pending.append(fd);
-            } else if (server.info(fd))
+            } else if (server.info(fd)) {
+                const Server::Branch branch(server, Site::Conn);
                 drainOne(server, fd);
+            }
         }
         return;
     }
     for (const FdEvents &r : ready) {
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             acceptConn(server, r.fd);
             continue;
         }
         if (!server.info(r.fd))
             continue; // closed earlier in this same tick
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             // A failed recv (ECONNRESET) or an empty one (the peer closed): stop watching.

@@ -44,6 +44,7 @@ void FdSetSizeServer::fill(Server &server, int fd)
                         .arg(FD_SETSIZE - 1)
                         .arg(m_limit),
                     /*refusal=*/true);
+        const Server::Branch invalid(server, Site::Invalid);
         server.sendAll(fd, "cannot fill: the descriptor limit is too low\n");
         return;
     }
@@ -89,6 +90,7 @@ void FdSetSizeServer::handle(Server &server, const QList<FdEvents> &ready)
         if (!server.info(r.fd))
             continue;
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             // acceptAndWatch: when watch() fails (select, fd >= FD_SETSIZE) the failed watch is
             // in the trace, and the client hears why before the conn is closed.
             const int conn = acceptAndWatch(server, r.fd);
@@ -96,17 +98,20 @@ void FdSetSizeServer::handle(Server &server, const QList<FdEvents> &ready)
                 server.sendAll(conn, m_greeting);
             continue;
         }
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             server.close(r.fd);
             continue;
         }
         const QByteArray word = data->trimmed();
-        if (word == "fill")
+        if (word == "fill") {
+            const Server::Branch fillBranch(server, Site::Fill);
             fill(server, r.fd);
-        else if (word == "release")
+        } else if (word == "release") {
+            const Server::Branch releaseBranch(server, Site::Release);
             release(server, r.fd);
-        else
+        } else
             server.sendAll(r.fd, *data);
     }
 }

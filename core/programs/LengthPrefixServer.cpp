@@ -66,6 +66,7 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
             server.sendAll(r.fd, reply + '\n');
         }
         if (s == FrameDecoder::Status::Refused) {
+            const Server::Branch invalid(server, Site::Invalid);
             server.refuse(r.fd, decoder.error());
             m_decoders.remove(r.fd);
             continue;

@@ -50,6 +50,7 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
 {
     for (const FdEvents &r : ready) {
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             if (const int fd = acceptAndWatch(server, r.fd); fd >= 0) {
                 m_readers.insert(fd, proto::JsonObjectReader());
                 server.setDeadline(
@@ -62,6 +63,7 @@ void LoginServer::handle(Server &server, const QList<FdEvents> &ready)
         }
         if (!server.info(r.fd))
             continue;
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, 1024);
         if (!data || data->isEmpty()) {
             m_readers.remove(r.fd);

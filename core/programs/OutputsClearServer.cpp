@@ -30,6 +30,7 @@ void OutputsClearServer::handle(Server &server, const QList<FdEvents> &returned)
         if (!(r.events & Readable) || !server.info(r.fd))
             continue;
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             auto conn = server.accept(r.fd);
             if (!conn)
                 continue;
@@ -42,6 +43,7 @@ void OutputsClearServer::handle(Server &server, const QList<FdEvents> &returned)
             m_messages.insert(*conn, {});
             continue;
         }
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             m_messages.remove(r.fd);
@@ -60,6 +62,7 @@ void OutputsClearServer::handle(Server &server, const QList<FdEvents> &returned)
     for (const FdEvents &r : ready) {
         if (!(r.events & Writable) || !server.info(r.fd))
             continue;
+        const Server::Branch branch(server, Site::Writable);
         QList<QByteArray> &queue = m_messages[r.fd];
         if (!queue.isEmpty()) {
             const QByteArray newest = queue.takeLast(); // list.pop(): the last one appended

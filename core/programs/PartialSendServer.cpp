@@ -67,6 +67,7 @@ void PartialSendServer::handle(Server &server, const QList<FdEvents> &returned)
         if (!(r.events & Readable) || !server.info(r.fd))
             continue;
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             auto conn = server.accept(r.fd);
             if (!conn)
                 continue;
@@ -82,6 +83,7 @@ void PartialSendServer::handle(Server &server, const QList<FdEvents> &returned)
                 server.close(*conn);
             continue;
         }
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             m_pending.remove(r.fd);
@@ -89,6 +91,7 @@ void PartialSendServer::handle(Server &server, const QList<FdEvents> &returned)
             continue;
         }
         if (data->trimmed() == "big") {
+            const Server::Branch big(server, Site::Big);
             m_pending[r.fd] += bigReply(m_replyBytes);
             m_pieces[r.fd] = 0;
             sendSome(server, r.fd);
@@ -100,8 +103,10 @@ void PartialSendServer::handle(Server &server, const QList<FdEvents> &returned)
         }
     }
     for (const FdEvents &r : ready)
-        if ((r.events & Writable) && server.info(r.fd) && m_pending.contains(r.fd))
+        if ((r.events & Writable) && server.info(r.fd) && m_pending.contains(r.fd)) {
+            const Server::Branch branch(server, Site::Writable);
             sendSome(server, r.fd);
+        }
 }
 
 } // namespace mux

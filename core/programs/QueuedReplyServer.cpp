@@ -44,6 +44,7 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
         if (!(r.events & Readable) || !server.info(r.fd))
             continue;
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             auto conn = server.accept(r.fd);
             if (!conn)
                 continue;
@@ -58,6 +59,7 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
                 server.sendAll(*conn, m_greeting);
             continue;
         }
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             drop(server, r.fd);
@@ -83,6 +85,7 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
     for (const FdEvents &r : ready) {
         if (!(r.events & Writable) || !server.info(r.fd))
             continue;
+        const Server::Branch branch(server, Site::Writable);
         QList<QByteArray> &queue = m_queues[r.fd];
         if (queue.isEmpty()) {
             server.unwatch(r.fd, Writable);
@@ -105,6 +108,7 @@ void QueuedReplyServer::handle(Server &server, const QList<FdEvents> &ready)
             continue;
         if (server.isListener(r.fd))
             continue;
+        const Server::Branch branch(server, Site::Exceptional);
         // On Linux the xlist means urgent (MSG_OOB) data, not "an error": read it and go on.
         server.recvUrgent(r.fd);
     }

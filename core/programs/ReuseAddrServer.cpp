@@ -89,17 +89,20 @@ void ReuseAddrServer::handle(Server &server, const QList<FdEvents> &ready)
         if (!server.info(r.fd))
             continue;
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             const int conn = acceptAndWatch(server, r.fd);
             if (conn >= 0 && !m_greeting.isEmpty())
                 server.sendAll(conn, m_greeting);
             continue;
         }
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             server.close(r.fd);
             continue;
         }
         if (data->trimmed() == "bye") {
+            const Server::Branch closing(server, Site::Closing);
             server.sendAll(r.fd, "bye\n");
             m_closedLocal = net::localEndpoint(r.fd);
             m_closedPeer = net::peerEndpoint(r.fd);
@@ -109,8 +112,10 @@ void ReuseAddrServer::handle(Server &server, const QList<FdEvents> &ready)
         }
         server.sendAll(r.fd, *data);
     }
-    if (restartNow)
+    if (restartNow) {
+        const Server::Branch branch(server, Site::Restart);
         restart(server);
+    }
 }
 
 } // namespace mux

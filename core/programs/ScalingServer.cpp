@@ -61,11 +61,13 @@ void ScalingServer::handle(Server &server, const QList<FdEvents> &ready)
         if (!server.info(r.fd))
             continue;
         if (server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Listener);
             const int conn = acceptAndWatch(server, r.fd);
             if (conn >= 0)
                 server.sendAll(conn, "send a number of sockets, or all\n");
             continue;
         }
+        const Server::Branch branch(server, Site::Conn);
         auto data = server.recv(r.fd, m_recvSize);
         if (!data || data->isEmpty()) {
             server.close(r.fd);
@@ -79,6 +81,7 @@ void ScalingServer::handle(Server &server, const QList<FdEvents> &ready)
             bool ok = false;
             const int n = word.toInt(&ok);
             if (!ok || n < 1 || n > kMaxCount) {
+                const Server::Branch invalid(server, Site::Invalid);
                 server.sendAll(r.fd, "send a number from 1 to 100000, or all\n");
                 continue;
             }

@@ -129,14 +129,21 @@ void SelectQueueServer::handle(Server &server, const QList<FdEvents> &ready)
     // The document's three loops, in its order: readable, writable, exceptional. A conn
     // dropped by an earlier loop is gone (no info) by the time a later one reaches it.
     for (const FdEvents &r : ready)
-        if ((r.events & Readable) && server.info(r.fd))
+        if ((r.events & Readable) && server.info(r.fd)) {
+            const Server::Branch branch(server,
+                                        server.isListener(r.fd) ? Site::Listener : Site::Conn);
             readable(server, r.fd);
+        }
     for (const FdEvents &r : ready)
-        if ((r.events & Writable) && server.info(r.fd) && !server.isListener(r.fd))
+        if ((r.events & Writable) && server.info(r.fd) && !server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Writable);
             writable(server, r.fd);
+        }
     for (const FdEvents &r : ready)
-        if ((r.events & Exceptional) && server.info(r.fd) && !server.isListener(r.fd))
+        if ((r.events & Exceptional) && server.info(r.fd) && !server.isListener(r.fd)) {
+            const Server::Branch branch(server, Site::Exceptional);
             exceptional(server, r.fd);
+        }
 }
 
 } // namespace mux

@@ -88,6 +88,7 @@ void ThreadsVsSelectServer::handle(Server &server, const QList<FdEvents> &ready)
         threaded = threaded || msg.startsWith("thread");
     const int n = int(requests.size());
     if (threaded) {
+        const Server::Branch branch(server, Site::Threads);
         const double ms = runWork(n, true);
         server.measure(-1, QStringLiteral("%1 requests, one std::thread each: %2 ms "
                                           "(the slowest one, about %3 ms)")

@@ -181,9 +181,17 @@ QByteArray fill(const QByteArray &tpl, const QHash<QByteArray, QByteArray> &valu
 QJsonObject pageData(const PageSource &s)
 {
     const Trace &trace = *s.trace;
-    QJsonArray log;
-    for (qsizetype i = 0; i < trace.size(); ++i)
+    QJsonArray log, lit;
+    for (qsizetype i = 0; i < trace.size(); ++i) {
         log.append(tickLog(trace, i));
+        // The program's lines that made each tick, decided where the window decides them.
+        if (s.lesson) {
+            QJsonArray rows;
+            for (int r : s.lesson->litLines(trace.at(i)))
+                rows.append(r);
+            lit.append(rows);
+        }
+    }
     QJsonArray clients;
     for (const QString &c : s.clientNames)
         clients.append(c);
@@ -198,6 +206,7 @@ QJsonObject pageData(const PageSource &s)
                   {QStringLiteral("log"), log}};
     if (s.lesson) {
         o.insert(QStringLiteral("lesson"), lessonJson(*s.lesson));
+        o.insert(QStringLiteral("lit"), lit);
         // The switch is offered only when the lesson speaks both languages.
         const bool both = s.lesson->title.complete() && s.lesson->summary.complete();
         o.insert(QStringLiteral("langs"),

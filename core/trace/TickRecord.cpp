@@ -46,6 +46,34 @@ std::optional<Action::Call> callFromName(const QString &name)
     return std::nullopt;
 }
 
+static const char *const kSiteNames[] = {
+    "",        "setup",   "listener", "conn", "writable", "exceptional", "hangup", "big",
+    "invalid", "closing", "restart",  "fill", "release",  "threads",     "remote",
+};
+constexpr auto kLastSite = Site::Remote;
+static_assert(sizeof kSiteNames / sizeof *kSiteNames == int(kLastSite) + 1);
+
+QString siteName(Site s)
+{
+    return QLatin1String(kSiteNames[int(s)]);
+}
+
+QStringList siteNames()
+{
+    QStringList names;
+    for (int i = int(Site::None) + 1; i <= int(kLastSite); ++i)
+        names.append(QLatin1String(kSiteNames[i]));
+    return names;
+}
+
+std::optional<Site> siteFromName(const QString &name)
+{
+    for (int i = 0; i <= int(kLastSite); ++i)
+        if (name == QLatin1String(kSiteNames[i]))
+            return Site(i);
+    return std::nullopt;
+}
+
 // One row per SockOpt, in its order.
 static const SockOptName kSockOpts[] = {
     {SOL_SOCKET, SO_REUSEADDR, "SOL_SOCKET", "SO_REUSEADDR"},
@@ -95,7 +123,8 @@ const TickExtras &TickRecord::extrasOrEmpty() const
 bool TickRecord::operator==(const TickRecord &o) const
 {
     return tick == o.tick && kind == o.kind && backend == o.backend && keyframe == o.keyframe &&
-           timeoutMs == o.timeoutMs && ret == o.ret && err == o.err && durationNs == o.durationNs &&
+           timeoutMs == o.timeoutMs && ret == o.ret && err == o.err &&
+           actionsBeforeCall == o.actionsBeforeCall && durationNs == o.durationNs &&
            interest == o.interest && ready == o.ready && actions == o.actions &&
            extrasOrEmpty() == o.extrasOrEmpty();
 }

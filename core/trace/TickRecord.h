@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -42,6 +43,31 @@ struct SocketProbe {
 enum class PeerEnd : quint8 { Unknown, Open, FinSeen, ResetSeen };
 PeerEnd peerEnd(const SocketProbe &p);
 
+/// Where in its loop a program made an action: the branch of the document's program that holds
+/// the line, so the program pane lights that line and not another one making the same call
+/// (the greeting's send in the listener branch, the echo's send in the conn branch). Actions a
+/// program makes outside any marked branch (its setup, a client's calls) have none.
+enum class Site : quint8 {
+    None,
+    Setup,       ///< tick 0: the program opens its listeners and sets its first interest
+    Listener,    ///< a listener came back readable: accept and what follows
+    Conn,        ///< a conn came back readable: recv and what follows
+    Writable,    ///< a conn came back writable: send what waits for it
+    Exceptional, ///< a socket came back in the xlist
+    Hangup,      ///< poll/epoll reported POLLHUP/POLLERR on it
+    Big,         ///< in the conn branch: the first send of a reply too large for one send
+    Invalid,     ///< in the conn branch: a request it cannot serve, answered with what it expects
+    Closing,     ///< in the conn branch: the last reply, then the program closes the conn itself
+    Restart,     ///< the program closes its listener and listens again on the same port
+    Fill,        ///< in the conn branch: asked to take descriptors, the program takes them
+    Release,     ///< in the conn branch: asked to give them back, the program closes them
+    Threads,     ///< the program hands the pass's work to one thread each
+    Remote,      ///< the lesson's other process (the server a client program talks to)
+};
+QString siteName(Site s);
+QStringList siteNames(); ///< every site's name but None's, in order
+std::optional<Site> siteFromName(const QString &name);
+
 /// One syscall (or list mutation) made by the server or a client during a tick.
 struct Action {
     enum class Actor : quint8 { Server, Client, Engine };
@@ -76,9 +102,10 @@ struct Action {
     Call call = Call::Note;
     qint16 client = -1; ///< index of the simulated client, for Actor::Client
     int fd = -1;
-    int arg = 0; ///< recv size, events for Watch/Modify, the previous events for Unwatch
-    int err = 0; ///< before ret (a connect's EINPROGRESS with ret -1: in progress, not failed): the
-                 ///< two ints share 8 bytes, 48 bytes an action, not 56
+    int arg = 0;    ///< recv size, events for Watch/Modify, the previous events for Unwatch
+    qint16 err = 0; ///< errno (a connect's EINPROGRESS with ret -1: in progress, not failed); with
+                    ///< `site` before ret: 48 bytes an action, not 56
+    Site site = Site::None; ///< the program's branch that made it (Server::Branch)
     qint64 ret = 0;
     QByteArray data; ///< payload sent or received; the text of a Note or Refuse
     bool operator==(const Action &) const = default;
@@ -130,10 +157,13 @@ struct TickRecord {
     qint32 timeoutMs = -1;
     qint32 ret = 0;
     qint32 err = 0;
+    qint32 actionsBeforeCall = 0; ///< how many of `actions` were made before the call
     qint64 durationNs = 0;
     QList<FdEvents> interest;
     QList<FdEvents> ready;
-    QList<Action> actions; ///< client actions first, then the server's, in the order made
+    /// In the order made: the clients' acts, then (from actionsBeforeCall on, after the call)
+    /// the server's handling of what came back and the clients' reads of its replies.
+    QList<Action> actions;
     std::shared_ptr<const TickExtras> extras;
 
     const TickExtras &extrasOrEmpty() const;

@@ -3,7 +3,9 @@
 //
 // Versions: 1 (or no "version" at all) knows the socket calls; 2 adds the option calls
 // (setsockopt, getsockopt, fcntl). A reader opens every version up to its own and refuses a
-// newer one with a sentence, never by guessing at calls it does not know.
+// newer one with a sentence, never by guessing at calls it does not know. Any version may
+// carry "site" on an action (the program's branch that made it) and "before_call" on a tick
+// (how many of its actions came before the call); a file without them reads as before.
 
 #include "Trace.h"
 
@@ -12,6 +14,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStringDecoder>
+
+#include <algorithm>
 
 namespace mux {
 
@@ -78,6 +82,15 @@ QByteArray getBytes(const QJsonObject &o)
     return o.value(QStringLiteral("text")).toString().toUtf8();
 }
 
+// How many actions open the list before the first the server made.
+qsizetype leadingClientActions(const QList<Action> &actions)
+{
+    qsizetype n = 0;
+    while (n < actions.size() && actions[n].actor == Action::Actor::Client)
+        ++n;
+    return n;
+}
+
 QJsonObject actionToJson(const Action &a)
 {
     QJsonObject o{{QStringLiteral("by"), a.actor == Action::Actor::Server ? QStringLiteral("server")
@@ -94,6 +107,8 @@ QJsonObject actionToJson(const Action &a)
         o.insert(QStringLiteral("ret"), double(a.ret));
     if (a.err)
         o.insert(QStringLiteral("errno"), a.err);
+    if (a.site != Site::None)
+        o.insert(QStringLiteral("site"), siteName(a.site));
     putBytes(o, a.data);
     return o;
 }
@@ -115,7 +130,9 @@ Result<Action> actionFromJson(const QJsonObject &o)
     a.fd = o.value(QStringLiteral("fd")).toInt(-1);
     a.arg = o.value(QStringLiteral("arg")).toInt();
     a.ret = qint64(o.value(QStringLiteral("ret")).toDouble());
-    a.err = o.value(QStringLiteral("errno")).toInt();
+    a.err = qint16(o.value(QStringLiteral("errno")).toInt());
+    // A site this reader does not know only lights fewer lines: read as none, not refused.
+    a.site = siteFromName(o.value(QStringLiteral("site")).toString()).value_or(Site::None);
     a.data = getBytes(o);
     return a;
 }
@@ -207,6 +224,10 @@ QJsonObject Trace::toJson() const
             actions.append(actionToJson(a));
         if (!actions.isEmpty())
             o.insert(QStringLiteral("actions"), actions);
+        // Written only where a reader could not tell: without it the clients' leading actions
+        // are the ones made before the call (all a file written before it ever held).
+        if (t.actionsBeforeCall != leadingClientActions(t.actions))
+            o.insert(QStringLiteral("before_call"), t.actionsBeforeCall);
         if (t.extras) {
             const QJsonObject x = extrasToJson(*t.extras);
             for (auto it = x.begin(); it != x.end(); ++it)
@@ -278,6 +299,9 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
                 return Error{0, QStringLiteral("tick %1: %2").arg(i).arg(action.error().text)};
             r.actions.append(*action);
         }
+        r.actionsBeforeCall = qint32(std::clamp<qsizetype>(
+            j.value(QStringLiteral("before_call")).toInt(leadingClientActions(r.actions)), 0,
+            r.actions.size()));
         r.extras = extrasFromJson(j);
         t.m_ticks.push_back(std::move(r));
         // Rebuild the running interest exactly as append() would have, without re-deciding

@@ -1226,7 +1226,7 @@
     <message>
         <location filename="../../app/gui/NarrationPane.cpp" line="119"/>
         <source>Correction: here the document is wrong or incomplete; this is what the kernel does.</source>
-        <translation>更正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
+        <translation>纠正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
     </message>
     <message>
         <location filename="../../app/gui/NarrationPane.cpp" line="129"/>
@@ -1526,6 +1526,11 @@
 </context>
 <context>
     <name>gui::PythonModel</name>
+    <message>
+        <location filename="../../app/gui/PythonModel.cpp" line="100"/>
+        <source>This line performs: %1 (branch: %2)</source>
+        <translation>这一行执行：%1（分支：%2）</translation>
+    </message>
     <message>
         <location filename="../../app/gui/PythonModel.cpp" line="98"/>
         <source>This line performs: %1</source>

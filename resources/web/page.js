@@ -59,7 +59,7 @@
     'not an open descriptor': '不是已打开的描述符',
     'added for the next call': '为下次调用而加入',
     'Correction: here the document is wrong or incomplete; this is what the kernel does.':
-      '更正：文档在这里有误或不完整；以下是内核的实际行为。',
+      '纠正：文档在这里有误或不完整；以下是内核的实际行为。',
     'Nothing new is scripted for this tick.': '这一拍没有安排新的动作。',
     "The lesson's script had ended by this tick: what follows is what the run recorded next.":
       '到这一拍课程脚本已经结束：后面是这次运行接着记录下来的内容。',
@@ -82,6 +82,7 @@
     'timeout': '超时',
     'nothing ready (a real call would still be waiting)': '没有就绪的（真实的调用此刻还在等待）',
     'This line performs: %1': '这一行执行：%1',
+    'This line performs: %1 (branch: %2)': '这一行执行：%1（分支：%2）',
     '%1 (%2, fd %3)\n%4': '%1（%2，fd %3）\n%4',
     'Recorded by muxlab: %n ticks on %1. ← and → step through them.':
       '由 muxlab 记录：%1 上的 %n 拍。用 ← 和 → 逐拍查看。',
@@ -438,7 +439,10 @@
     for (const [code, tag] of lesson.python) {
       const li = el('li', '', code);
       li.dataset.tag = tag;
-      if (tag)
+      const [call, branch] = tag.split('@');
+      if (branch)
+        li.title = tr('This line performs: %1 (branch: %2)', call, branch);
+      else if (tag)
         li.title = tr('This line performs: %1', tag);
       ol.appendChild(li);
     }
@@ -514,6 +518,17 @@
       tr_.appendChild(el('td', 'text', text));
       table.appendChild(tr_);
     }
+    // In the order things happened, as the window's log lists them: the clients act, then the
+    // call, then the server handles what came back and the clients read its replies.
+    const actions = t.actions || [];
+    const beforeCall = t.before_call !== undefined ? t.before_call : leadingClientActions(actions);
+    function actionRow(a, k) {
+      const who = a.by === 'client'
+        ? tr('client %1', run.clients[a.client] !== undefined ? run.clients[a.client] : a.client)
+        : tr('server');
+      row(who, log[2 + k], false);
+    }
+    actions.slice(0, beforeCall).forEach((a, k) => actionRow(a, k));
     if (t.setup) {
       row(tr('server'), tr('# setup'), true);
     } else {
@@ -525,23 +540,24 @@
           ? tr('nothing ready (a real call would still be waiting)') : tr('timeout'));
       row(tr('server'), line, true);
     }
-    (t.actions || []).forEach((a, k) => {
-      const who = a.by === 'client'
-        ? tr('client %1', run.clients[a.client] !== undefined ? run.clients[a.client] : a.client)
-        : tr('server');
-      row(who, log[2 + k], false);
-    });
+    actions.slice(beforeCall).forEach((a, k) => actionRow(a, beforeCall + k));
   }
 
+  // A trace that does not say how many actions came before its call (one written before it
+  // could): the clients' leading actions did, as muxlab reads it.
+  function leadingClientActions(actions) {
+    let n = 0;
+    while (n < actions.length && actions[n].by === 'client')
+      ++n;
+    return n;
+  }
+
+  // The lines that made the tick, as muxlab decided them (Lesson::litLines) for each tick.
   function renderProgramLight(snap) {
-    const lit = new Set();
-    if (!snap.t.setup)
-      lit.add('select');
-    for (const a of snap.t.actions || [])
-      if (a.by === 'server')
-        lit.add(a.call);
-    for (const li of $('program').children)
-      li.classList.toggle('lit', !!li.dataset.tag && lit.has(li.dataset.tag));
+    const lit = new Set((run.lit && run.lit[snap.index]) || []);
+    const lines = $('program').children;
+    for (let r = 0; r < lines.length; ++r)
+      lines[r].classList.toggle('lit', lit.has(r));
   }
 
   // The sockets that came back ready at tick index i, by list, by stable name (the window's

@@ -10,6 +10,8 @@ for select, poll and epoll, and one page from the saved trace (--html --open); e
   - load from file:// with no console error, no exception and nothing blocked,
   - show tick 3 after three real → key presses, with the ready chips the trace records,
   - judge a question: the learner ticks the kernel's answer, steps, and reads "right",
+  - list tick 2's calls in the order made (A's send, the call, the server's recv and send, A's
+    read of the echo) and light the program lines that made tick 4 (select-echo: 20, 28, 32),
   - reach the last tick when the slider is dragged to its end,
   - change the narration when 中文 is clicked,
   - never scroll sideways at 1366×768 and at 390×844, at any tick, in either language.
@@ -320,6 +322,28 @@ def no_sideways_scroll(b, where):
                       % (where, w[0], w[1], wide))
 
 
+def check_order_and_lines(b, name):
+    """select-echo: tick 2's log in the order made, tick 4's lit program lines."""
+    b.key('Home', 'Home', 36)
+    b.key('ArrowRight', 'ArrowRight', 39)
+    b.key('ArrowRight', 'ArrowRight', 39)
+    rows = b.eval("[...document.querySelectorAll('#log tr')].map(r => "
+                  "[r.classList.contains('call'), r.querySelector('.who').textContent,"
+                  " r.querySelector('.text').textContent])")
+    order = ['call' if is_call else who.split(' ')[0] + ':' + text.split('(')[0]
+             for is_call, who, text in rows]
+    if order != ['client:send', 'call', 'server:recv', 'server:send', 'client:recv']:
+        raise Failure('%s: tick 2\'s log lists %s, not A\'s send, the call, the server\'s recv '
+                      'and send, then A\'s read of the echo' % (name, order))
+    b.key('ArrowRight', 'ArrowRight', 39)
+    b.key('ArrowRight', 'ArrowRight', 39)
+    lit = b.eval("[...document.querySelectorAll('#program li')].map((li, i) => "
+                 "li.classList.contains('lit') ? i + 1 : 0).filter(n => n)")
+    if lit != [20, 28, 32]:
+        raise Failure('%s: tick 4 lights program lines %s, not the select, the recv and the '
+                      'echo of the conn branch (20, 28, 32)' % (name, lit))
+
+
 def check_page(b, page, trace, lessonful):
     name = os.path.basename(page)
     backend = trace['backend']
@@ -373,6 +397,9 @@ def check_page(b, page, trace, lessonful):
             b.key('ArrowRight', 'ArrowRight', 39)
         if not judged:
             raise Failure('%s: no question was asked' % name)
+
+    if lessonful:
+        check_order_and_lines(b, name)
 
     # The slider, dragged to its end with the mouse, reaches the last tick.
     b.key('Home', 'Home', 36)
