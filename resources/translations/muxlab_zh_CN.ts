@@ -9,12 +9,12 @@
         <translation>文件从第一个字节起 %1 秒内没有传完；不完整的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../core/programs/LengthPrefixServer.cpp" line="77"/>
+        <location filename="../../core/programs/LengthPrefixServer.cpp" line="78"/>
         <source>no whole frame within %1 s of its first byte.</source>
         <translation>从第一个字节起 %1 秒内没有收到完整的一帧。</translation>
     </message>
     <message>
-        <location filename="../../core/programs/LoginServer.cpp" line="57"/>
+        <location filename="../../core/programs/LoginServer.cpp" line="58"/>
         <source>no whole login request within %1 s.</source>
         <translation>%1 秒内没有收到完整的登录请求。</translation>
     </message>
@@ -501,102 +501,102 @@
 <context>
     <name>gui::ClassPane</name>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="65"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="115"/>
         <source>Connect a client…</source>
         <translation>连接客户端…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="67"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="117"/>
         <source>Commands for nc, telnet, the lesson&apos;s Python client and muxlab&apos;s own client, copyable, and a button that starts one</source>
         <translation>nc、telnet、本课的 Python 客户端和 muxlab 自带客户端的命令，可复制，并可一键启动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="69"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="119"/>
         <source>Freeze</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="71"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="121"/>
         <source>Run no tick while students connect: their connections wait in the accept queue</source>
         <translation>学生连接期间不运行任何一拍：他们的连接在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="72"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="122"/>
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="73"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="123"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="74"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="124"/>
         <source> clients</source>
         <translation> 个客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="76"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="126"/>
         <source>Beyond this many external clients, one more is told the class is full and let go</source>
         <translation>外部客户端超过这个数目时，多出的那个会被告知课堂已满并断开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="86"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="228"/>
         <source>Open a lesson to serve real clients.</source>
         <translation>打开一课，才能为真实客户端服务。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="92"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="234"/>
         <source>Listening on %1 · external clients: %2</source>
         <translation>监听 %1 · 外部客户端：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="96"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="238"/>
         <source> · waiting to be accepted: %1</source>
         <translation> · 等待 accept：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="121"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="127"/>
         <source>Only this network&apos;s machines</source>
         <translation>只接受本网络的机器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="123"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="129"/>
         <source>A client from any other network is told so in one line and let go; the window logs it</source>
         <translation>来自其他网络的客户端会收到一行说明并被断开；窗口里记录下来</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="125"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="131"/>
         <source>Open to this network</source>
         <translation>向本网络开放</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="126"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="132"/>
         <source>The lesson restarts listening on the chosen address, on the same ports, so the students&apos; machines can connect</source>
         <translation>课程在所选地址的相同端口上重新开始监听，学生的机器就能连上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="128"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="134"/>
         <source>Close to this machine</source>
         <translation>只限本机</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="129"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="135"/>
         <source>The lesson restarts listening on 127.0.0.1 only</source>
         <translation>课程重新开始，只在 127.0.0.1 上监听</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="130"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="136"/>
         <source>The network the students&apos; machines are on</source>
         <translation>学生的机器所在的网络</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="132"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="138"/>
         <source>no network with an IPv4 address</source>
         <translation>没有带 IPv4 地址的网络</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClassPane.cpp" line="199"/>
+        <location filename="../../app/gui/ClassPane.cpp" line="205"/>
         <source>Connect to %1 port %2</source>
         <translation>连接到 %1 端口 %2</translation>
     </message>
@@ -972,19 +972,112 @@
     </message>
 </context>
 <context>
+    <name>gui::HelpMenu</name>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="130"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="131"/>
+        <source>&amp;What is a tick?</source>
+        <translation>什么是一拍？(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="132"/>
+        <source>How to &amp;connect a real client</source>
+        <translation>如何连接真实的客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="174"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="178"/>
+        <source>What is a tick?</source>
+        <translation>什么是一拍？</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>passed in</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="186"/>
+        <source>How to connect a real client</source>
+        <translation>如何连接真实的客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="210"/>
+        <source>Every command of the window, and the keys that run it wherever the focus is:</source>
+        <translation>窗口的每条命令，以及无论焦点在哪里都能执行它的按键：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="212"/>
+        <source>In the timeline, ← and → move one tick; in a list, Tab moves between panes.</source>
+        <translation>在时间轴上，← 和 → 移动一拍；在列表中，Tab 在窗格之间切换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="217"/>
+        <source>&lt;p&gt;A &lt;b&gt;tick&lt;/b&gt; is one call of the server&apos;s wait — &lt;code&gt;select()&lt;/code&gt;, &lt;code&gt;poll()&lt;/code&gt; or &lt;code&gt;epoll_wait()&lt;/code&gt; — and what the server does with its answer. Each step (F10) runs exactly one:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients act&lt;/b&gt;: the lesson&apos;s clients connect, send or close.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server waits&lt;/b&gt;: the call is given its lists (rlist, wlist, xlist; poll&apos;s pollfd array; epoll&apos;s interest list) and the kernel returns the sockets that are ready.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server handles them&lt;/b&gt;: accept, recv, send, close — each a line in the syscall log.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The tick is recorded&lt;/b&gt;: step back to look at it again.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Between ticks nothing runs. A real client that sends something waits: its bytes sit in the kernel until the next tick, as in a real server.&lt;/p&gt;&lt;h3&gt;How to read the chips&lt;/h3&gt;&lt;p&gt;Each chip is one socket in a list the call was given. Above, from left to right:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Passed in&lt;/b&gt;: outlined in its role&apos;s colour. The server asked about it; the kernel had nothing to report.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ready&lt;/b&gt;: filled, with a ring and ✓. The kernel returned it; the line under its name says why (bytes to read, a connection waiting, the peer closed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Added&lt;/b&gt; (+): a dashed green border. The server appended it to its list for the next call.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removed&lt;/b&gt; (−): a dashed red border, faded. The server took it off its list, usually because the conn was closed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The colour says what the socket is: a listener, a conn the server accepted, a client, an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一拍&lt;/b&gt;就是服务器的一次等待调用——&lt;code&gt;select()&lt;/code&gt;、&lt;code&gt;poll()&lt;/code&gt; 或 &lt;code&gt;epoll_wait()&lt;/code&gt;——以及服务器对其结果的处理。每按一次单步（F10）正好运行一拍：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;客户端动作&lt;/b&gt;：本课的客户端连接、发送或关闭。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器等待&lt;/b&gt;：调用拿到它的列表（rlist、wlist、xlist；poll 的 pollfd 数组；epoll 的关注列表），内核返回已就绪的套接字。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器处理&lt;/b&gt;：accept、recv、send、close——每个调用都是系统调用日志里的一行。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录这一拍&lt;/b&gt;：可以后退回来再看。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;两拍之间什么都不运行。真实的客户端发来的数据会等着：字节留在内核里，直到下一拍，和真实的服务器一样。&lt;/p&gt;&lt;h3&gt;怎样看懂这些方块&lt;/h3&gt;&lt;p&gt;每个方块是调用所拿到的某个列表中的一个套接字。上图从左到右：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;传入&lt;/b&gt;：用其角色的颜色描边。服务器问到了它，内核没有可报告的。&lt;/li&gt;&lt;li&gt;&lt;b&gt;就绪&lt;/b&gt;：实心填充，带一圈光环和 ✓。内核返回了它；名字下面一行说明原因（有字节可读、有连接在等、对方已关闭）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;新增&lt;/b&gt;（+）：绿色虚线边框。服务器把它加进了下一次调用的列表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;已移除&lt;/b&gt;（−）：红色虚线边框，颜色变淡。服务器把它从列表中拿掉，通常是因为连接已关闭。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;颜色表示套接字是什么：监听套接字、服务器接受的连接、客户端、外部客户端。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="249"/>
+        <source>&lt;p&gt;Open a lesson first: its server then listens on a real port, and this page shows the commands that connect to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请先打开一课：它的服务器会在真实的端口上监听，这一页会显示连接它的命令。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="270"/>
+        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;, on this machine only. To let the students&apos; machines connect, choose a network in the Class tab and press &lt;b&gt;Open to this network&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听，只有本机能连。要让学生的机器连上，请在“课堂”标签页中选一个网络，然后按&lt;b&gt;向本网络开放&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="276"/>
+        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;: the students&apos; machines on this network can connect to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听：本网络中学生的机器都能连上它。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="280"/>
+        <source>&lt;p&gt;Type one of these in a terminal:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在终端里输入下面任意一条：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/HelpDialogs.cpp" line="281"/>
+        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--&amp;#8288;wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--&amp;#8288;wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>gui::Launcher</name>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="132"/>
+        <location filename="../../app/gui/Launcher.cpp" line="134"/>
         <source>Started %1 in %2.</source>
         <translation>已在 %2 中启动 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="137"/>
+        <location filename="../../app/gui/Launcher.cpp" line="139"/>
         <source>No terminal emulator is installed, so muxlab&apos;s own client window was opened on port %1.</source>
         <translation>没有安装终端模拟器，所以在端口 %1 上打开了 muxlab 自带的客户端窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Launcher.cpp" line="143"/>
+        <location filename="../../app/gui/Launcher.cpp" line="145"/>
         <source>%1 could not be started: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -1030,140 +1123,140 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="90"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="91"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
         <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="396"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="398"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="389"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="391"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="392"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="393"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="396"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="398"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="405"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="406"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="411"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="412"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="170"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="171"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
@@ -1173,7 +1266,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1532,12 +1625,12 @@
         <translation>这一行执行：%1（分支：%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/PythonModel.cpp" line="98"/>
+        <location filename="../../app/gui/PythonModel.cpp" line="103"/>
         <source>This line performs: %1</source>
         <translation>这一行执行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/PythonModel.cpp" line="123"/>
+        <location filename="../../app/gui/PythonModel.cpp" line="128"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
@@ -1682,88 +1775,88 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="96"/>
+        <location filename="../../app/gui/Session.cpp" line="97"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="101"/>
+        <location filename="../../app/gui/Session.cpp" line="102"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="116"/>
+        <location filename="../../app/gui/Session.cpp" line="117"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="121"/>
+        <location filename="../../app/gui/Session.cpp" line="122"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="138"/>
+        <location filename="../../app/gui/Session.cpp" line="139"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="170"/>
+        <location filename="../../app/gui/Session.cpp" line="172"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="184"/>
+        <location filename="../../app/gui/Session.cpp" line="186"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="241"/>
+        <location filename="../../app/gui/Session.cpp" line="243"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="246"/>
+        <location filename="../../app/gui/Session.cpp" line="248"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="329"/>
+        <location filename="../../app/gui/Session.cpp" line="331"/>
         <source>%1 could not start: %2</source>
         <translation>%1 无法启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="367"/>
+        <location filename="../../app/gui/Session.cpp" line="369"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="371"/>
+        <location filename="../../app/gui/Session.cpp" line="373"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="403"/>
-        <location filename="../../app/gui/Session.cpp" line="419"/>
+        <location filename="../../app/gui/Session.cpp" line="405"/>
+        <location filename="../../app/gui/Session.cpp" line="421"/>
         <source>Simulated clients act only in lessons. Connect a real client to the program instead (Lesson ▸ Connect a client…).</source>
         <translation>模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="409"/>
+        <location filename="../../app/gui/Session.cpp" line="411"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="424"/>
+        <location filename="../../app/gui/Session.cpp" line="426"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="456"/>
+        <location filename="../../app/gui/Session.cpp" line="458"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="384"/>
+        <location filename="../../app/gui/Session.cpp" line="463"/>
         <source>Sorry, this class server takes clients from %2 only, and %1 is not on that network.</source>
         <translation>Sorry, this class server takes clients from %2 only, and %1 is not on that network. 抱歉，本课堂服务器只接受来自 %2 的客户端，%1 不在这个网络中。</translation>
     </message>
@@ -1976,43 +2069,43 @@
     <name>gui::SyscallLogModel</name>
     <message>
         <location filename="../../app/gui/CursorViews.cpp" line="66"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="83"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="84"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="70"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="71"/>
         <source># setup</source>
         <translation># 初始化</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="76"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="77"/>
         <source>timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="75"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="76"/>
         <source>nothing ready (a real call would still be waiting)</source>
         <translation>没有就绪的（真实的调用此刻还在等待）</translation>
     </message>
     <message>
         <location filename="../../app/gui/CursorViews.cpp" line="67"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="84"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="85"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="202"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="203"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="204"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="205"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="206"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="207"/>
         <source>Call (strace form)</source>
         <translation>调用（strace 格式）</translation>
     </message>
@@ -2428,132 +2521,39 @@
 <context>
     <name>gui::WindowMenus</name>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="51"/>
+        <location filename="../../app/gui/Menus.cpp" line="55"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="52"/>
+        <location filename="../../app/gui/Menus.cpp" line="56"/>
         <source>&amp;Tick</source>
         <translation>拍(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="53"/>
+        <location filename="../../app/gui/Menus.cpp" line="57"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="54"/>
+        <location filename="../../app/gui/Menus.cpp" line="58"/>
         <source>&amp;Backend</source>
         <translation>后端(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="55"/>
+        <location filename="../../app/gui/Menus.cpp" line="59"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="56"/>
+        <location filename="../../app/gui/Menus.cpp" line="60"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Menus.cpp" line="57"/>
+        <location filename="../../app/gui/Menus.cpp" line="61"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-</context>
-<context>
-    <name>gui::HelpMenu</name>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="130"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="131"/>
-        <source>&amp;What is a tick?</source>
-        <translation>什么是一拍？(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="132"/>
-        <source>How to &amp;connect a real client</source>
-        <translation>如何连接真实的客户端(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="174"/>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="178"/>
-        <source>What is a tick?</source>
-        <translation>什么是一拍？</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>passed in</source>
-        <translation>传入</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="180"/>
-        <source>removed</source>
-        <translation>已移除</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="186"/>
-        <source>How to connect a real client</source>
-        <translation>如何连接真实的客户端</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="210"/>
-        <source>Every command of the window, and the keys that run it wherever the focus is:</source>
-        <translation>窗口的每条命令，以及无论焦点在哪里都能执行它的按键：</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="212"/>
-        <source>In the timeline, ← and → move one tick; in a list, Tab moves between panes.</source>
-        <translation>在时间轴上，← 和 → 移动一拍；在列表中，Tab 在窗格之间切换。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="217"/>
-        <source>&lt;p&gt;A &lt;b&gt;tick&lt;/b&gt; is one call of the server&apos;s wait — &lt;code&gt;select()&lt;/code&gt;, &lt;code&gt;poll()&lt;/code&gt; or &lt;code&gt;epoll_wait()&lt;/code&gt; — and what the server does with its answer. Each step (F10) runs exactly one:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients act&lt;/b&gt;: the lesson&apos;s clients connect, send or close.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server waits&lt;/b&gt;: the call is given its lists (rlist, wlist, xlist; poll&apos;s pollfd array; epoll&apos;s interest list) and the kernel returns the sockets that are ready.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The server handles them&lt;/b&gt;: accept, recv, send, close — each a line in the syscall log.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The tick is recorded&lt;/b&gt;: step back to look at it again.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Between ticks nothing runs. A real client that sends something waits: its bytes sit in the kernel until the next tick, as in a real server.&lt;/p&gt;&lt;h3&gt;How to read the chips&lt;/h3&gt;&lt;p&gt;Each chip is one socket in a list the call was given. Above, from left to right:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Passed in&lt;/b&gt;: outlined in its role&apos;s colour. The server asked about it; the kernel had nothing to report.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ready&lt;/b&gt;: filled, with a ring and ✓. The kernel returned it; the line under its name says why (bytes to read, a connection waiting, the peer closed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Added&lt;/b&gt; (+): a dashed green border. The server appended it to its list for the next call.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removed&lt;/b&gt; (−): a dashed red border, faded. The server took it off its list, usually because the conn was closed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The colour says what the socket is: a listener, a conn the server accepted, a client, an outside client.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;一拍&lt;/b&gt;就是服务器的一次等待调用——&lt;code&gt;select()&lt;/code&gt;、&lt;code&gt;poll()&lt;/code&gt; 或 &lt;code&gt;epoll_wait()&lt;/code&gt;——以及服务器对其结果的处理。每按一次单步（F10）正好运行一拍：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;客户端动作&lt;/b&gt;：本课的客户端连接、发送或关闭。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器等待&lt;/b&gt;：调用拿到它的列表（rlist、wlist、xlist；poll 的 pollfd 数组；epoll 的关注列表），内核返回已就绪的套接字。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务器处理&lt;/b&gt;：accept、recv、send、close——每个调用都是系统调用日志里的一行。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录这一拍&lt;/b&gt;：可以后退回来再看。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;两拍之间什么都不运行。真实的客户端发来的数据会等着：字节留在内核里，直到下一拍，和真实的服务器一样。&lt;/p&gt;&lt;h3&gt;怎样看懂这些方块&lt;/h3&gt;&lt;p&gt;每个方块是调用所拿到的某个列表中的一个套接字。上图从左到右：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;传入&lt;/b&gt;：用其角色的颜色描边。服务器问到了它，内核没有可报告的。&lt;/li&gt;&lt;li&gt;&lt;b&gt;就绪&lt;/b&gt;：实心填充，带一圈光环和 ✓。内核返回了它；名字下面一行说明原因（有字节可读、有连接在等、对方已关闭）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;新增&lt;/b&gt;（+）：绿色虚线边框。服务器把它加进了下一次调用的列表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;已移除&lt;/b&gt;（−）：红色虚线边框，颜色变淡。服务器把它从列表中拿掉，通常是因为连接已关闭。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;颜色表示套接字是什么：监听套接字、服务器接受的连接、客户端、外部客户端。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="249"/>
-        <source>&lt;p&gt;Open a lesson first: its server then listens on a real port, and this page shows the commands that connect to it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;请先打开一课：它的服务器会在真实的端口上监听，这一页会显示连接它的命令。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="270"/>
-        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;, on this machine only. To let the students&apos; machines connect, choose a network in the Class tab and press &lt;b&gt;Open to this network&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听，只有本机能连。要让学生的机器连上，请在“课堂”标签页中选一个网络，然后按&lt;b&gt;向本网络开放&lt;/b&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="276"/>
-        <source>&lt;p&gt;The server of &lt;b&gt;%1&lt;/b&gt; listens on &lt;b&gt;%2:%3&lt;/b&gt;: the students&apos; machines on this network can connect to it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 的服务器在 &lt;b&gt;%2:%3&lt;/b&gt; 上监听：本网络中学生的机器都能连上它。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="280"/>
-        <source>&lt;p&gt;Type one of these in a terminal:&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在终端里输入下面任意一条：&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/HelpDialogs.cpp" line="281"/>
-        <source>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; and &lt;b&gt;telnet&lt;/b&gt; send what you type and print what comes back. The lesson&apos;s Python client plays the lesson&apos;s exchange; &lt;b&gt;--&amp;#8288;wait&lt;/b&gt; lets it wait as long as the class does, since the server runs a tick only when the teacher steps (F10). The connection shows in the next tick as an outside client.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;nc&lt;/b&gt; 和 &lt;b&gt;telnet&lt;/b&gt; 把你输入的内容发出去，并打印收到的内容。本课的 Python 客户端按本课的流程收发；&lt;b&gt;--&amp;#8288;wait&lt;/b&gt; 让它跟全班一起等，因为只有老师单步（F10）时服务器才运行一拍。这个连接会在下一拍中作为外部客户端出现。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
