@@ -100,6 +100,8 @@ private slots:
     void aLongCallKeepsItsReturnValue();
     void anOutsideClientsChipKeepsItsProgram();
     void socketNamesFollowTheLanguage();
+    void theNarrationNamesSocketsAsTheChipsDo_data();
+    void theNarrationNamesSocketsAsTheChipsDo();
     void aFailedCheckpointIsASentence_data();
     void aFailedCheckpointIsASentence();
     void theWindowSaysWhichCheckpointFailed_data();
@@ -556,6 +558,32 @@ bool anyEnglishSocketName(const QStringList &shown)
 }
 
 } // namespace
+
+void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("listener");
+    QTest::newRow("en") << "en"
+                        << "listener :";
+    QTest::newRow("zh") << "zh"
+                        << "监听套接字 :";
+}
+
+void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo()
+{
+    // poll-server tick 1 says "poll returns (L0's fd, POLLIN)": the window writes L0 as the
+    // chips name it, with the port it is really bound to.
+    QFETCH(QString, lang);
+    QFETCH(QString, listener);
+    auto w = openWindow(QStringLiteral("poll-server"), QStringLiteral("poll"), false);
+    w->setLanguage(lang);
+    action(w.get(), "step")->trigger();
+    const QString say = child<QLabel>(w.get(), "narrationSay")->text();
+    const quint16 port = sessionOf(w.get())->listeners().value(0).port;
+    QVERIFY(port != 0);
+    QVERIFY2(say.contains(listener + QString::number(port)), qPrintable(say));
+    QVERIFY2(!say.contains(QRegularExpression(QStringLiteral("\\bL0\\b"))), qPrintable(say));
+}
 
 void TestGuiClassroom::socketNamesFollowTheLanguage()
 {

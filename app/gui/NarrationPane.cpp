@@ -129,7 +129,9 @@ void NarrationPane::refresh()
                     tr("The server is listening. Press Step (F10) to run the first tick.");
         m_say->setText(text.trimmed());
     } else if (step) {
-        m_say->setText(step->say.in(lang));
+        // "L0" in a lesson's text reads as its chip does ("listener :9991").
+        m_say->setText(
+            nameSocketsIn(step->say.in(lang), {trace->socketsAt(cursor), trace->socketsAt(0)}));
     } else if (lesson && rec.tick > lesson->ticks) {
         m_say->setText(tr("The lesson's script has ended. The server keeps running: add a client, "
                           "type and send, or close one, then step to see what the kernel says."));

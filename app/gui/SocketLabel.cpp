@@ -1,6 +1,9 @@
 #include "SocketLabel.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace gui {
 
@@ -54,6 +57,31 @@ QString socketLabel(const QString &name, const QHash<int, mux::SocketInfo> &sock
     if (name.startsWith(QLatin1Char('L')))
         return QCoreApplication::translate("gui::SocketLabel", "listener %1").arg(name);
     return name;
+}
+
+QString nameSocketsIn(const QString &text, const QList<QHash<int, mux::SocketInfo>> &sockets)
+{
+    // ASCII word boundaries: "连上 L0，" and "L0's" both name L0; "HTML5" names nothing.
+    static const QRegularExpression shortName(QStringLiteral("\\b[LU]\\d+\\b"));
+    QString out;
+    qsizetype from = 0;
+    for (auto it = shortName.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(from, m.capturedStart() - from);
+        QString label = m.captured();
+        for (const auto &table : sockets) {
+            const auto found = std::find_if(table.begin(), table.end(),
+                                            [&](const auto &s) { return s.name == m.captured(); });
+            if (found != table.end()) {
+                label = socketLabel(*found);
+                break;
+            }
+        }
+        out += label;
+        from = m.capturedEnd();
+    }
+    out += QStringView(text).mid(from);
+    return out;
 }
 
 QString readySentence(const mux::ReadyNames &expected, const mux::ReadyNames &got,

@@ -20,6 +20,11 @@ QString socketLabel(const mux::SocketInfo &socket);
 /// label made from the name.
 QString socketLabel(const QString &name, const QHash<int, mux::SocketInfo> &sockets);
 
+/// A lesson's text with each socket it names by its short stable name ("L0", "U0") written
+/// as the chips write it ("listener :9991"), so the narration, the quiz and the tick view use
+/// one name for a socket. Names of sockets in none of `sockets` are left as they are.
+QString nameSocketsIn(const QString &text, const QList<QHash<int, mux::SocketInfo>> &sockets);
+
 /// A failed checkpoint as a sentence, with sockets named as the window shows them:
 /// "expected conn A to come back ready to read; the kernel returned: listener :9991".
 /// Only the lists that differ are named. `question`: the expectation is a quiz's answer.

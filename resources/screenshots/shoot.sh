@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Remakes the README's screenshots: three lessons mid-lesson, zh and en, at projector size in
 # presenter mode and at laptop size in the normal layout (12 PNGs), and the scaling lesson's chart
-# in both languages at laptop size (2 more); each a real X window under Xvfb.
+# in both languages at laptop size (2 more), and presenter mode at 1366x768 zoomed in twice (2
+# more); each a real X window under Xvfb.
 #   resources/screenshots/shoot.sh [BUILD_DIR]      (default: build)
 # Each lesson stops at a tick where its narration asks the predict-the-next-tick question, or
 # just after one, so the picture shows a question or a verdict as well as the lanes. The
@@ -42,5 +43,15 @@ for lang in en zh; do
   cfg=$(mktemp -d)
   XDG_CONFIG_HOME=$cfg MUXLAB_STEP_AT_START=5 \
     "$shot" "$here/scaling-chart-$lang-1366x768.png" --wait 4 --size 1366x768 -- "$build/muxlab" --lesson scaling --lang "$lang"
+  rm -rf "$cfg"
+done
+
+# Presenter mode on a laptop-sized projector, zoomed in twice (Ctrl+= twice): every list and the
+# whole narration still fit and wrap.
+for lang in en zh; do
+  cfg=$(mktemp -d)
+  XDG_CONFIG_HOME=$cfg MUXLAB_STEP_AT_START=4 MUXLAB_PRESENTER=1 \
+    "$shot" "$here/presenter-zoom2-$lang-1366x768.png" --wait 4 --size 1366x768 \
+    --keys "ctrl+equal ctrl+equal" -- "$build/muxlab" --lesson select-echo --lang "$lang"
   rm -rf "$cfg"
 done

@@ -598,6 +598,16 @@
     return parts.join(' · ');
   }
 
+  // "L0" in a lesson's text reads as its chip does ("listener :9991"): one name per socket.
+  function nameSockets(text, snap) {
+    const byName = new Map();
+    for (const table of [snap.sockets, snapshot(0).sockets])
+      for (const s of table.values())
+        if (!byName.has(s.name))
+          byName.set(s.name, s.label || s.name);
+    return text.replace(/\b[LU]\d+\b/g, (name) => byName.get(name) || name);
+  }
+
   function renderNarration(snap) {
     const t = snap.t;
     $('narration-tick').textContent = lesson ? tr('Tick %1 of %2', t.tick, lesson.ticks)
@@ -617,7 +627,7 @@
       say = tr("The lesson's script had ended by this tick: what follows is what the run recorded next.");
     else
       say = tr('Nothing new is scripted for this tick.');
-    $('say').textContent = say;
+    $('say').textContent = nameSockets(say, snap);
 
     // The question: asked before its tick, judged against the kernel once it has run.
     const q = $('question');
@@ -629,7 +639,7 @@
       q.hidden = false;
       q.dataset.mode = 'ask';
       $('question-title').textContent = tr('Predict the next tick');
-      $('question-ask').textContent = next.ask[lang] || next.ask.en;
+      $('question-ask').textContent = nameSockets(next.ask[lang] || next.ask.en, snap);
       $('question-hint').hidden = false;
       $('question-hint').textContent =
         tr('Tick the sockets you expect to come back ready (none for a timeout), then step (→).');
@@ -638,7 +648,7 @@
       q.hidden = false;
       q.dataset.mode = 'verdict';
       $('question-title').textContent = tr('The question of this tick');
-      $('question-ask').textContent = step.ask[lang] || step.ask.en;
+      $('question-ask').textContent = nameSockets(step.ask[lang] || step.ask.en, snap);
       $('question-hint').hidden = true;
       const kernel = kernelNames(snap);
       const v = $('verdict');
