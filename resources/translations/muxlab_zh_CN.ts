@@ -2113,63 +2113,67 @@
 <context>
     <name>gui::TickView</name>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="129"/>
+        <location filename="../../app/gui/TickView.cpp" line="136"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="437"/>
+        <location filename="../../app/gui/TickView.cpp" line="449"/>
         <source>%1 (%2, fd %3)
 %4</source>
         <translation>%1（%2，fd %3）
 %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="493"/>
+        <location filename="../../app/gui/TickView.cpp" line="505"/>
         <source>Pick a lesson on the left, then press Step (F10) to run one tick.</source>
         <translation>从左边选一课，然后按单步（F10）运行一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="517"/>
+        <location filename="../../app/gui/TickView.cpp" line="529"/>
         <source>Nothing has been called yet: Step (F10) makes the first call with the lists below.</source>
         <translation>还没有发起任何调用：按单步（F10）用下面的列表发起第一次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="205"/>
+        <location filename="../../app/gui/TickView.cpp" line="217"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="84"/>
         <source>passed in</source>
         <translation>传入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickView.cpp" line="163"/>
+        <location filename="../../app/gui/TickView.cpp" line="170"/>
         <source>%n waiting to be accepted now</source>
         <translation>
             <numerusform>现在有 %n 个连接等待 accept</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickView.cpp" line="164"/>
+        <location filename="../../app/gui/TickView.cpp" line="171"/>
         <source>%n bytes waiting for the next call</source>
         <translation>
             <numerusform>%n 字节在内核里等下一次调用</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="206"/>
+        <location filename="../../app/gui/TickView.cpp" line="218"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="86"/>
         <source>came back ready</source>
         <translation>就绪返回</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="207"/>
+        <location filename="../../app/gui/TickView.cpp" line="219"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="88"/>
         <source>appended for the next call</source>
         <translation>为下次调用追加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="208"/>
+        <location filename="../../app/gui/TickView.cpp" line="220"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="90"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="581"/>
+        <location filename="../../app/gui/TickView.cpp" line="593"/>
         <source>(empty: no socket in this list)</source>
         <translation>（空：这个列表里没有套接字）</translation>
     </message>
@@ -2406,17 +2410,32 @@
 <context>
     <name>gui::TimelineView</name>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="170"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="57"/>
+        <source>Drag to show any recorded tick. ←/→ move one tick, Home/End go to the first and the newest.</source>
+        <translation>拖动可查看任意已记录的一拍。←/→ 移动一拍，Home/End 跳到第一拍和最新一拍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="60"/>
+        <source>Tick in the history</source>
+        <translation>历史中的拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="62"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="275"/>
         <source>Show tick %1</source>
         <translation>显示第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="171"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="276"/>
         <source>Restart and replay to tick %1</source>
         <translation>重新开始并重放到第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="184"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="289"/>
         <source>A accept · R recv · S send · C close · T timeout · ? question</source>
         <translation>A accept · R recv · S send · C close · T 超时 · ? 提问</translation>
     </message>
