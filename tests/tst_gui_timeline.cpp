@@ -12,6 +12,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QDockWidget>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QStyle>
@@ -101,6 +102,8 @@ private slots:
     void theSliderAndKeysShowAnyRecordedTick();
     void aScreenReaderReadsTheReadyChip_data();
     void aScreenReaderReadsTheReadyChip();
+    void everyFocusableControlHasAName_data();
+    void everyFocusableControlHasAName();
 };
 
 void TestGuiTimeline::initTestCase()
@@ -237,6 +240,44 @@ void TestGuiTimeline::aScreenReaderReadsTheReadyChip()
             QVERIFY(!i->text(QAccessible::Description).isEmpty());
         }
     QCOMPARE(ticks, int(child<gui::Session>(w.get(), "session")->trace()->size()));
+}
+
+void TestGuiTimeline::everyFocusableControlHasAName_data()
+{
+    theSliderAndKeysShowAnyRecordedTick_data();
+}
+
+void TestGuiTimeline::everyFocusableControlHasAName()
+{
+    QFETCH(QString, lang);
+    auto w = openWindow(QStringLiteral("select-echo"), lang);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    step(w.get(), 2);
+    QStringList nameless;
+    for (QWidget *c : w->findChildren<QWidget *>()) {
+        if (!c->isVisibleTo(w.get()) || c->focusPolicy() == Qt::NoFocus || !c->isEnabled())
+            continue;
+        QAccessibleInterface *i = QAccessible::queryAccessibleInterface(c);
+        QVERIFY(i);
+        if (i->text(QAccessible::Name).trimmed().isEmpty() &&
+            i->text(QAccessible::Value).trimmed().isEmpty())
+            nameless << QStringLiteral("%1 \"%2\"")
+                            .arg(QLatin1String(c->metaObject()->className()), c->objectName());
+    }
+    QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QStringLiteral(", "))));
+
+    // A table without a name of its own is called by its pane's title, in the new language
+    // after a switch.
+    auto *log = child<QWidget>(w.get(), "syscallLog");
+    const QDockWidget *dock = nullptr;
+    for (QWidget *p = log; p && !dock; p = p->parentWidget())
+        dock = qobject_cast<QDockWidget *>(p);
+    QVERIFY(dock);
+    QCOMPARE(log->accessibleName(), dock->windowTitle());
+    const QString before = log->accessibleName();
+    child<QAction>(w.get(), lang == QLatin1String("en") ? "langZh" : "langEn")->trigger();
+    QTRY_VERIFY(log->accessibleName() != before);
+    QCOMPARE(log->accessibleName(), dock->windowTitle());
 }
 
 QTEST_MAIN(TestGuiTimeline)
