@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AccessibleNames.h"
 #include "ClassPane.h"
 #include "ClientsModel.h"
 #include "ClientsPane.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
     connect(m_presenter, &PresenterMode::notice, this, &MainWindow::notice);
     buildPanes();
     connectActions();
+    new AccessibleNames(this);
 
     connect(m_session, &Session::sessionReset, this, [this] {
         const QModelIndex li = m_lessonsModel->indexOf(m_session->title());

@@ -1,7 +1,9 @@
 #include "TickView.h"
 
 #include "ChipLabel.h"
+#include "TickViewAccessible.h"
 
+#include <QAccessible>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHelpEvent>
@@ -75,6 +77,11 @@ QString foldName(LaneKind lane)
 
 TickView::TickView(QWidget *parent) : QWidget(parent)
 {
+    static const bool accessible = [] {
+        QAccessible::installFactory(&TickViewAccessible::factory);
+        return true;
+    }();
+    Q_UNUSED(accessible);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_anim.setStartValue(0.0);
@@ -189,6 +196,11 @@ void TickView::reload()
         }
     }
     relayout();
+    // A screen reader reads the lanes and chips anew.
+    if (QAccessible::isActive()) {
+        QAccessibleEvent reorder(this, QAccessible::ObjectReorder);
+        QAccessible::updateAccessibility(&reorder);
+    }
 }
 
 namespace {

@@ -53,6 +53,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *e) override;
 
 private:
+    friend class TickViewAccessible; // reads the layout: lanes and chips for screen readers
+    friend class TickItemAccessible;
     struct Chip {
         QString label, events, reason, name, fullLabel, waiting;
         mux::Role role = mux::Role::Conn;

@@ -1,10 +1,16 @@
 #include "TimelineView.h"
 
+#include "TimelineAccessible.h"
+
+#include <QAccessible>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QSignalBlocker>
+#include <QSlider>
 #include <QToolTip>
 
 namespace gui {
@@ -25,8 +31,95 @@ constexpr MarkStyle kMarks[] = {
 
 TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
 {
+    static const bool accessible = [] {
+        QAccessible::installFactory(&TimelineAccessible::factory);
+        return true;
+    }();
+    Q_UNUSED(accessible);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setObjectName(QStringLiteral("timelineSlider"));
+    m_slider->setFocusPolicy(Qt::StrongFocus);
+    m_slider->setRange(0, 0);
+    m_slider->setPageStep(10);
+    // Every value the slider passes while dragged is a tick worth seeing: track them all.
+    connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+        if (v != m_cursor)
+            emit tickClicked(v);
+    });
+    retranslate();
+}
+
+void TimelineView::retranslate()
+{
+    const QString tip = tr("Drag to show any recorded tick. ←/→ move one tick, Home/End go to "
+                           "the first and the newest.");
+    m_slider->setToolTip(tip);
+    m_slider->setAccessibleName(tr("Tick in the history"));
+    m_slider->setAccessibleDescription(tip);
+    setAccessibleName(tr("Timeline"));
+}
+
+void TimelineView::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(e);
+}
+
+int TimelineView::recordedTicks() const
+{
+    return m_model ? m_model->rowCount() : 0;
+}
+
+void TimelineView::syncSlider()
+{
+    // The slider shows the cursor; only the user's moves ask for a tick.
+    const QSignalBlocker block(m_slider);
+    m_slider->setRange(0, std::max(0, recordedTicks() - 1));
+    m_slider->setValue(int(std::max<qsizetype>(m_cursor, 0)));
+    m_slider->setEnabled(recordedTicks() > 1);
+}
+
+qreal TimelineView::cellsHeight() const
+{
+    return height() - m_slider->sizeHint().height();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *)
+{
+    const int h = m_slider->sizeHint().height();
+    m_slider->setGeometry(4, height() - h, width() - 8, h);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *e)
+{
+    const int last = recordedTicks() - 1;
+    if (last < 0)
+        return QWidget::keyPressEvent(e);
+    const int at = int(std::max<qsizetype>(m_cursor, 0));
+    int to = -1;
+    switch (e->key()) {
+    case Qt::Key_Left:
+        to = std::max(at - 1, 0);
+        break;
+    case Qt::Key_Right:
+        to = std::min(at + 1, last);
+        break;
+    case Qt::Key_Home:
+        to = 0;
+        break;
+    case Qt::Key_End:
+        to = last;
+        break;
+    default:
+        return QWidget::keyPressEvent(e);
+    }
+    if (to != m_cursor)
+        emit tickClicked(to);
+    e->accept();
 }
 
 void TimelineView::setModel(TimelineModel *model)
@@ -35,12 +128,16 @@ void TimelineView::setModel(TimelineModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
     connect(model, &QAbstractItemModel::rowsInserted, this, qOverload<>(&QWidget::update));
     connect(model, &QAbstractItemModel::dataChanged, this, qOverload<>(&QWidget::update));
+    connect(model, &QAbstractItemModel::modelReset, this, &TimelineView::syncSlider);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TimelineView::syncSlider);
+    syncSlider();
     update();
 }
 
 void TimelineView::setCursor(qsizetype index)
 {
     m_cursor = index;
+    syncSlider();
     update();
 }
 
@@ -57,12 +154,12 @@ qreal TimelineView::cellWidth() const
 
 QSize TimelineView::sizeHint() const
 {
-    return {600, int(fontMetrics().height() * 3.9)};
+    return {600, int(fontMetrics().height() * 3.9) + m_slider->sizeHint().height()};
 }
 
 QSize TimelineView::minimumSizeHint() const
 {
-    return {200, int(fontMetrics().height() * 3.9)};
+    return {200, int(fontMetrics().height() * 3.9) + m_slider->sizeHint().height()};
 }
 
 int TimelineView::firstVisible() const
@@ -80,6 +177,8 @@ int TimelineView::cellAt(const QPoint &pos) const
 {
     if (!m_model)
         return -1;
+    if (pos.y() >= cellsHeight())
+        return -1;
     const int i = firstVisible() + int(pos.x() / cellWidth());
     return i < m_model->rowCount() ? i : -1;
 }
@@ -89,6 +188,12 @@ void TimelineView::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), m_theme.background());
+    if (hasFocus()) {
+        // Keyboard focus is on the strip: ←/→ move the cursor.
+        p.setPen(QPen(m_theme.cursor(), 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(0.5, 0.5, width() - 1, cellsHeight() - 1));
+    }
     if (!m_model)
         return;
     const qreal u = fontMetrics().height();
@@ -101,7 +206,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     QFont bold = font();
     bold.setBold(true);
     for (int i = first; i < total && (i - first) * cw < width(); ++i) {
-        const QRectF cell((i - first) * cw + 2, 2, cw - 4, height() - 4);
+        const QRectF cell((i - first) * cw + 2, 2, cw - 4, cellsHeight() - 4);
         const bool recorded = i < rows;
         const bool current = i == m_cursor;
         if (!recorded) {

@@ -246,6 +246,14 @@
     </message>
 </context>
 <context>
+    <name>gui::AccessibleNames</name>
+    <message>
+        <location filename="../../app/gui/AccessibleNames.cpp" line="86"/>
+        <source>Tick view</source>
+        <translation>拍视图</translation>
+    </message>
+</context>
+<context>
     <name>gui::Actions</name>
     <message>
         <location filename="../../app/gui/Actions.cpp" line="109"/>
@@ -1123,140 +1131,140 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="91"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="93"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
         <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="398"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="400"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="390"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="392"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="391"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="393"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="393"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="397"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="398"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="400"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="406"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="408"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="412"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="414"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="171"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="173"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
@@ -1266,7 +1274,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -2113,63 +2121,67 @@
 <context>
     <name>gui::TickView</name>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="129"/>
+        <location filename="../../app/gui/TickView.cpp" line="136"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="437"/>
+        <location filename="../../app/gui/TickView.cpp" line="449"/>
         <source>%1 (%2, fd %3)
 %4</source>
         <translation>%1（%2，fd %3）
 %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="493"/>
+        <location filename="../../app/gui/TickView.cpp" line="505"/>
         <source>Pick a lesson on the left, then press Step (F10) to run one tick.</source>
         <translation>从左边选一课，然后按单步（F10）运行一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="517"/>
+        <location filename="../../app/gui/TickView.cpp" line="529"/>
         <source>Nothing has been called yet: Step (F10) makes the first call with the lists below.</source>
         <translation>还没有发起任何调用：按单步（F10）用下面的列表发起第一次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="205"/>
+        <location filename="../../app/gui/TickView.cpp" line="217"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="84"/>
         <source>passed in</source>
         <translation>传入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickView.cpp" line="163"/>
+        <location filename="../../app/gui/TickView.cpp" line="170"/>
         <source>%n waiting to be accepted now</source>
         <translation>
             <numerusform>现在有 %n 个连接等待 accept</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickView.cpp" line="164"/>
+        <location filename="../../app/gui/TickView.cpp" line="171"/>
         <source>%n bytes waiting for the next call</source>
         <translation>
             <numerusform>%n 字节在内核里等下一次调用</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="206"/>
+        <location filename="../../app/gui/TickView.cpp" line="218"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="86"/>
         <source>came back ready</source>
         <translation>就绪返回</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="207"/>
+        <location filename="../../app/gui/TickView.cpp" line="219"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="88"/>
         <source>appended for the next call</source>
         <translation>为下次调用追加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="208"/>
+        <location filename="../../app/gui/TickView.cpp" line="220"/>
+        <location filename="../../app/gui/TickViewAccessible.cpp" line="90"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="581"/>
+        <location filename="../../app/gui/TickView.cpp" line="593"/>
         <source>(empty: no socket in this list)</source>
         <translation>（空：这个列表里没有套接字）</translation>
     </message>
@@ -2406,17 +2418,32 @@
 <context>
     <name>gui::TimelineView</name>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="170"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="57"/>
+        <source>Drag to show any recorded tick. ←/→ move one tick, Home/End go to the first and the newest.</source>
+        <translation>拖动可查看任意已记录的一拍。←/→ 移动一拍，Home/End 跳到第一拍和最新一拍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="60"/>
+        <source>Tick in the history</source>
+        <translation>历史中的拍</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="62"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="275"/>
         <source>Show tick %1</source>
         <translation>显示第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="171"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="276"/>
         <source>Restart and replay to tick %1</source>
         <translation>重新开始并重放到第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="184"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="289"/>
         <source>A accept · R recv · S send · C close · T timeout · ? question</source>
         <translation>A accept · R recv · S send · C close · T 超时 · ? 提问</translation>
     </message>
