@@ -1335,61 +1335,61 @@
         <translation>服务器已在监听。按单步（F10）运行第一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="134"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="136"/>
         <source>The lesson&apos;s script has ended. The server keeps running: add a client, type and send, or close one, then step to see what the kernel says.</source>
         <translation>本课的脚本已结束，服务器仍在运行：可以添加客户端、输入并发送、或关闭一个客户端，再单步看看内核怎么说。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="137"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="139"/>
         <source>Nothing new is scripted for this tick.</source>
         <translation>这一拍没有安排新的动作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="151"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="153"/>
         <source>✓ Every checkpoint of this tick held.</source>
         <translation>✓ 这一拍的所有检查点都通过了。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="152"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="154"/>
         <source>✗ A checkpoint failed: %1</source>
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/NarrationPane.cpp" line="160"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="162"/>
         <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
         <translation>
             <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="191"/>
-        <location filename="../../app/gui/NarrationPane.cpp" line="194"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="193"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="196"/>
         <source>%1.</source>
         <extracomment>a sentence&apos;s full stop</extracomment>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="196"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="198"/>
         <source>expected the call to return %1; it returned %2.</source>
         <translation>预期调用返回 %1；实际返回 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="204"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="206"/>
         <source>expected the server to call %1; it called %2.</source>
         <translation>预期服务器调用 %1；实际调用了 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="205"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="207"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="205"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="207"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="211"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="213"/>
         <source>expected %1 to have received %2 so far; it received %3.</source>
         <translation>预期%1 到目前为止共收到 %2；实际收到 %3。</translation>
     </message>
@@ -1701,63 +1701,63 @@
         <translation>预测第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="284"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="285"/>
         <source>Tick if you think %1 will come back ready in the %2.</source>
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="299"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="300"/>
         <source>nothing comes back ready</source>
         <translation>没有套接字就绪</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="312"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="313"/>
         <source>Tick the sockets you expect to come back ready (or nothing), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（或“没有套接字就绪”），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="348"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="349"/>
         <source>%1 returned %2: %3</source>
         <extracomment>%1 the call (select, poll, epoll_wait), %2 its return value, %3 the sockets</extracomment>
         <translation>%1 返回 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="365"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="366"/>
         <source>Right! %1.</source>
         <translation>答对了！%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="367"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="368"/>
         <source>Right for %1. Here, on %2, %3.</source>
         <translation>在 %1 上是对的。这里运行在 %2 上，%3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="370"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="371"/>
         <source>Not quite. You picked %1; %2.</source>
         <translation>不太对。你选的是 %1；%2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="378"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="379"/>
         <source>No answer was given. %1.</source>
         <translation>没有作答。%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="380"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="381"/>
         <source>Tick %1: the verdict</source>
         <translation>第 %1 拍：判定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="402"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="404"/>
         <source>End of the lesson</source>
         <translation>本课结束</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="403"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="405"/>
         <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
         <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="411"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="413"/>
         <source>Next lesson: %1</source>
         <translation>下一课：%1</translation>
     </message>
@@ -1872,77 +1872,77 @@
 <context>
     <name>gui::SocketLabel</name>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="24"/>
-        <location filename="../../app/gui/SocketLabel.cpp" line="55"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="27"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="58"/>
         <source>listener %1</source>
         <translation>监听套接字 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="25"/>
-        <location filename="../../app/gui/SocketLabel.cpp" line="49"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="28"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="52"/>
         <location filename="../../app/gui/TickViewModel.cpp" line="215"/>
         <source>conn %1</source>
         <translation>连接 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="26"/>
-        <location filename="../../app/gui/SocketLabel.cpp" line="51"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="29"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="54"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="27"/>
-        <location filename="../../app/gui/SocketLabel.cpp" line="53"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="30"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="56"/>
         <source>udp %1</source>
         <translation>UDP 套接字 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="67"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="95"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="74"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="102"/>
         <source>ready to read</source>
         <translation>可读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="75"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="103"/>
         <source>ready to write</source>
         <translation>可写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="76"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="104"/>
         <source>with an exceptional condition</source>
         <translation>有异常条件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="86"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="114"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="89"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="117"/>
         <source>the lesson&apos;s answer was that no socket comes back %1; the kernel returned: %2</source>
         <translation>课程的答案是没有套接字返回时%1；内核返回的是：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="94"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="122"/>
         <source>the lesson&apos;s answer was that %1 comes back %2; the kernel returned: %3</source>
         <translation>课程的答案是%1 返回时%2；内核返回的是：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="101"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="129"/>
         <source>expected no socket to come back %1; the kernel returned: %2</source>
         <translation>预期没有套接字返回时%1；内核返回的是：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="105"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="133"/>
         <source>expected %1 to come back %2; the kernel returned: %3</source>
         <translation>预期%1 返回时%2；内核返回的是：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="110"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="138"/>
         <source>; </source>
         <translation>；</translation>
     </message>
