@@ -563,10 +563,13 @@ void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo_data()
 {
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("listener");
+    QTest::addColumn<QString>("conn");
     QTest::newRow("en") << "en"
-                        << "listener :";
+                        << "listener :"
+                        << "conn A";
     QTest::newRow("zh") << "zh"
-                        << "监听套接字 :";
+                        << "监听套接字 :"
+                        << "连接 A";
 }
 
 void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo()
@@ -575,6 +578,7 @@ void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo()
     // chips name it, with the port it is really bound to.
     QFETCH(QString, lang);
     QFETCH(QString, listener);
+    QFETCH(QString, conn);
     auto w = openWindow(QStringLiteral("poll-server"), QStringLiteral("poll"), false);
     w->setLanguage(lang);
     action(w.get(), "step")->trigger();
@@ -583,6 +587,11 @@ void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo()
     QVERIFY(port != 0);
     QVERIFY2(say.contains(listener + QString::number(port)), qPrintable(say));
     QVERIFY2(!say.contains(QRegularExpression(QStringLiteral("\\bL0\\b"))), qPrintable(say));
+    // Tick 3: "…the events of conn A…" / "这次 conn A 的事件…" reads as the chip does.
+    action(w.get(), "step")->trigger();
+    action(w.get(), "step")->trigger();
+    const QString say3 = child<QLabel>(w.get(), "narrationSay")->text();
+    QVERIFY2(say3.contains(conn), qPrintable(say3));
 }
 
 void TestGuiClassroom::socketNamesFollowTheLanguage()

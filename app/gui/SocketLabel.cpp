@@ -61,22 +61,28 @@ QString socketLabel(const QString &name, const QHash<int, mux::SocketInfo> &sock
 
 QString nameSocketsIn(const QString &text, const QList<QHash<int, mux::SocketInfo>> &sockets)
 {
-    // ASCII word boundaries: "连上 L0，" and "L0's" both name L0; "HTML5" names nothing.
-    static const QRegularExpression shortName(QStringLiteral("\\b[LU]\\d+\\b"));
+    // ASCII word boundaries: "连上 L0，" and "L0's" both name L0; "HTML5" names nothing. A
+    // lesson's Chinese text says "conn A" as its English does: it reads "连接 A" as on the chip.
+    static const QRegularExpression shortName(
+        QStringLiteral("\\b(?:[LU]\\d+|(?:conn|client) [A-Z])\\b"));
     QString out;
     qsizetype from = 0;
     for (auto it = shortName.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         out += QStringView(text).mid(from, m.capturedStart() - from);
+        // "conn A" is the socket named "conn:A".
+        const QString name = QString(m.captured()).replace(QLatin1Char(' '), QLatin1Char(':'));
         QString label = m.captured();
         for (const auto &table : sockets) {
             const auto found = std::find_if(table.begin(), table.end(),
-                                            [&](const auto &s) { return s.name == m.captured(); });
+                                            [&](const auto &s) { return s.name == name; });
             if (found != table.end()) {
                 label = socketLabel(*found);
                 break;
             }
         }
+        if (label == m.captured() && name.contains(QLatin1Char(':')))
+            label = socketLabel(name, {}); // closed by now: still named in the window's words
         out += label;
         from = m.capturedEnd();
     }

@@ -20,9 +20,10 @@ QString socketLabel(const mux::SocketInfo &socket);
 /// label made from the name.
 QString socketLabel(const QString &name, const QHash<int, mux::SocketInfo> &sockets);
 
-/// A lesson's text with each socket it names by its short stable name ("L0", "U0") written
-/// as the chips write it ("listener :9991"), so the narration, the quiz and the tick view use
-/// one name for a socket. Names of sockets in none of `sockets` are left as they are.
+/// A lesson's text with each socket it names by its short stable name ("L0", "U0", "conn A",
+/// "client B") written as the chips write it ("listener :9991", "连接 A"), so the narration, the
+/// quiz and the tick view use one name for a socket. A listener in none of `sockets` keeps
+/// its short name.
 QString nameSocketsIn(const QString &text, const QList<QHash<int, mux::SocketInfo>> &sockets);
 
 /// A failed checkpoint as a sentence, with sockets named as the window shows them:
