@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <optional>
+
 #include <thread>
 
 using namespace mux;
@@ -127,6 +129,39 @@ private slots:
         // The others went on: C still hears B (chat), or C's own message comes back (queue).
         QVERIFY(e.clients()[2]->received().contains("LAST"));
         QCOMPARE(e.server().fdCount(), 3); // the listener, B's and C's conns
+    }
+
+    // An echo that cannot send (the peer stopped reading, the buffers are full) drops the reply:
+    // the trace shows the send that failed with the bytes it tried, and says they are lost.
+    void aDroppedReplyIsNeverSilent()
+    {
+        Engine e({.backend = Backend::Epoll});
+        e.addClient(QStringLiteral("A"));
+        ClientOp slow = op(ClientOp::Connect, 0);
+        slow.rcvbuf = 4096;
+        e.schedule(1, slow);
+        e.schedule(2, op(ClientOp::StopReading, 0));
+        // Past the most any send buffer autotunes to (tcp_wmem's 4 MiB): 300 × 60000 bytes.
+        constexpr int kTicks = 300;
+        for (int t = 3; t < kTicks; ++t)
+            e.schedule(quint32(t), op(ClientOp::Send, 0, QByteArray(60000, char('a' + t % 26))));
+        QVERIFY(e.start(program(QStringLiteral("echo"), {{QStringLiteral("recv_size"), 65536}})));
+        std::optional<Action> failed; // copies: the trace may move its storage as it grows
+        bool said = false;
+        for (int t = 1; t < kTicks && !said; ++t) {
+            e.step();
+            for (const Action &a : e.trace().at(e.trace().size() - 1).actions) {
+                if (a.call == Action::Call::Send && a.actor == Action::Actor::Server && a.ret < 0)
+                    failed = a;
+                if (a.call == Action::Call::Note && a.data.contains("bytes not sent"))
+                    said = true;
+            }
+        }
+        QVERIFY2(said, "a reply was dropped without a line saying so");
+        QVERIFY(failed);
+        QCOMPARE(failed->err, qint16(EAGAIN));
+        QVERIFY2(!failed->data.isEmpty(), "the failed send must show the bytes it tried");
+        QCOMPARE(failed->data.size(), qsizetype(failed->arg));
     }
 
     // 5. a limit on clients, with a polite refusal

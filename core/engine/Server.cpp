@@ -165,12 +165,25 @@ Result<qint64> Server::sendAll(int fd, const QByteArray &data)
     while (done < data.size()) {
         auto r = net::send(fd, data.mid(done));
         if (!r) {
+            // As strace would show it: the part that went, then the send that failed with the
+            // bytes it tried, and, when the kernel had no room, a line saying they are lost.
+            if (done > 0)
+                record({.call = Call::Send,
+                        .fd = fd,
+                        .arg = int(done),
+                        .ret = done,
+                        .data = data.left(done)});
             record({.call = Call::Send,
                     .fd = fd,
-                    .arg = int(data.size()),
+                    .arg = int(data.size() - done),
                     .err = qint16(r.error().err),
                     .ret = -1,
-                    .data = data.left(done)});
+                    .data = data.mid(done)});
+            if (r.error().err == EAGAIN || r.error().err == EWOULDBLOCK)
+                note(fd, QStringLiteral("%1 of %2 bytes not sent: the send buffer is full (the "
+                                        "peer is not reading); this server drops them")
+                             .arg(data.size() - done)
+                             .arg(data.size()));
             return r.error();
         }
         done += *r;
