@@ -17,7 +17,6 @@
 #include <QtTest>
 
 #include <optional>
-
 #include <thread>
 
 using namespace mux;
