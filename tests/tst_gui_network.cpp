@@ -436,7 +436,7 @@ void TestGuiNetwork::aClientWaitsForAWindowNobodySteps()
     QProcess client;
     client.start(kPython, python->args);
     QVERIFY(client.waitForStarted(10000));
-    // Longer than the 5 s the client used to give the server: nobody steps meanwhile.
+    // Longer than the 5 s timeout a client has without --wait: nobody steps meanwhile.
     QTest::qWait(6500);
     QCOMPARE(client.state(), QProcess::Running);
     QVERIFY(stepUntilFinished(w.get(), client));
