@@ -3,6 +3,7 @@
 // client actions that cannot apply, the quiz's verdicts and score, the syscall log's order.
 // Widgets are reached by objectName, as a screen reader or a script would find them.
 
+#include "common/Widgets.h"
 #include "gui/CallDelegate.h"
 #include "gui/ChipLabel.h"
 #include "gui/MainWindow.h"
@@ -53,19 +54,6 @@ std::unique_ptr<MainWindow> openWindow(const QString &lesson, const QString &bac
     w->resize(1366, 768);
     w->show();
     return w;
-}
-
-template <typename T> T *child(const QObject *w, const char *name)
-{
-    T *found = w->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s called %s", T::staticMetaObject.className(), name);
-    return found;
-}
-
-gui::Session *sessionOf(const QObject *w)
-{
-    return child<gui::Session>(w, "session");
 }
 
 QAction *action(const QObject *w, const char *name)

@@ -3,6 +3,7 @@
 // and traceback, a silent program named as such, and nothing left running once it closes.
 // Real python3 processes (tests/exec), widgets reached by objectName.
 
+#include "common/Widgets.h"
 #include "exec/TracedProcess.h"
 #include "gui/MainWindow.h"
 #include "gui/ProgramRun.h"
@@ -62,19 +63,6 @@ std::unique_ptr<MainWindow> openProgram(const QStringList &command)
     w->resize(1366, 768);
     w->show();
     return w;
-}
-
-template <typename T> T *child(const QObject *w, const char *name)
-{
-    T *found = w->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s called %s", T::staticMetaObject.className(), name);
-    return found;
-}
-
-gui::Session *sessionOf(const QObject *w)
-{
-    return child<gui::Session>(w, "session");
 }
 
 /// The line the program editor lights (1-based), or 0.

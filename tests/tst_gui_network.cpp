@@ -3,6 +3,7 @@
 // makes itself (veth pairs, 10.213.0.0/24 and 10.214.0.0/24, nothing outside the namespaces);
 // the lessons' Python clients waiting for a window nobody steps; the Help menu's pages.
 
+#include "common/Widgets.h"
 #include "gui/ClassPane.h"
 #include "gui/Launcher.h"
 #include "gui/MainWindow.h"
@@ -49,19 +50,6 @@ std::unique_ptr<MainWindow> openWindow(const QString &lesson, bool lessonPorts,
     w->resize(1366, 768);
     w->show();
     return w;
-}
-
-template <typename T> T *child(const QObject *w, const char *name)
-{
-    T *found = w->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s called %s", T::staticMetaObject.className(), name);
-    return found;
-}
-
-gui::Session *sessionOf(const QObject *w)
-{
-    return child<gui::Session>(w, "session");
 }
 
 QString listenersOf(const QObject *w)

@@ -4,6 +4,7 @@
 // connection and bytes waiting in the kernel show in the tick view itself.
 // Widgets are reached by objectName, as a screen reader or a script would find them.
 
+#include "common/Widgets.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
 #include "gui/TickView.h"
@@ -44,14 +45,6 @@ QScreen *screenOfSize(const QSize &size)
         if (s->geometry().size() == size)
             return s;
     return nullptr;
-}
-
-template <typename T> T *child(const QObject *w, const char *name)
-{
-    T *found = w->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s called %s", T::staticMetaObject.className(), name);
-    return found;
 }
 
 QAction *action(const QObject *w, const char *name)

@@ -4,6 +4,7 @@
 // language, and every control the keyboard reaches has a name.
 // Widgets are reached by objectName, as a screen reader or a script would find them.
 
+#include "common/Widgets.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
 #include "gui/TickView.h"
@@ -24,14 +25,6 @@
 using gui::MainWindow;
 
 namespace {
-
-template <typename T> T *child(const QObject *w, const char *name)
-{
-    T *found = w->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s called %s", T::staticMetaObject.className(), name);
-    return found;
-}
 
 std::unique_ptr<MainWindow> openWindow(const QString &lesson, const QString &lang)
 {

@@ -3,6 +3,7 @@
 // its actions, known ticks to their exact lines, and the clients' reads of a reply placed
 // after the server's send in the trace, its file, the window's log and the web page's data.
 
+#include "common/Widgets.h"
 #include "gui/MainWindow.h"
 #include "gui/PythonModel.h"
 #include "gui/Session.h"
@@ -62,14 +63,6 @@ std::unique_ptr<gui::MainWindow> openWindow(const QString &lesson)
     w->resize(1366, 768);
     w->show();
     return w;
-}
-
-template <typename T> T *child(const QObject *w, const char *name)
-{
-    T *found = w->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s called %s", T::staticMetaObject.className(), name);
-    return found;
 }
 
 } // namespace

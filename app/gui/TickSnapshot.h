@@ -26,6 +26,12 @@ struct TickSnapshot {
     bool isSetup() const { return record.kind == mux::TickRecord::Kind::Setup; }
     /// The socket as the trace knows it; an fd the trace never named gets a bare label.
     mux::SocketInfo info(int fd) const;
+    /// The socket's probe read just before the call, or nullptr (nothing measured for it).
+    const mux::SocketProbe *probeAtCall(int fd) const
+    {
+        const auto it = probesAtCall.constFind(fd);
+        return it == probesAtCall.constEnd() ? nullptr : &*it;
+    }
     /// True when fd is still open at the end of the tick.
     bool isOpenAfter(int fd) const { return m_openAfter.contains(fd); }
 

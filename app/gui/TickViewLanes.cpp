@@ -159,10 +159,8 @@ void TickViewModel::buildSelectLane(LaneKind kind, mux::Events bit)
         en.passedIn = true;
         en.ready = en.returned;
         en.change = en.after ? Change::None : Change::Removed;
-        const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
-        en.reason = readyReason(kind, en.info,
-                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
-                                en.requested, en.returned);
+        en.reason =
+            readyReason(kind, en.info, m_snapshot.probeAtCall(e.fd), en.requested, en.returned);
         lane.passedIn++;
         lane.ready += en.ready;
         lane.entries.append(en);
@@ -199,10 +197,8 @@ void TickViewModel::buildMaskLane(LaneKind kind)
         en.change = !en.after                  ? Change::Removed
                     : en.after != en.requested ? Change::Modified
                                                : Change::None;
-        const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
-        en.reason = readyReason(kind, en.info,
-                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe,
-                                en.requested, en.returned);
+        en.reason =
+            readyReason(kind, en.info, m_snapshot.probeAtCall(e.fd), en.requested, en.returned);
         lane.passedIn++;
         lane.ready += en.ready;
         lane.entries.append(en);
@@ -231,10 +227,8 @@ void TickViewModel::buildReadyLane()
         en.returned = e.events;
         en.passedIn = true;
         en.ready = true;
-        const auto probe = m_snapshot.probesAtCall.constFind(e.fd);
-        en.reason = readyReason(LaneKind::EpollReady, en.info,
-                                probe == m_snapshot.probesAtCall.constEnd() ? nullptr : &*probe, 0,
-                                e.events);
+        en.reason =
+            readyReason(LaneKind::EpollReady, en.info, m_snapshot.probeAtCall(e.fd), 0, e.events);
         lane.passedIn++;
         lane.ready++;
         lane.entries.append(en);
