@@ -169,6 +169,16 @@ void TestLessons::textsInBothLanguages()
     for (const LessonStep &s : lesson->steps) {
         QVERIFY2(s.say.complete(),
                  qPrintable(QStringLiteral("tick %1 lacks zh or en").arg(s.tick)));
+        // One correction marker: "纠正：" and "Correction:", and only on a step that says it
+        // corrects the document (the window marks that step).
+        QVERIFY2(!s.say.zh.contains(QStringLiteral("更正")),
+                 qPrintable(QStringLiteral("tick %1: the marker is 纠正：").arg(s.tick)));
+        QCOMPARE(s.say.zh.count(QStringLiteral("纠正：")),
+                 s.say.en.count(QLatin1String("Correction:")));
+        if (s.say.en.contains(QLatin1String("Correction:")))
+            QVERIFY2(s.correction, qPrintable(QStringLiteral("tick %1 corrects the document but "
+                                                             "is not marked \"correction\"")
+                                                  .arg(s.tick)));
         if (s.question) {
             ++questions;
             QVERIFY(s.question->ask.complete());
