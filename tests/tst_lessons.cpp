@@ -280,7 +280,7 @@ void TestLessons::placeholdersRender_data()
                                << "conn A 在 rlist 里，select 返回三个空列表。";
     // A character after a Han word loses the space, a Latin word after a character gains one.
     QTest::newRow("epoll zh") << zh << int(Backend::Epoll) << "zh"
-                              << "conn A 在 EPOLLIN 关注集里，epoll_wait 返回 0，什么也没就绪。";
+                              << "conn A 在 EPOLLIN 关注列表里，epoll_wait 返回 0，什么也没就绪。";
     QTest::newRow("json is not a placeholder")
         << QStringLiteral("{\"msg_type\": \"msg\"} and {wlist}") << int(Backend::Poll) << "en"
         << "{\"msg_type\": \"msg\"} and POLLOUT set";

@@ -25,11 +25,12 @@ struct Word {
 
 const Word kWords[] = {
     {"call", "select", nullptr, "poll", "poll", "epoll_wait", "epoll_wait"},
-    {"rlist", "rlist", nullptr, "POLLIN set", "POLLIN 集合", "EPOLLIN interest", "EPOLLIN 关注集"},
+    {"rlist", "rlist", nullptr, "POLLIN set", "POLLIN 集合", "EPOLLIN interest",
+     "EPOLLIN 关注列表"},
     {"wlist", "wlist", nullptr, "POLLOUT set", "POLLOUT 集合", "EPOLLOUT interest",
-     "EPOLLOUT 关注集"},
+     "EPOLLOUT 关注列表"},
     {"xlist", "xlist", nullptr, "POLLPRI set", "POLLPRI 集合", "EPOLLPRI interest",
-     "EPOLLPRI 关注集"},
+     "EPOLLPRI 关注列表"},
     {"empty_lists", "three empty lists", "三个空列表", "0, nothing ready", "0，什么也没就绪",
      "0, nothing ready", "0，什么也没就绪"},
 };
@@ -70,7 +71,7 @@ QString narrate(const QString &text, Backend backend, const QString &lang)
                                                       : (zh ? w->epollZh : w->epollEn);
         const QString word = QString::fromUtf8(said);
         // Chinese puts a space between a Latin word and a character, none between two
-        // characters: "rlist 里" reads "EPOLLIN 关注集里", "返回{empty_lists}" "返回 0，…".
+        // characters: "rlist 里" reads "EPOLLIN 关注列表里", "返回{empty_lists}" "返回 0，…".
         if (zh && !out.isEmpty() && isHan(out.back()) && word.front().unicode() < 0x80)
             out += QLatin1Char(' ');
         out += word;

@@ -11,9 +11,9 @@ namespace mux {
 /// placeholders where the call or its lists are named, and reads right on every backend:
 ///
 ///   {call}   select | poll | epoll_wait
-///   {rlist}  rlist  | the POLLIN set  (POLLIN 集合)  | the EPOLLIN interest  (EPOLLIN 关注集)
-///   {wlist}  wlist  | the POLLOUT set (POLLOUT 集合) | the EPOLLOUT interest (EPOLLOUT 关注集)
-///   {xlist}  xlist  | the POLLPRI set (POLLPRI 集合) | the EPOLLPRI interest (EPOLLPRI 关注集)
+///   {rlist}  rlist  | the POLLIN set  (POLLIN 集合)  | the EPOLLIN interest  (EPOLLIN 关注列表)
+///   {wlist}  wlist  | the POLLOUT set (POLLOUT 集合) | the EPOLLOUT interest (EPOLLOUT 关注列表)
+///   {xlist}  xlist  | the POLLPRI set (POLLPRI 集合) | the EPOLLPRI interest (EPOLLPRI 关注列表)
 ///   {empty_lists}  three empty lists (三个空列表) | 0, nothing ready (0，什么也没就绪)
 ///
 /// "the" is the text's own ("the {rlist}" → "the rlist", "the POLLIN set"). Anything else in
