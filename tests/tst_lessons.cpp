@@ -4,6 +4,7 @@
 #include "common/Canonical.h"
 #include "common/CpuLoad.h"
 #include "lesson/LessonRun.h"
+#include "lesson/Narration.h"
 
 #include <QFile>
 #include <QtTest>
@@ -109,6 +110,11 @@ private slots:
     void identicalUnderLoad();
     void clientScriptsExist_data() { addLessonRows(); }
     void clientScriptsExist();
+    void placeholdersRender_data();
+    void placeholdersRender();
+    void unknownPlaceholderIsRefused();
+    void narrationFitsTheBackend_data();
+    void narrationFitsTheBackend();
 
 private:
     static void addLessonRows()
@@ -163,6 +169,16 @@ void TestLessons::textsInBothLanguages()
     for (const LessonStep &s : lesson->steps) {
         QVERIFY2(s.say.complete(),
                  qPrintable(QStringLiteral("tick %1 lacks zh or en").arg(s.tick)));
+        // One correction marker: "纠正：" and "Correction:", and only on a step that says it
+        // corrects the document (the window marks that step).
+        QVERIFY2(!s.say.zh.contains(QStringLiteral("更正")),
+                 qPrintable(QStringLiteral("tick %1: the marker is 纠正：").arg(s.tick)));
+        QCOMPARE(s.say.zh.count(QStringLiteral("纠正：")),
+                 s.say.en.count(QLatin1String("Correction:")));
+        if (s.say.en.contains(QLatin1String("Correction:")))
+            QVERIFY2(s.correction, qPrintable(QStringLiteral("tick %1 corrects the document but "
+                                                             "is not marked \"correction\"")
+                                                  .arg(s.tick)));
         if (s.question) {
             ++questions;
             QVERIFY(s.question->ask.complete());
@@ -243,6 +259,113 @@ void TestLessons::clientScriptsExist()
         QSKIP("this lesson has no external client script");
     QVERIFY2(QFile::exists(QStringLiteral(MUXLAB_SOURCE_DIR "/lessons/") + lesson->clientScript),
              qPrintable(lesson->clientScript));
+}
+
+void TestLessons::placeholdersRender_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("backend");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("said");
+    const QString en = QStringLiteral("conn A is in the {rlist}; {call} returns {empty_lists}.");
+    const QString zh = QStringLiteral("conn A 在 {rlist} 里，{call} 返回{empty_lists}。");
+    QTest::newRow("select en") << en << int(Backend::Select) << "en"
+                               << "conn A is in the rlist; select returns three empty lists.";
+    QTest::newRow("poll en") << en << int(Backend::Poll) << "en"
+                             << "conn A is in the POLLIN set; poll returns 0, nothing ready.";
+    QTest::newRow("epoll-et en")
+        << en << int(Backend::EpollEt) << "en"
+        << "conn A is in the EPOLLIN interest; epoll_wait returns 0, nothing ready.";
+    QTest::newRow("select zh") << zh << int(Backend::Select) << "zh"
+                               << "conn A 在 rlist 里，select 返回三个空列表。";
+    // A character after a Han word loses the space, a Latin word after a character gains one.
+    QTest::newRow("epoll zh") << zh << int(Backend::Epoll) << "zh"
+                              << "conn A 在 EPOLLIN 关注列表里，epoll_wait 返回 0，什么也没就绪。";
+    QTest::newRow("json is not a placeholder")
+        << QStringLiteral("{\"msg_type\": \"msg\"} and {wlist}") << int(Backend::Poll) << "en"
+        << "{\"msg_type\": \"msg\"} and POLLOUT set";
+}
+
+void TestLessons::placeholdersRender()
+{
+    QFETCH(QString, text);
+    QFETCH(int, backend);
+    QFETCH(QString, lang);
+    QFETCH(QString, said);
+    QCOMPARE(narrate(text, Backend(backend), lang), said);
+}
+
+void TestLessons::unknownPlaceholderIsRefused()
+{
+    const QByteArray json = R"({"id": "x", "program": "echo",
+        "title": {"zh": "t", "en": "t"}, "section": {"zh": "s", "en": "s"},
+        "summary": {"zh": "s", "en": "s"},
+        "steps": [{"tick": 1, "say": {"zh": "{rlst} 里", "en": "in the {rlst}"}}]})";
+    const auto lesson = parseLesson(json, QStringLiteral("x.json"));
+    QVERIFY(!lesson);
+    QVERIFY2(lesson.error().text.contains(QLatin1String("{rlst}")),
+             qPrintable(lesson.error().text));
+}
+
+void TestLessons::narrationFitsTheBackend_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<int>("backend");
+    QTest::addColumn<int>("tick"); // 0: the summary
+    QTest::addColumn<QString>("lang");
+    for (const Lesson &l : loadLessons())
+        for (Backend b : l.backends)
+            for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
+                QTest::addRow("%s/%s/summary/%s", qPrintable(l.id), qPrintable(backendName(b)),
+                              qPrintable(lang))
+                    << l.id << int(b) << 0 << lang;
+                for (const LessonStep &s : l.steps)
+                    QTest::addRow("%s/%s/t%u/%s", qPrintable(l.id), qPrintable(backendName(b)),
+                                  s.tick, qPrintable(lang))
+                        << l.id << int(b) << int(s.tick) << lang;
+            }
+}
+
+// What a run on poll or epoll shows must not speak of select's lists or of select returning:
+// the learner sees a poll or epoll_wait line beside it. A code quote (`select.select(...)`, in
+// backticks) says what the document's code says and is left out.
+void TestLessons::narrationFitsTheBackend()
+{
+    QFETCH(QString, id);
+    QFETCH(int, backend);
+    QFETCH(int, tick);
+    QFETCH(QString, lang);
+    auto lesson = findLesson(id);
+    QVERIFY(lesson);
+    const Backend b = Backend(backend);
+    QStringList texts;
+    if (tick == 0) {
+        texts << lesson->summaryFor(b, lang);
+    } else {
+        const LessonStep *step = lesson->stepAt(quint32(tick));
+        QVERIFY(step);
+        texts << step->sayFor(b, lang);
+        if (step->question)
+            texts << step->askFor(b, lang);
+    }
+    static const QRegularExpression unrendered(QStringLiteral("\\{[a-z_]+\\}"));
+    static const QRegularExpression code(QStringLiteral("`[^`]*`"));
+    static const QRegularExpression selectSays(
+        QStringLiteral("(?<![\\w-])(rlist|wlist|xlist)(?![\\w-])|"
+                       "select (returns|returned|hands|交回|返回)"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const QString &text : texts) {
+        QVERIFY2(!unrendered.match(text).hasMatch(), qPrintable(text));
+        if (b == Backend::Select)
+            continue;
+        QString prose = text;
+        prose.remove(code);
+        const QRegularExpressionMatch m = selectSays.match(prose);
+        QVERIFY2(
+            !m.hasMatch(),
+            qPrintable(
+                QStringLiteral("says \"%1\" on %2: %3").arg(m.captured(0), backendName(b), text)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLessons)

@@ -308,7 +308,7 @@ int runHeadless(const Options &o)
                 trace.at(i).tick ? lesson->stepAt(trace.at(i).tick) : nullptr) {
             out(QStringLiteral("    %1%2")
                     .arg(step->correction ? QStringLiteral("[correction] ") : QString(),
-                         step->say.in(o.lang)));
+                         step->sayFor(backend, o.lang)));
             for (const mux::CheckResult &c : run.checkStep(*step)) {
                 allOk = allOk && c.ok;
                 out(QStringLiteral("    %1 %2%3")

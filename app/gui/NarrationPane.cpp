@@ -123,15 +123,15 @@ void NarrationPane::refresh()
         m_correction->setPalette(p);
     }
     if (rec.kind == mux::TickRecord::Kind::Setup) {
-        QString text = lesson ? lesson->summary.in(lang) : QString();
+        QString text = lesson ? lesson->summaryFor(rec.backend, lang) : QString();
         if (m_session->hasEngine())
             text += QStringLiteral("\n\n") +
                     tr("The server is listening. Press Step (F10) to run the first tick.");
         m_say->setText(text.trimmed());
     } else if (step) {
         // "L0" in a lesson's text reads as its chip does ("listener :9991").
-        m_say->setText(
-            nameSocketsIn(step->say.in(lang), {trace->socketsAt(cursor), trace->socketsAt(0)}));
+        m_say->setText(nameSocketsIn(step->sayFor(rec.backend, lang),
+                                     {trace->socketsAt(cursor), trace->socketsAt(0)}));
     } else if (lesson && rec.tick > lesson->ticks) {
         m_say->setText(tr("The lesson's script has ended. The server keeps running: add a client, "
                           "type and send, or close one, then step to see what the kernel says."));

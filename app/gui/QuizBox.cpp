@@ -242,7 +242,7 @@ void QuizBox::buildQuestion(const mux::LessonStep &next, qsizetype cursor)
     const mux::Trace *trace = m_session->trace();
     m_askedTick = next.tick;
     m_question->setTitle(tr("Predict tick %1").arg(next.tick));
-    m_ask->setText(nameSocketsIn(next.question->ask.in(m_session->lang()),
+    m_ask->setText(nameSocketsIn(next.askFor(trace->at(cursor).backend, m_session->lang()),
                                  {trace->socketsAt(cursor), trace->socketsAt(0)}));
     // Candidates: every socket in the lists the next call will pass in.
     const QList<mux::FdEvents> interest = trace->interestAfter(cursor);
@@ -379,8 +379,9 @@ void QuizBox::showVerdict(const mux::LessonStep &step, qsizetype index)
         text = tr("No answer was given. %1.").arg(returned);
     }
     m_verdictBox->setTitle(tr("Tick %1: the verdict").arg(step.tick));
-    m_verdictAsk->setText(nameSocketsIn(step.question->ask.in(m_session->lang()),
-                                        {m_session->trace()->socketsAt(0)}));
+    m_verdictAsk->setText(
+        nameSocketsIn(step.askFor(m_session->trace()->at(index).backend, m_session->lang()),
+                      {m_session->trace()->socketsAt(0)}));
     QPalette muted = palette();
     muted.setColor(QPalette::WindowText, m_theme.mutedText());
     m_verdictAsk->setPalette(muted);

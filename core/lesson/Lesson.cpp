@@ -1,5 +1,7 @@
 #include "Lesson.h"
 
+#include "Narration.h"
+
 #include "proto/FrameDecoder.h"
 
 #include <QDir>
@@ -44,6 +46,24 @@ std::optional<ReadyNames> LessonStep::answerFor(Backend b) const
         return std::nullopt;
     auto it = answerOn.constFind(b);
     return it == answerOn.constEnd() ? question->answer : *it;
+}
+
+QString LessonStep::sayFor(Backend b, const QString &lang) const
+{
+    auto it = sayOn.constFind(b);
+    if (it == sayOn.constEnd() && b == Backend::EpollEt)
+        it = sayOn.constFind(Backend::Epoll);
+    return narrate((it == sayOn.constEnd() ? say : *it).in(lang), b, lang);
+}
+
+QString LessonStep::askFor(Backend b, const QString &lang) const
+{
+    return question ? narrate(question->ask.in(lang), b, lang) : QString();
+}
+
+QString Lesson::summaryFor(Backend b, const QString &lang) const
+{
+    return narrate(summary.in(lang), b, lang);
 }
 
 const LessonStep *Lesson::stepAt(quint32 tick) const
@@ -108,6 +128,10 @@ struct Parser {
                     o.value(QStringLiteral("en")).toString()};
         if (required && !t.complete())
             fail(QStringLiteral("\"%1\" needs non-empty \"zh\" and \"en\" texts").arg(field));
+        for (const QString &said : {t.zh, t.en})
+            if (const QStringList unknown = unknownPlaceholders(said); !unknown.isEmpty())
+                fail(QStringLiteral("\"%1\" names an unknown placeholder %2")
+                         .arg(field, unknown.first()));
         return t;
     }
 
@@ -286,6 +310,15 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
             s.ops.append(op);
         }
         s.say = p.text(so.value(QStringLiteral("say")), where + QStringLiteral(" \"say\""));
+        const QJsonObject sayOn = so.value(QStringLiteral("say_on")).toObject();
+        for (auto it = sayOn.begin(); it != sayOn.end(); ++it) {
+            const auto b = backendFromName(it.key());
+            if (!b)
+                p.fail(QStringLiteral("%1: unknown backend \"%2\" in \"say_on\"")
+                           .arg(where, it.key()));
+            else
+                s.sayOn.insert(*b, p.text(it.value(), where + QStringLiteral(" \"say_on\"")));
+        }
         s.correction = so.value(QStringLiteral("correction")).toBool();
         auto expect = [&](const QJsonObject &ex) {
             Expect e;

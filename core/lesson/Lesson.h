@@ -54,6 +54,9 @@ struct LessonStep {
     quint32 tick = 0;
     QList<ClientOp> ops;
     LocalText say;
+    /// Replaces `say` on that backend where a placeholder cannot say it ("say_on"); epoll-et
+    /// falls back to epoll's.
+    QHash<Backend, LocalText> sayOn;
     bool correction = false; ///< the narration corrects the document
     Expect expect;
     QHash<Backend, Expect> expectOn; ///< replaces `expect` on that backend (lt-vs-et)
@@ -61,6 +64,11 @@ struct LessonStep {
     QHash<Backend, ReadyNames> answerOn; ///< replaces the question's answer on that backend
 
     const Expect &expectFor(Backend b) const;
+    /// The narration as a run on `b` says it: its text for `b`, placeholders rendered
+    /// (Narration.h). Every place that shows a step's text shows this.
+    QString sayFor(Backend b, const QString &lang) const;
+    /// The question, rendered the same way (empty when the step asks nothing).
+    QString askFor(Backend b, const QString &lang) const;
     std::optional<ReadyNames> answerFor(Backend b) const;
 };
 
@@ -104,6 +112,8 @@ struct Lesson {
     QString path; ///< where it was loaded from (for error messages)
 
     const LessonStep *stepAt(quint32 tick) const;
+    /// The summary as a run on `b` says it (placeholders rendered).
+    QString summaryFor(Backend b, const QString &lang) const;
     /// The rows (0-based) of `python` that made tick t: the `select` line for a call, and for
     /// each of the server's actions the lines tagged with it (lineTagsOf).
     QList<int> litLines(const TickRecord &t) const;

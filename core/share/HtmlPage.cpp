@@ -16,7 +16,13 @@ QJsonObject localText(const LocalText &t)
     return QJsonObject{{QStringLiteral("zh"), t.zh}, {QStringLiteral("en"), t.en}};
 }
 
-QJsonObject lessonJson(const Lesson &l)
+// A lesson text in both languages as the run's backend says it (Narration.h).
+QJsonObject rendered(const QString &zh, const QString &en)
+{
+    return QJsonObject{{QStringLiteral("zh"), zh}, {QStringLiteral("en"), en}};
+}
+
+QJsonObject lessonJson(const Lesson &l, Backend b)
 {
     QJsonArray python;
     for (const PythonLine &line : l.python)
@@ -24,19 +30,22 @@ QJsonObject lessonJson(const Lesson &l)
     QJsonArray steps;
     for (const LessonStep &s : l.steps) {
         QJsonObject o{{QStringLiteral("tick"), double(s.tick)},
-                      {QStringLiteral("say"), localText(s.say)}};
+                      {QStringLiteral("say"), rendered(s.sayFor(b, QStringLiteral("zh")),
+                                                       s.sayFor(b, QStringLiteral("en")))}};
         if (s.correction)
             o.insert(QStringLiteral("correction"), true);
         // Only the question: the page judges the learner's pick against what the kernel
         // returned, as the window does, never against the lesson file.
         if (s.question)
-            o.insert(QStringLiteral("ask"), localText(s.question->ask));
+            o.insert(QStringLiteral("ask"), rendered(s.askFor(b, QStringLiteral("zh")),
+                                                     s.askFor(b, QStringLiteral("en"))));
         steps.append(o);
     }
     return QJsonObject{{QStringLiteral("id"), l.id},
                        {QStringLiteral("title"), localText(l.title)},
                        {QStringLiteral("section"), localText(l.section)},
-                       {QStringLiteral("summary"), localText(l.summary)},
+                       {QStringLiteral("summary"), rendered(l.summaryFor(b, QStringLiteral("zh")),
+                                                            l.summaryFor(b, QStringLiteral("en")))},
                        {QStringLiteral("ticks"), double(l.ticks)},
                        {QStringLiteral("python"), python},
                        {QStringLiteral("steps"), steps}};
@@ -205,7 +214,9 @@ QJsonObject pageData(const PageSource &s)
                   {QStringLiteral("trace"), withoutLongPayloads(trace.toJson())},
                   {QStringLiteral("log"), log}};
     if (s.lesson) {
-        o.insert(QStringLiteral("lesson"), lessonJson(*s.lesson));
+        o.insert(QStringLiteral("lesson"),
+                 lessonJson(*s.lesson,
+                            trace.isEmpty() ? s.lesson->backends.value(0) : trace.at(0).backend));
         o.insert(QStringLiteral("lit"), lit);
         // The switch is offered only when the lesson speaks both languages.
         const bool both = s.lesson->title.complete() && s.lesson->summary.complete();

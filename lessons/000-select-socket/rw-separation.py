@@ -30,7 +30,7 @@ def main():
                 try:
                     fd = k.recv(1024)
                 except Exception:  # 连接被重置
-                    lib.remove(k)
+                    lib.remove(k)  # BUG (as in the document): 不关闭 k，jilu[k] 和 lib2 里的 k 都留着
                 else:
                     # BUG (as in the document): 对方关闭时 recv 返回 b''，这里仍当作一条信息排队。
                     # 下一轮向已关闭的连接发出“好”（对方回 RST），再下一轮 sendall 抛出
@@ -42,7 +42,7 @@ def main():
             km.sendall(bytes(jkd + '好', encoding='utf-8'))
             lib2.remove(km)
         for fh in c:  # 第三个列表：Linux 上只表示有紧急数据
-            lib.remove(fh)
+            lib.remove(fh)  # BUG (as in the document): 同上，不关闭，也不从 jilu、lib2 里拿掉
 
 
 if __name__ == '__main__':

@@ -30,6 +30,22 @@ def user_login(path, uname, pwd):
     return '账号或密码错误'
 
 
+def refusal(request):
+    """不能当登录请求处理的原因（和 muxlab 的服务器回的一样）；能处理时返回 None。"""
+    text = request.lstrip()
+    if not text.startswith(b'{'):
+        return 'Refused: expected a JSON object such as {"username": …, "password": …}.'
+    if text.count(b'{') > text.count(b'}'):
+        return 'Refused: no complete JSON object within 1024 bytes.'
+    try:
+        info = json.loads(text.decode('utf-8'))
+    except ValueError as e:
+        return 'Refused: the request is not valid JSON (%s).' % e
+    if not isinstance(info.get('username'), str) or not isinstance(info.get('password'), str):
+        return 'Refused: a login needs "username" and "password" strings.'
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description='remote-login')
     parser.add_argument('--port', type=int, default=8001)
@@ -56,16 +72,16 @@ def main():
                 continue
             data = s.recv(1024)
             pending[s] += data
-            if data and pending[s].count(b'{') > pending[s].count(b'}') and len(pending[s]) < 4096:
+            if data and pending[s].count(b'{') > pending[s].count(b'}') and len(pending[s]) <= 1024:
                 continue  # 半个请求：剩下的以后再来
-            try:
+            why = refusal(pending[s])
+            if why is None:
                 info = json.loads(pending[s].decode('utf-8'))
                 login_status = user_login(path, info['username'], info['password'])
                 print('login', info['username'], login_status)
                 s.sendall(login_status.encode('utf-8'))
-            except (ValueError, KeyError, TypeError):
-                if data:
-                    s.sendall(b'Refused: expected a JSON object such as {"username": ..., "password": ...}.\n')
+            elif data:
+                s.sendall(why.encode('utf-8') + b'\n')
             inputs.remove(s)
             s.close()
             del pending[s]
