@@ -18,6 +18,7 @@ counted apart and must say so, every other round must save the file intact.
 Prints one line per lesson with the figures; exits 1 if any round failed.
 Usage: tst_docclients.py MUXLAB [ID...]
 """
+import hashlib
 import json
 import os
 import signal
@@ -65,13 +66,17 @@ def free_ports(count):
         return first
 
 
-class Round:
-    """One run of a document client: what it is given and what it sends."""
+ANY = object()  # replies the test cannot know in advance (马冬梅's random 什么)
 
-    def __init__(self, stdin=b'', sends=b'', file=None):
+
+class Round:
+    """One run of a document client: what it is given, what it sends, what it must get."""
+
+    def __init__(self, stdin=b'', sends=b'', file=None, replies=b''):
         self.stdin = stdin
         self.sends = sends  # every byte the client sends on its connection, in order
         self.file = file  # (name, bytes) a file the server must have saved
+        self.replies = replies  # every byte the document's server sends it (ANY: unknown)
 
 
 def sticky(k, work):
@@ -105,28 +110,56 @@ def upload(k, work):
                  file=(name, body))
 
 
-def lines_sent(*lines, end=''):
-    """Lines typed one by one, then `end` (the client's quit word) or the end of input."""
+def lines_sent(*lines, end='', greeting='', answer=None):
+    """Lines typed one by one, then `end` (the client's quit word) or the end of input; the
+    server sends `greeting` on accept and answer(line) for each line (None: nothing)."""
     def make(k, work):
         typed = ''.join(l + '\n' for l in lines) + (end + '\n' if end else '')
-        return Round(stdin=typed.encode(), sends=''.join(lines).encode())
+        replies = ANY if answer is ANY else \
+            (greeting + ''.join(answer(l) for l in lines if answer)).encode()
+        return Round(stdin=typed.encode(), sends=''.join(lines).encode(), replies=replies)
     return make
 
 
 def udp(k, work):
-    return Round(stdin='hello\n你好\nQ\n'.encode(), sends='hello你好'.encode())
+    return Round(stdin='hello\n你好\nQ\n'.encode(), sends='hello你好'.encode(),
+                 replies='已收到已收到'.encode())
 
 
-# id, client, listener index, rounds' maker, what the document's server sends (None: nothing)
+def login(k, work):
+    digest = hashlib.md5(b'sdasdfagfawds' + b'123456').hexdigest()
+    request = json.dumps({'username': 'kinght', 'password': digest}).encode()
+    return Round(stdin=b'kinght\n123456\n', sends=request, replies='欢迎使用XX系统登陆成功'.encode())
+
+
+# Per lesson: its document client, the listener it talks to, each round's exchange; `udp`: the
+# exchange is datagrams; `closes`: the server closes each connection (so a round ends there).
 LESSONS = [
-    ('sticky-packets', 'sticky_client.py', 0, sticky, None),
-    ('length-prefix', 'length_struct_client.py', 1, length_struct, None),
-    ('msg-and-file', 'msg_file_client.py', 0, msg_file, None),
-    ('file-upload', 'upload_client.py', 0, upload, None),
-    ('udp-echo', 'udp_client.py', 0, udp, '已收到'.encode()),
-    ('select-semantics', 'simple_select_client.py', 0, lines_sent('hi', 'there'), None),
-    ('select-many-clients', 'select_many_client.py', 0, lines_sent('a1', 'a2', end='Q'), None),
-    ('nonblocking', 'nonblocking_client.py', 0, lambda k, w: Round(sends=b'ABCDEFGH'), None),
+    dict(id='sticky-packets', client='sticky_client.py', make=sticky),
+    dict(id='length-prefix', client='length_struct_client.py', listener=1, make=length_struct),
+    dict(id='msg-and-file', client='msg_file_client.py', make=msg_file),
+    dict(id='file-upload', client='upload_client.py', make=upload),
+    dict(id='udp-echo', client='udp_client.py', make=udp, udp=True),
+    dict(id='select-semantics', client='simple_select_client.py', make=lines_sent('hi', 'there')),
+    dict(id='select-many-clients', client='select_many_client.py',
+         make=lines_sent('a1', 'a2', end='Q')),
+    dict(id='nonblocking', client='nonblocking_client.py',
+         make=lambda k, w: Round(sends=b'ABCDEFGH')),
+    dict(id='multiport-welcome', client='welcome_client.py', listener=1,
+         make=lambda k, w: Round(replies='欢迎访问'.encode()), closes=False),
+    dict(id='select-echo', client='echo_client.py',
+         make=lines_sent('a', 'b', greeting='你好', answer=lambda l: l + '好')),
+    dict(id='rw-separation', client='rw_client.py',
+         make=lines_sent('a', 'b', answer=lambda l: l + '好')),
+    dict(id='select-server', client='myclient.py',
+         make=lines_sent('hello', 'world', end='\n', answer=lambda l: 'I have receive')),
+    dict(id='poll-server', client='myclient.py',
+         make=lines_sent('hello', 'world', end='\n', answer=lambda l: 'i have receive')),
+    dict(id='blocking-server', client='hello_client.py',
+         make=lambda k, w: Round(sends=b'hello', replies=b'hello world')),
+    dict(id='conversation-loop', client='conversation_client.py',
+         make=lines_sent('马冬梅', '马冬梅', end='Q', answer=ANY)),
+    dict(id='remote-login', client='login_client.py', make=login),
 ]
 
 
@@ -189,7 +222,7 @@ def connections(trace):
     return conns
 
 
-def run_lesson(muxlab, lesson, client, listener, make, replies):
+def run_lesson(muxlab, lesson, client, listener=0, make=None, udp=False, closes=True):
     work = tempfile.mkdtemp(prefix='muxlab-docclients-')
     data_dir = os.path.join(work, 'data')
     os.mkdir(data_dir)
@@ -207,7 +240,7 @@ def run_lesson(muxlab, lesson, client, listener, make, replies):
             clients.append(c)
             # The next round starts once the server has closed this one's connection, so each
             # round's connection is its own (bounded: a connection left open fails below).
-            if replies is None:
+            if closes and not udp:
                 deadline = time.monotonic() + WAIT
                 while (sum(' close(' in l for l in lines) < k and
                        time.monotonic() < deadline and server.poll() is None):
@@ -223,7 +256,6 @@ def run_lesson(muxlab, lesson, client, listener, make, replies):
         conns = connections(json.load(f))
 
     failures, stuck = [], 0
-    udp = replies is not None
     if udp:
         conns = [c for c in conns if c['role'] == 'udp']
         got = b''.join(b''.join(c['recv']) for c in conns)
@@ -231,9 +263,10 @@ def run_lesson(muxlab, lesson, client, listener, make, replies):
         if got != want:
             failures.append('the server received %r, the clients sent %r' % (got, want))
         sent = b''.join(c['sent'] for c in conns)
-        if sent != replies * (2 * ROUNDS):
-            failures.append('the server sent "%s", the document sends "%s" per datagram'
-                            % (sent[:80].decode('utf-8', 'replace'), replies.decode()))
+        if sent != b''.join(r.replies for r in rounds):
+            failures.append('the server sent "%s", the document sends "%s"'
+                            % (sent[:80].decode('utf-8', 'replace'),
+                               rounds[0].replies.decode()))
     elif len(conns) != ROUNDS:
         failures.append('%d connections for %d rounds' % (len(conns), ROUNDS))
     for k, (r, c) in enumerate(zip(rounds, clients), 1):
@@ -263,12 +296,13 @@ def run_lesson(muxlab, lesson, client, listener, make, replies):
                                if r.sends.startswith(got) else 'server received other bytes')
                 if conn['reset']:
                     why.append('recv = -1 ECONNRESET')
-                if conn['sent']:
-                    sent = conn['sent'][:60].decode('utf-8', 'replace')
-                    why.append('server sent "%s"' % sent.replace('\n', '\\n'))
+                if r.replies is not ANY and conn['sent'] != r.replies:
+                    sent = conn['sent'][:60].decode('utf-8', 'replace').replace('\n', '\\n')
+                    why.append('server sent "%s"' % sent + (
+                        ' (the document\'s sends "%s")' % r.replies.decode() if r.replies else ''))
                 if conn['refused']:
                     why.append('refused: %s' % conn['refused'][0][:100])
-                if not conn['closed']:
+                if closes and not conn['closed']:
                     why.append('never closed')
             if r.file:
                 path = os.path.join(data_dir, r.file[0])
@@ -283,10 +317,11 @@ def main():
     muxlab = os.path.abspath(sys.argv[1])
     only = sys.argv[2:]
     failed = False
-    for lesson, client, listener, make, replies in LESSONS:
+    for spec in LESSONS:
+        lesson = spec['id']
         if only and lesson not in only:
             continue
-        failures, stuck = run_lesson(muxlab, lesson, client, listener, make, replies)
+        failures, stuck = run_lesson(muxlab, lesson, **{k: v for k, v in spec.items() if k != 'id'})
         bad = len([f for f in failures if f.startswith('round')])
         extra = ' (%d with header and file in one recv, refused as the lesson shows)' % stuck \
             if lesson == 'file-upload' else ''
