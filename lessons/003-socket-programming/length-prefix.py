@@ -38,7 +38,7 @@ def frame_length(header, packed):
 
 def main():
     parser = argparse.ArgumentParser(description='length-prefix')
-    parser.add_argument('--port', type=int, default=8001, help='文字长度头的端口；P+1 是 struct 打包的长度头')
+    parser.add_argument('--port', type=int, default=8000, help='文字长度头的端口；P+1（8001，文档 3.2 的客户端连的端口）是 struct 打包的长度头')
     args = parser.parse_args()
 
     listeners = {}

@@ -42,7 +42,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     stepwait.add_option(ap)
     ap.add_argument("--host", default="127.0.0.1")
-    ap.add_argument("--port", type=int, default=8001, help="the text-header port; PORT+1 is packed")
+    ap.add_argument("--port", type=int, default=8000, help="the text-header port; PORT+1 (8001) is packed")
     args = stepwait.start(ap.parse_args())
 
     long_body = bytes(range(48, 58)) * 300  # 3000 bytes: more than one recv(1024)
