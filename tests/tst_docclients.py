@@ -137,6 +137,10 @@ def login(k, work):
 LESSONS = [
     dict(id='sticky-packets', client='sticky_client.py', make=sticky),
     dict(id='length-prefix', client='length_struct_client.py', listener=1, make=length_struct),
+    # §3.1's text length has no fixed width: its first 4 bytes are always "12ki" to a server
+    # that buffers them (the document's own server dies on them when the sends stick).
+    dict(id='length-prefix', name='length-prefix §3.1', client='length_text_client.py',
+         make=lambda k, w: Round(sends=b'12kinght love 3aym'), refused='"12ki") is not a number'),
     dict(id='msg-and-file', client='msg_file_client.py', make=msg_file),
     dict(id='file-upload', client='upload_client.py', make=upload),
     dict(id='udp-echo', client='udp_client.py', make=udp, udp=True),
@@ -222,7 +226,8 @@ def connections(trace):
     return conns
 
 
-def run_lesson(muxlab, lesson, client, listener=0, make=None, udp=False, closes=True):
+def run_lesson(muxlab, lesson, client, listener=0, make=None, udp=False, closes=True,
+               refused=None):
     work = tempfile.mkdtemp(prefix='muxlab-docclients-')
     data_dir = os.path.join(work, 'data')
     os.mkdir(data_dir)
@@ -276,7 +281,11 @@ def run_lesson(muxlab, lesson, client, listener=0, make=None, udp=False, closes=
         if lesson == 'file-upload' and conn and conn['recv']:
             header = r.sends[:len(r.sends) - len(r.file[1])]
             header_stuck = conn['recv'][0] != header
-        if header_stuck:
+        if refused:
+            # The lesson's point: this client's protocol cannot work; the server must say so.
+            if not conn or not any(refused in t for t in conn['refused']):
+                why.append('not refused with %r' % refused)
+        elif header_stuck:
             # The document's protocol cannot tell this header from the file: the lesson's point.
             stuck += 1
             if not conn['refused']:
@@ -321,11 +330,16 @@ def main():
         lesson = spec['id']
         if only and lesson not in only:
             continue
-        failures, stuck = run_lesson(muxlab, lesson, **{k: v for k, v in spec.items() if k != 'id'})
+        failures, stuck = run_lesson(muxlab, lesson, **{k: v for k, v in spec.items()
+                                                          if k not in ('id', 'name')})
         bad = len([f for f in failures if f.startswith('round')])
         extra = ' (%d with header and file in one recv, refused as the lesson shows)' % stuck \
             if lesson == 'file-upload' else ''
-        print('%-20s %s: %d of %d rounds clean%s' % (lesson, 'FAIL' if failures else 'ok',
+        if spec.get('refused'):
+            extra = ' (refused every round, as the lesson shows)'
+            stuck = ROUNDS - bad
+        print('%-20s %s: %d of %d rounds clean%s' % (spec.get('name', lesson),
+                                                     'FAIL' if failures else 'ok',
                                                      ROUNDS - bad - stuck, ROUNDS, extra))
         for f in failures:
             print('    ' + f)
