@@ -332,12 +332,16 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
                                .arg(where, c.toString()));
                 e.calls.append(c.toString());
             }
-            const QJsonObject rec = ex.value(QStringLiteral("received")).toObject();
-            for (auto it = rec.begin(); it != rec.end(); ++it) {
-                if (!l.clients.contains(it.key()))
-                    p.fail(QStringLiteral("%1: \"received\" names unknown client \"%2\"")
-                               .arg(where, it.key()));
-                e.received.insert(it.key(), it.value().toString().toUtf8());
+            for (const QString key :
+                 {QStringLiteral("received"), QStringLiteral("server_received")}) {
+                const QJsonObject rec = ex.value(key).toObject();
+                for (auto it = rec.begin(); it != rec.end(); ++it) {
+                    if (!l.clients.contains(it.key()))
+                        p.fail(QStringLiteral("%1: \"%2\" names unknown client \"%3\"")
+                                   .arg(where, key, it.key()));
+                    (key == QLatin1String("received") ? e.received : e.serverReceived)
+                        .insert(it.key(), it.value().toString().toUtf8());
+                }
             }
             return e;
         };

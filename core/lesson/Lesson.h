@@ -46,7 +46,14 @@ struct Expect {
     std::optional<int> returned;
     QStringList calls;                  ///< the server's calls this tick, in order
     QMap<QString, QByteArray> received; ///< client name -> all it has received so far
-    bool isEmpty() const { return !ready && !returned && calls.isEmpty() && received.isEmpty(); }
+    /// client name -> all the server has read from that client's conn so far: what a
+    /// document's server that only prints got, where no reply shows it
+    QMap<QString, QByteArray> serverReceived;
+    bool isEmpty() const
+    {
+        return !ready && !returned && calls.isEmpty() && received.isEmpty() &&
+               serverReceived.isEmpty();
+    }
 };
 
 /// One tick of a lesson: what the clients do, what the narration says, what must hold.

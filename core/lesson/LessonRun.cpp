@@ -72,6 +72,19 @@ QByteArray LessonRun::receivedBy(const QString &name, quint32 tick) const
     return got;
 }
 
+QByteArray LessonRun::receivedFrom(const QString &name, quint32 tick) const
+{
+    const QString conn = QStringLiteral("conn:") + name;
+    QByteArray got;
+    const Trace &t = m_engine->trace();
+    for (qsizetype i = 0; i < t.size() && t.at(i).tick <= tick; ++i)
+        for (const Action &a : t.at(i).actions)
+            if (a.actor == Action::Actor::Server && a.call == Action::Call::Recv && a.ret > 0 &&
+                socketNameAt(t, i, a.fd) == conn)
+                got += a.data;
+    return got;
+}
+
 QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
 {
     QList<CheckResult> out;
@@ -114,6 +127,13 @@ QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
         out.append({s.tick, got == it.value(), QStringLiteral("received %1").arg(it.key()),
                     QStringLiteral("expected %1, got %2")
                         .arg(format::quoted(it.value(), 200), format::quoted(got, 200))});
+    }
+    for (auto it = e.serverReceived.begin(); it != e.serverReceived.end(); ++it) {
+        const QByteArray got = receivedFrom(it.key(), s.tick);
+        out.append({s.tick, got == it.value(),
+                    QStringLiteral("server received from %1").arg(it.key()),
+                    QStringLiteral("expected the server to have read %1 from conn %2, it read %3")
+                        .arg(format::quoted(it.value(), 200), it.key(), format::quoted(got, 200))});
     }
     return out;
 }

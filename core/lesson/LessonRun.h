@@ -48,6 +48,8 @@ public:
     static ReadyNames readyNamesAt(const Trace &trace, qsizetype index);
     /// Everything client `name` received up to and including `tick`.
     QByteArray receivedBy(const QString &name, quint32 tick) const;
+    /// Everything the server read from client `name`'s conn up to `tick`.
+    QByteArray receivedFrom(const QString &name, quint32 tick) const;
 
 private:
     Lesson m_lesson;

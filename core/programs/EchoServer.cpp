@@ -74,8 +74,7 @@ bool EchoServer::drainOne(Server &server, int fd)
             return false;
         }
         taken += data->size();
-        if (m_echo)
-            server.sendAll(fd, reply(*data));
+        answer(server, fd, *data);
     }
     if (!m_pending.contains(fd)) {
         server.note(fd, QStringLiteral("read cap of %1 bytes reached this tick: the rest is read "
@@ -129,9 +128,16 @@ void EchoServer::handle(Server &server, const QList<FdEvents> &ready)
             server.close(r.fd);
             continue;
         }
-        if (m_echo)
-            server.sendAll(r.fd, reply(*data));
+        answer(server, r.fd, *data);
     }
+}
+
+void EchoServer::answer(Server &server, int fd, const QByteArray &data)
+{
+    if (m_echo)
+        server.sendAll(fd, reply(data));
+    else
+        server.note(fd, QString::fromUtf8(reply(data)));
 }
 
 } // namespace mux

@@ -13,6 +13,9 @@ namespace mux {
 ///   params: ports [..]        one listener each (multiport-welcome: 9991–9993)
 ///           greeting "..."    sent on accept ("欢迎访问", "你好")
 ///           prefix / suffix   wrapped around each echoed message ("好")
+///           echo bool         false: print each message (a note, prefix and suffix
+///                             around it) and send nothing back, as a document's server
+///                             that only prints (select-many-clients)
 ///           watch_conns bool  false: conns are never put in the rlist (multiport-welcome)
 ///           recv_size int     bytes per recv (1024, as the documents)
 ///           timeout_ms int    the call's timeout (1000: the documents' select(..., 1))
@@ -35,6 +38,8 @@ private:
     bool drainOne(Server &server, int fd);
     /// What goes back for `data`: the prefix, the bytes, the suffix.
     QByteArray reply(const QByteArray &data) const;
+    /// Sends the reply, or with echo false prints it (a note) and sends nothing.
+    void answer(Server &server, int fd, const QByteArray &data);
 
     QList<quint16> m_ports;
     QByteArray m_greeting, m_prefix, m_suffix;

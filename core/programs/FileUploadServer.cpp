@@ -108,7 +108,9 @@ void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteA
         if (!ok || size < 0)
             return drop(server, fd,
                         QStringLiteral("Refused: the first line must be \"name-size\", "
-                                       "such as \"notes.txt-3000\"."));
+                                       "such as \"notes.txt-3000\" (a header with no newline "
+                                       "that arrives in one recv with the file's first bytes "
+                                       "cannot be told from them)."));
         const QString requested = line.left(dash);
         auto up = proto::UploadFile::begin(m_dataDir, requested, size, m_fileLimit);
         if (!up)
@@ -134,11 +136,13 @@ void FileUploadServer::received(Server &server, int fd, Conn &conn, const QByteA
     }
     if (auto f = up.finish(); !f)
         return drop(server, fd, f.error().text);
-    server.sendAll(fd, QStringLiteral("saved %1: %2 bytes, md5 %3\n")
-                           .arg(up.savedName())
-                           .arg(up.size())
-                           .arg(QString::fromLatin1(up.md5Hex()))
-                           .toUtf8());
+    // Printed, not sent: the document's server answers nothing, and its client closes after
+    // the last byte without reading.
+    const Server::Branch closing(server, Site::Closing);
+    server.note(fd, QStringLiteral("saved %1: %2 bytes, md5 %3")
+                        .arg(up.savedName())
+                        .arg(up.size())
+                        .arg(QString::fromLatin1(up.md5Hex())));
     m_conns.remove(fd);
     server.close(fd);
 }

@@ -15,12 +15,15 @@ namespace mux {
 /// Document 003 §1 case 2 (file upload): the client first says `name-size`, then sends the
 /// file's bytes; the server counts them and knows the file is complete when the count reaches
 /// the size. Made safe and multiplexed:
-///  - the header ends at a newline: the document's header has no end, and when it arrives in
-///    the same recv as the first file bytes (it usually does) it swallows them;
+///  - the header ends at a newline; the document's header has no end, so a first recv that
+///    holds just "name-size" is taken whole as the header, as the document's server does, and
+///    one that holds the first file bytes too (about half the time on loopback) is refused:
+///    where the header ends cannot be told;
 ///  - the size is split off at the last '-' (names may contain '-'), checked against the
 ///    limit before anything is written, and the name made safe (proto/SafeName.h);
 ///  - bytes go to a temporary file renamed when complete; a client that leaves mid-file
-///    leaves nothing behind. The reply names the saved file, its size and its MD5.
+///    leaves nothing behind. The saved name, size and MD5 are printed (a note), not sent:
+///    the document's server answers nothing and its client never reads.
 ///   params: ports [8001], data_dir "" (the run's), file_limit int, recv_size int, timeout_ms,
 ///           deadline_ms int (30000: time from the first byte to the whole file)
 class FileUploadServer final : public Program {

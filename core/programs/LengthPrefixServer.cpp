@@ -60,10 +60,12 @@ void LengthPrefixServer::handle(Server &server, const QList<FdEvents> &ready)
         FrameDecoder::Status s;
         while ((s = decoder.next(&payload)) == FrameDecoder::Status::Frame) {
             server.clearDeadline(r.fd);
-            QByteArray reply = "frame " + QByteArray::number(payload.size()) + " bytes";
+            // Printed, as the document's server prints each message; it sends nothing back,
+            // and a reply its client never reads would turn the client's close into a reset.
+            QString line = QStringLiteral("frame %1 bytes").arg(payload.size());
             if (payload.size() <= m_show)
-                reply += ": " + payload;
-            server.sendAll(r.fd, reply + '\n');
+                line += QStringLiteral(": ") + QString::fromUtf8(payload);
+            server.note(r.fd, line);
         }
         if (s == FrameDecoder::Status::Refused) {
             const Server::Branch invalid(server, Site::Invalid);

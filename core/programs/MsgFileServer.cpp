@@ -84,7 +84,7 @@ bool MsgFileServer::act(Server &server, int fd, Conn &conn)
         switch (e->kind) {
         case MsgEvent::Message:
             server.clearDeadline(fd);
-            server.sendAll(fd, "msg: " + e->bytes + '\n');
+            server.note(fd, QStringLiteral("message: ") + QString::fromUtf8(e->bytes));
             break;
         case MsgEvent::FileBegin: {
             auto up = proto::UploadFile::begin(m_dataDir, e->fileName, e->size, m_limits.file);
@@ -108,17 +108,16 @@ bool MsgFileServer::act(Server &server, int fd, Conn &conn)
                 return false;
             }
             const proto::UploadFile &up = *conn.upload;
-            QString reply = QStringLiteral("file %1: %2 bytes saved as %3, md5 %4\n")
+            server.note(fd, QStringLiteral("file %1: %2 bytes saved as %3, md5 %4")
                                 .arg(conn.requested)
                                 .arg(up.size())
-                                .arg(up.savedName(), QString::fromLatin1(up.md5Hex()));
-            server.sendAll(fd, reply.toUtf8());
+                                .arg(up.savedName(), QString::fromLatin1(up.md5Hex())));
             conn.upload.reset();
             server.clearDeadline(fd);
             break;
         }
         case MsgEvent::Close:
-            server.sendAll(fd, "bye\n");
+            server.note(fd, QStringLiteral("close: the client ended the session"));
             m_conns.remove(fd);
             server.close(fd);
             return false;

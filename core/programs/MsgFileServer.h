@@ -13,10 +13,12 @@
 namespace mux {
 
 /// Document 003 §3.3: messages and files over one connection, each announced by a framed JSON
-/// header; a framed "close" ends the session (proto/MsgFileProtocol.h). Each message is
-/// answered `msg: <text>`; each file is saved inside the data dir under a safe name and
-/// answered with its saved name, size and MD5; a broken stream is refused and closed while
-/// other clients carry on.
+/// header; a framed "close" ends the session (proto/MsgFileProtocol.h). Like the document's
+/// server it sends nothing back: each message is printed (a note), each file is saved inside
+/// the data dir under a safe name and its saved name, size and MD5 are printed, and "close"
+/// closes the conn. Its client never reads, so any reply would sit unread and turn the
+/// client's close into a reset. A broken stream is refused (one line to that client) and
+/// closed while other clients carry on.
 ///   params: ports [8001], data_dir "" (the run's), header_limit, message_limit, file_limit,
 ///           recv_size (1024), timeout_ms,
 ///           deadline_ms (30000: time to finish a header, message or file once started)

@@ -38,7 +38,9 @@ void NonBlockingServer::handle(Server &server, const QList<FdEvents> &)
             server.close(fd);
             continue;
         }
-        server.sendAll(fd, m_prefix + *data);
+        // Printed, as the document's server prints it; it sends nothing back, and its client
+        // closes without reading.
+        server.note(fd, QString::fromUtf8(m_prefix + *data));
     }
 }
 

@@ -13,7 +13,7 @@ namespace mux {
 /// the kernel answers EAGAIN at once (Python's BlockingIOError) and the program moves on.
 /// It watches nothing, so the tick's call is only the pause between two passes — a select
 /// with three empty lists is a sleep.
-///   params: ports [8001], prefix "..." (put before each reply), recv_size, timeout_ms
+///   params: ports [8001], prefix "..." (put before each message printed), recv_size, timeout_ms
 class NonBlockingServer final : public Program {
 public:
     explicit NonBlockingServer(const QJsonObject &params);

@@ -9,7 +9,7 @@ namespace mux {
 
 RecvReportServer::RecvReportServer(const QJsonObject &p)
     : m_ports(portsParam(p)), m_report(p.value(QStringLiteral("report"))
-                                           .toString(QStringLiteral("recv got {n} bytes: {data}\n"))
+                                           .toString(QStringLiteral("recv got {n} bytes: {data}"))
                                            .toUtf8()),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_show(p.value(QStringLiteral("show")).toInt(64)),
@@ -39,7 +39,7 @@ void RecvReportServer::handle(Server &server, const QList<FdEvents> &ready)
         QByteArray reply = m_report;
         reply.replace("{n}", QByteArray::number(data->size()));
         reply.replace("{data}", data->size() > m_show ? data->left(m_show) + "..." : *data);
-        server.sendAll(r.fd, reply);
+        server.note(r.fd, QString::fromUtf8(reply));
     }
 }
 

@@ -8,12 +8,13 @@
 
 namespace mux {
 
-/// Document 003 §3 (sticky packets): every recv is answered with what that one recv returned,
-/// so a client sees where the kernel put the boundaries — two sends may come back as one recv,
-/// one long send as two.
+/// Document 003 §3 (sticky packets): every recv is printed (a note) with what that one recv
+/// returned, so the log shows where the kernel put the boundaries — two sends may come back as
+/// one recv, one long send as two. Like the document's server it sends nothing back: its
+/// client never reads, and an unread reply would turn the client's close into a reset.
 ///   params: ports [8001]
 ///           recv_size int   bytes per recv (1024 as the document)
-///           report "..."    the reply per recv; {n} = bytes returned, {data} = those bytes
+///           report "..."    the note per recv; {n} = bytes returned, {data} = those bytes
 ///           show int        {data} quotes at most this many bytes, then "..." (64)
 ///           timeout_ms int
 class RecvReportServer final : public Program {

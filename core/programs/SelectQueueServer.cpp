@@ -19,6 +19,7 @@ SelectQueueServer::SelectQueueServer(const QJsonObject &p)
                            QLatin1String("urgent")),
       m_explain(p.value(QStringLiteral("explain")).toBool(false)),
       m_report(p.value(QStringLiteral("report")).toBool(false)),
+      m_wlistOnAccept(p.value(QStringLiteral("wlist_on_accept")).toBool(false)),
       m_recvSize(p.value(QStringLiteral("recv_size")).toInt(1024)),
       m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(-1)),
       m_blockFromCall(p.value(QStringLiteral("block_from_call")).toInt(0))
@@ -68,10 +69,10 @@ void SelectQueueServer::readable(Server &server, int fd)
             return;
         }
         m_queues.insert(*conn, {});
-        if (!m_greeting.isEmpty()) {
+        if (!m_greeting.isEmpty())
             m_queues[*conn].append(m_greeting);
+        if (!m_greeting.isEmpty() || m_wlistOnAccept)
             server.watch(*conn, Writable);
-        }
         return;
     }
     auto data = server.recv(fd, m_recvSize);

@@ -16,6 +16,9 @@ namespace mux {
 ///           block_from_call int  calls from this one on pass no timeout (select-semantics)
 ///           xlist bool           watch inputs in the xlist too (default true)
 ///           greeting "..."       queued on accept, sent when the conn is writable
+///           wlist_on_accept bool a new conn joins the wlist with nothing queued, so it comes
+///                                back writable once and leaves (select-semantics' rule 2,
+///                                shown without sending a byte the client never reads)
 ///           echo bool            queue what a conn sent back to it (default true); false:
 ///                                only note "received data: ..." (the document's first server)
 ///           on_exceptional       "close" (the document: drop the conn) or "urgent" (read the
@@ -46,6 +49,7 @@ private:
     bool m_closeOnExceptional = true;
     bool m_explain = false;
     bool m_report = false;
+    bool m_wlistOnAccept = false;
     int m_recvSize = 1024;
     int m_timeoutMs = -1;
     int m_blockFromCall = 0;

@@ -73,7 +73,8 @@ def main():
                     continue
                 m = HEADER.match(line.strip())
                 if not m:
-                    finish(s, 'Refused: the first line must be "name-size", such as "notes.txt-3000".')
+                    finish(s, 'Refused: the first line must be "name-size", such as "notes.txt-3000" (a header with '
+                              'no newline that arrives in one recv with the file\'s first bytes cannot be told from them).')
                     continue
                 requested, size = m.group(1).decode('utf-8', 'replace'), int(m.group(2))
                 name = safe_name(requested)
@@ -100,7 +101,7 @@ def main():
             job['file'].close()
             os.replace(job['file'].name, job['file'].name[:-len('.part')])  # 收齐了才改成正式的名字
             job['file'] = None
-            s.sendall(('saved %s: %d bytes, md5 %s\n' % (job['name'], job['size'], job['md5'].hexdigest())).encode('utf-8'))
+            print('saved %s: %d bytes, md5 %s' % (job['name'], job['size'], job['md5'].hexdigest()))  # 只打印，不回复
             finish(s)
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 """长度头解决粘包。端口 P：长度写成 4 位文字（"0012"，文档 3.1 的做法补齐了位数）；端口 P+1：长度用
-struct.pack('i', n) 打包成 4 个字节（文档 3.2）。每收齐一帧回一行 "frame N bytes: ..."。
+struct.pack('i', n) 打包成 4 个字节（文档 3.2）。每收齐一帧打印一行 "frame N bytes: ..."，不回复。
 和文档不同：不在 while 里阻塞着等一帧收齐，而是把收到的字节存起来，回到 select 等下一次可读。"""
 import argparse
 import select
@@ -38,7 +38,7 @@ def frame_length(header, packed):
 
 def main():
     parser = argparse.ArgumentParser(description='length-prefix')
-    parser.add_argument('--port', type=int, default=8001, help='文字长度头的端口；P+1 是 struct 打包的长度头')
+    parser.add_argument('--port', type=int, default=8000, help='文字长度头的端口；P+1（8001，文档 3.2 的客户端连的端口）是 struct 打包的长度头')
     args = parser.parse_args()
 
     listeners = {}
@@ -80,8 +80,8 @@ def main():
                     print('%d of a %d-byte frame so far' % (len(data) - 4, n))
                     break
                 payload, data = data[4:4 + n], data[4 + n:]
-                reply = b'frame %d bytes' % n + (b': ' + payload if n <= SHOW else b'')
-                s.sendall(reply + b'\n')
+                shown = ': ' + payload.decode('utf-8', 'replace') if n <= SHOW else ''
+                print('frame %d bytes%s' % (n, shown))  # 和文档一样只打印、不回复：它的客户端从不读
             if not refused:
                 buffers[s][1] = data
 

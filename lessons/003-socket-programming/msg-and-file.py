@@ -34,7 +34,8 @@ class Session:
 
 
 def serve(s, st, data_dir):
-    """处理 st.buf 里已经到齐的部分。返回要回给客户端的话和是否结束（关闭连接）。"""
+    """处理 st.buf 里已经到齐的部分。和文档一样，消息和文件只打印、不回复（它的客户端从不读）；
+    返回的只有拒绝的理由和是否结束（关闭连接）。"""
     out = []
     while True:
         if st.file:  # 文件内容：有多少写多少，不必整段放在内存里
@@ -48,7 +49,7 @@ def serve(s, st, data_dir):
                 return out, False
             f.close()
             os.replace(f.name, f.name[:-len('.part')])
-            out.append('file %s: %d bytes saved as %s, md5 %s\n' % (
+            print('file %s: %d bytes saved as %s, md5 %s' % (
                 st.header['file_name'], st.header['size'], os.path.basename(f.name[:-len('.part')]),
                 md5.hexdigest()))
             st.file = st.header = None
@@ -75,11 +76,9 @@ def serve(s, st, data_dir):
         payload, st.buf = st.buf[4:4 + n], st.buf[4 + n:]
         if kind == 'msg':
             print('接收到消息:{}'.format(payload.decode('utf-8', 'replace')))
-            out.append('msg: %s\n' % payload.decode('utf-8', 'replace'))
             st.header = None
         elif payload == b'close':
             print('客户端已关闭连接')
-            out.append('bye\n')
             return out, True
         else:
             try:

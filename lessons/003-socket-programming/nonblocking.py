@@ -30,7 +30,7 @@ def main():
             except BlockingIOError:
                 continue
             if data:
-                conn.sendall('收到:'.encode('utf-8') + data)
+                print('收到:', data.decode('utf-8', 'replace'))  # 和文档一样只打印、不回复
             else:  # 空字节不是“暂时没有”，而是“再也不会有”：对方关闭了
                 conns.remove(conn)
                 conn.close()

@@ -26,8 +26,7 @@ def main():
             else:
                 data = sock.recv(1024)
                 if data:
-                    print('收到消息:', data)
-                    sock.sendall('收到消息:'.encode('utf-8') + data)
+                    print('收到消息:', data)  # 和文档一样只打印、不回复：文档的客户端从不读
                 else:
                     print('关闭连接')
                     inputs.remove(sock)

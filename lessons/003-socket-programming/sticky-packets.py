@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
-"""粘包：每次 recv(1024) 拿到多少字节、是什么，就如实回给客户端一行 "recv got N bytes: ..."。"""
+"""粘包：每次 recv(1024) 拿到多少字节、是什么，就如实打印一行 "recv got N bytes: ..."；不回复。"""
 import argparse
 import select
 import socket
@@ -27,9 +27,9 @@ def main():
                 inputs.remove(s)
                 s.close()
                 continue
-            print(client_data.decode('utf-8', 'replace'))
             shown = client_data[:64] + (b'...' if len(client_data) > 64 else b'')
-            s.sendall(b'recv got %d bytes: %s\n' % (len(client_data), shown))
+            # 和文档一样只打印、不回复：文档的客户端从不读，没人读的回复会让它的 close 变成 RST
+            print('recv got %d bytes: %s' % (len(client_data), shown.decode('utf-8', 'replace')))
 
 
 if __name__ == '__main__':

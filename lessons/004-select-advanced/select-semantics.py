@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # -*- coding: utf-8 -*-
-"""select 的四条规则。监听 socket 和每个连接都放进 inputs（第一个和第三个参数），新连接的欢迎语放进
-它的队列、连接放进 outputs（第二个参数）；收到的数据只打印。前 5 次 select 超时 1 秒，之后不给超时。"""
+"""select 的四条规则。监听 socket 和每个连接都放进 inputs（第一个和第三个参数），新连接也放进 outputs
+（第二个参数），队列却是空的：和文档一样从不给客户端发东西，收到的只打印。前 4 次 select 超时 1 秒，之后不给。"""
 import argparse
 import select
 import socket
@@ -24,7 +24,7 @@ def main():
 
     while True:
         calls += 1
-        timeout = 1 if calls < 6 else None  # 规则 4：有超时最多等这么久；None 一直等
+        timeout = 1 if calls < 5 else None  # 规则 4：有超时最多等这么久；None 一直等
         readable_list, writeable_list, error_list = select.select(inputs, outputs, inputs, timeout)
         for r in readable_list:  # 规则 1：可读（监听 socket 可读 = 有连接可以 accept）
             if sk1 == r:
@@ -32,7 +32,7 @@ def main():
                 request, address = r.accept()
                 request.setblocking(0)
                 inputs.append(request)  # 同时在 rlist 和 xlist 里
-                queues[request] = [b'welcome\n']
+                queues[request] = []  # 没有话要发：放进 outputs 只为看规则二
                 outputs.append(request)
             else:
                 received = r.recv(1024)

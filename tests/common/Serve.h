@@ -84,6 +84,15 @@ public:
         QFile f(m_log.fileName());
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
+    /// Waits until the server's log holds `text` (what it printed about a client).
+    bool waitOutput(const QByteArray &text, int ms = 10000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!output().contains(text) && t.elapsed() < ms)
+            QTest::qWait(50);
+        return output().contains(text);
+    }
     QByteArray errors() { return m_proc.readAllStandardError(); }
     QProcess &process() { return m_proc; }
 
