@@ -60,7 +60,9 @@ private slots:
 private:
     std::unique_ptr<MainWindow> window(const QString &lesson);
     QProcess *start(const QString &program, const QStringList &args);
-    /// Steps the server until `done` holds or 20 s pass; true when it held.
+    /// Steps the server until `done` holds or 60 s pass; true when it held. The bound is for a
+    /// loaded machine, where a client process (a whole Qt program for `muxlab --client`) can
+    /// take tens of seconds to start and connect.
     bool stepUntil(gui::Session *s, const std::function<bool()> &done);
     /// The sockets table's row of the external conn whose label contains `who`, or -1.
     static int externalRow(const SocketsModel *m, const QString &who);
@@ -113,7 +115,7 @@ QProcess *TestExternal::start(const QString &program, const QStringList &args)
 
 bool TestExternal::stepUntil(gui::Session *s, const std::function<bool()> &done)
 {
-    QDeadlineTimer deadline(20000);
+    QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired()) {
         if (done())
             return true;
