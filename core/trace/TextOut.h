@@ -74,7 +74,17 @@ inline void utf8(TextOut &out, const QString &s)
 inline void num(TextOut &out, qint64 n)
 {
     char *p = out.room(20); // the longest qint64, with its sign
-    out.advance(std::to_chars(p, p + 20, n).ptr);
+    // Most numbers in a line (fds, sizes, return values) are below 100.
+    if (n >= 0 && n < 10) {
+        *p = char('0' + n);
+        out.advance(p + 1);
+    } else if (n >= 10 && n < 100) {
+        p[0] = char('0' + n / 10);
+        p[1] = char('0' + n % 10);
+        out.advance(p + 2);
+    } else {
+        out.advance(std::to_chars(p, p + 20, n).ptr);
+    }
 }
 
 /// Bytes as a quoted C-style string (see format::quoted): valid UTF-8 copied as it is, other
