@@ -8,7 +8,6 @@
 #include "trace/TickFormat.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 
 #include <atomic>
 #include <chrono>
@@ -373,27 +372,35 @@ int runServe(const Options &o)
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
 
-    // One line per tick. On a terminal each line shows at once; into a pipe or a file they are
-    // flushed at most every 100 ms, or a write() per tick would double the syscalls per request.
+    // One line per tick. On a terminal each line shows at once; into a pipe or a file the lines
+    // gather in one buffer, written at most every 100 ms (or per 64 KiB): a write() per tick
+    // would double the syscalls per request. The time is the engine's own clock reading.
     const mux::Trace &trace = run.engine().trace();
     const bool terminal = ::isatty(STDOUT_FILENO);
-    QElapsedTimer sinceFlush;
-    sinceFlush.start();
-    std::string line;
+    constexpr long long kFlushNs = 100'000'000;
+    constexpr size_t kFlushBytes = 64 * 1024;
+    std::string lines; // kept for the whole run: its capacity is reused
+    long long lastWriteNs = run.engine().lastCallEndNs();
+    auto writeLines = [&] {
+        std::fwrite(lines.data(), 1, lines.size(), stdout);
+        std::fflush(stdout);
+        lines.clear();
+    };
     QObject::connect(&run.engine(), &mux::Engine::tickRecorded, [&](quint32) {
-        if (!terminal && sinceFlush.elapsed() >= 100) {
-            std::fflush(stdout);
-            sinceFlush.restart();
-        }
         const mux::TickRecord &t = run.engine().lastTick();
-        if (t.ret == 0 && t.actions.isEmpty())
+        if (t.ret != 0 || !t.actions.isEmpty()) {
+            mux::format::appendTickLine(lines, trace, trace.size() - 1);
+            lines += '\n';
+        }
+        const long long now = run.engine().lastCallEndNs();
+        if (lines.empty() ||
+            (!terminal && lines.size() < kFlushBytes && now - lastWriteNs < kFlushNs))
             return;
-        line.clear(); // kept between ticks: its capacity is reused
-        mux::format::appendTickLine(line, trace, trace.size() - 1);
-        outUtf8(line, terminal);
+        writeLines();
+        lastWriteNs = now;
     });
     run.engine().serve(g_stop);
-    std::fflush(stdout);
+    writeLines();
     if (!o.traceFile.isEmpty())
         if (auto r = trace.save(o.traceFile); !r) {
             err(r.error().text);

@@ -21,11 +21,14 @@ qint64 Deadlines::msToNext(qint64 nowMs) const
 
 QList<int> Deadlines::due(qint64 nowMs) const
 {
+    if (m_byFd.isEmpty())
+        return {}; // every tick asks: one with no deadline makes no list
     QList<int> out;
     for (auto it = m_byFd.cbegin(); it != m_byFd.cend(); ++it)
         if (it->atMs <= nowMs)
             out.append(it.key());
-    std::sort(out.begin(), out.end());
+    if (out.size() > 1) // begin() on an empty list would allocate one to sort
+        std::sort(out.begin(), out.end());
     return out;
 }
 

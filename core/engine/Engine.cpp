@@ -93,6 +93,8 @@ Result<void> Engine::start(std::unique_ptr<Program> program)
 
 void Engine::clientsAct(TickExtras &extras)
 {
+    if (m_queued.isEmpty() && !m_script.contains(m_tick))
+        return; // most ticks: nothing to build a list of ops for
     QList<ClientOp> ops = m_script.values(m_tick);
     // QMultiMap::values gives the most recently inserted first; the script's order is ours.
     std::reverse(ops.begin(), ops.end());
@@ -322,7 +324,7 @@ int Engine::callTimeout(int programTimeoutMs) const
 void Engine::wait(TickRecord &rec)
 {
     WaitResult w = m_mux->wait(callTimeout(rec.timeoutMs));
-    advanceClock(w.durationNs);
+    advanceClock(w.durationNs, w.endNs);
     rec.ret = w.ret;
     rec.err = w.err;
     rec.durationNs = w.durationNs;
@@ -345,7 +347,10 @@ void Engine::expireDeadlines()
 {
     // Conns past their deadline are told and closed in the tick whose call timed out for them
     // (the program skips a ready fd that is closed by then, as for any fd closed mid-tick).
-    for (int fd : m_server->expireDeadlines())
+    // Held const: a range-for over a temporary QList calls the non-const begin(), and an empty
+    // list would allocate to detach on every tick.
+    const QList<int> expired = m_server->expireDeadlines();
+    for (int fd : expired)
         m_program->forget(fd);
 }
 
@@ -383,7 +388,7 @@ void Engine::record(TickRecord rec, TickExtras extras)
         !extras.atCall.isEmpty())
         rec.extras = std::make_shared<const TickExtras>(std::move(extras));
     if (m_options.record) {
-        m_trace.append(rec);
+        m_trace.append(std::move(rec));
         m_last = m_trace.last();
     } else {
         m_last = std::move(rec);
@@ -411,9 +416,8 @@ void Engine::run(int ticks)
         step();
 }
 
-void Engine::advanceClock(long long waitedNs)
+void Engine::advanceClock(long long waitedNs, long long now)
 {
-    const long long now = monotonicNs();
     m_clockNs += m_serving && m_lastNs ? now - m_lastNs : waitedNs;
     m_lastNs = now;
     m_server->setNowMs(m_clockNs / 1000000);

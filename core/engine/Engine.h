@@ -70,6 +70,9 @@ public:
     void serve(const std::atomic<bool> &stop);
 
     quint32 tickCount() const { return m_tick; }
+    /// CLOCK_MONOTONIC in ns as read when the last call returned: a tick's observer can time
+    /// itself with it instead of reading the clock again.
+    long long lastCallEndNs() const { return m_lastNs; }
     Trace &trace() { return m_trace; }
     const TickRecord &lastTick() const { return m_last; }
     Server &server() { return *m_server; }
@@ -117,7 +120,8 @@ private:
     QList<SocketProbe> readProbes() const; ///< in fd order: server's, then clients'
     /// Engine time moves with the clock while serving, and only by the time spent waiting in
     /// the calls while stepping: a lesson paused between ticks never times a client out.
-    void advanceClock(long long waitedNs);
+    /// `now` is the clock as the call's end read it: one read a tick.
+    void advanceClock(long long waitedNs, long long now);
 
     Options m_options;
     std::unique_ptr<Multiplexer> m_mux;

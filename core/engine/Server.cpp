@@ -295,6 +295,8 @@ Result<int> Server::connectTcp(const QString &name, int listenerIndex)
 
 bool Server::isSelfConnected(int fd) const
 {
+    if (m_outgoing.isEmpty() && m_selfPeer.isEmpty())
+        return false; // the program made no connect of its own (every server but two)
     if (m_selfPeer.contains(fd))
         return true;
     const SocketTable::Socket *s = m_sockets.find(fd);

@@ -10,7 +10,9 @@ int SocketTable::adopt(Socket socket)
     socket.info.fd = n;
     const int index = socket.listenerIndex;
     ++m_countByRole[int(socket.info.role)];
-    m_sockets.insert_or_assign(n, std::move(socket));
+    if (m_byFd.size() <= size_t(n))
+        m_byFd.resize(size_t(n) + 1);
+    m_byFd[size_t(n)] = std::make_unique<Socket>(std::move(socket));
     m_fds.insert(std::lower_bound(m_fds.begin(), m_fds.end(), n), n);
     if (index >= 0) {
         if (m_listeners.size() <= index)
@@ -22,21 +24,15 @@ int SocketTable::adopt(Socket socket)
 
 bool SocketTable::erase(int fd)
 {
-    auto it = m_sockets.find(fd);
-    if (it == m_sockets.end())
+    const Socket *s = find(fd);
+    if (!s)
         return false;
-    --m_countByRole[int(it->second.info.role)];
-    if (const int index = it->second.listenerIndex; index >= 0 && m_listeners.value(index) == fd)
+    --m_countByRole[int(s->info.role)];
+    if (const int index = s->listenerIndex; index >= 0 && m_listeners.value(index) == fd)
         m_listeners[index] = -1;
-    m_sockets.erase(it);
+    m_byFd[size_t(fd)].reset();
     m_fds.erase(std::lower_bound(m_fds.begin(), m_fds.end(), fd));
     return true;
-}
-
-const SocketTable::Socket *SocketTable::find(int fd) const
-{
-    auto it = m_sockets.find(fd);
-    return it == m_sockets.end() ? nullptr : &it->second;
 }
 
 int SocketTable::listenerFd(int index) const

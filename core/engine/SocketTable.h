@@ -6,7 +6,8 @@
 
 #include <QList>
 
-#include <unordered_map>
+#include <memory>
+#include <vector>
 
 namespace mux {
 
@@ -29,7 +30,11 @@ public:
     /// Closes fd (the Fd goes out of scope); false if the table did not hold it.
     bool erase(int fd);
 
-    const Socket *find(int fd) const;
+    /// Every call the program makes asks this: an index, not a hash lookup.
+    const Socket *find(int fd) const
+    {
+        return fd >= 0 && size_t(fd) < m_byFd.size() ? m_byFd[size_t(fd)].get() : nullptr;
+    }
     const SocketInfo *info(int fd) const
     {
         const Socket *s = find(fd);
@@ -46,7 +51,9 @@ public:
     QList<net::Endpoint> listenAddresses() const;
 
 private:
-    std::unordered_map<int, Socket> m_sockets;
+    /// By fd number: descriptors are small and dense (the kernel hands out the lowest free
+    /// one). A Socket never moves once adopted, so a pointer to one stays valid until erase.
+    std::vector<std::unique_ptr<Socket>> m_byFd;
     QList<int> m_fds;
     QList<int> m_listeners; ///< fds of listeners, by index (-1: none with that index)
     int m_countByRole[int(Role::Udp) + 1] = {};

@@ -61,7 +61,8 @@ WaitResult EpollMux::wait(int timeoutMs)
     WaitResult res;
     const long long t0 = monotonicNs();
     res.ret = ::epoll_wait(m_epoll.get(), m_events.data(), int(m_events.size()), timeoutMs);
-    res.durationNs = monotonicNs() - t0;
+    res.endNs = monotonicNs();
+    res.durationNs = res.endNs - t0;
     if (res.ret < 0) {
         res.err = errno;
         if (res.err == EINTR)

@@ -15,6 +15,7 @@ struct WaitResult {
     int err = 0;           ///< errno when ret < 0; EINTR is reported here but ret is 0
     QList<FdEvents> ready; ///< returned events, never mixed with the requested ones
     qint64 durationNs = 0; ///< time spent inside the call
+    qint64 endNs = 0;      ///< CLOCK_MONOTONIC when it returned (the caller need not read it again)
 };
 
 /// One interface over select, poll and epoll (redis's ae_*.c, libevent's eventop).

@@ -44,7 +44,8 @@ WaitResult PollMux::wait(int timeoutMs)
     WaitResult res;
     const long long t0 = monotonicNs();
     res.ret = ::poll(m_fds.data(), nfds_t(m_fds.size()), timeoutMs);
-    res.durationNs = monotonicNs() - t0;
+    res.endNs = monotonicNs();
+    res.durationNs = res.endNs - t0;
     if (res.ret < 0) {
         res.err = errno;
         if (res.err == EINTR)

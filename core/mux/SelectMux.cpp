@@ -73,7 +73,8 @@ WaitResult SelectMux::wait(int timeoutMs)
     WaitResult res;
     const long long t0 = monotonicNs();
     res.ret = ::select(maxFd + 1, &r, &w, &x, timeoutMs < 0 ? nullptr : &tv);
-    res.durationNs = monotonicNs() - t0;
+    res.endNs = monotonicNs();
+    res.durationNs = res.endNs - t0;
     if (res.ret < 0) {
         res.err = errno;
         if (res.err == EINTR) // a signal is not a failure: nothing became ready

@@ -1,16 +1,21 @@
 #include "TextOut.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace mux::format::detail {
 
 namespace {
 
-void hexByte(std::string &out, uchar c)
+char *hexByte(char *o, uchar c)
 {
     static const char digits[] = "0123456789abcdef";
-    const char buf[4] = {'\\', 'x', digits[c >> 4], digits[c & 15]};
-    out.append(buf, 4);
+    o[0] = '\\';
+    o[1] = 'x';
+    o[2] = digits[c >> 4];
+    o[3] = digits[c & 15];
+    return o + 4;
 }
 
 /// Length of the valid UTF-8 sequence starting at s[0] (2 to 4), or 0: the rules of RFC 3629
@@ -42,61 +47,100 @@ constexpr std::array<bool, 256> kPlain = [] {
     return t;
 }();
 
+/// kPlain for eight bytes at once (the bit tricks of "Bit Twiddling Hacks": a byte below n, a
+/// byte above n, a zero byte), so a payload of text is copied eight bytes a step.
+bool allPlain(const uchar *s)
+{
+    constexpr quint64 ones = ~quint64(0) / 255, highs = ones * 0x80;
+    quint64 w;
+    std::memcpy(&w, s, 8);
+    auto hasZero = [&](quint64 v) { return (v - ones) & ~v & highs; };
+    const quint64 below = (w - ones * 0x20) & ~w & highs;          // a byte < 0x20
+    const quint64 above = ((w + ones * (127 - 0x7e)) | w) & highs; // a byte > 0x7e
+    return !(below | above | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\')));
+}
+
 } // namespace
 
-void appendQuoted(std::string &out, const QByteArray &bytes, int maxBytes)
+void TextOut::grow(size_t n)
+{
+    // Lengthened by what is asked and a little more, not to its whole capacity: resize() zeroes
+    // the bytes it adds, and a buffer kept for a batch of lines may hold many kilobytes.
+    const size_t used = size_t(m_p - m_s.data());
+    m_s.resize(used + n + 256);
+    m_p = m_s.data() + used;
+    m_end = m_s.data() + m_s.size();
+}
+
+void appendQuoted(TextOut &out, const QByteArray &bytes, int maxBytes)
 {
     const qsizetype shown = std::min<qsizetype>(bytes.size(), std::max(maxBytes, 0));
     const uchar *s = reinterpret_cast<const uchar *>(bytes.constData());
-    out += '"';
+    // Room for the worst case (every byte as \xNN), so the bytes go in without a check each.
+    char *o = out.room(size_t(4 * shown + 2));
+    *o++ = '"';
     // Valid UTF-8 runs stay readable, each invalid byte becomes \xNN.
     qsizetype i = 0;
     while (i < shown) {
+        if (i + 8 <= shown && allPlain(s + i)) {
+            std::memcpy(o, s + i, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
         const uchar c = s[i];
         if (kPlain[c]) { // a printable run, copied at once
             qsizetype j = i + 1;
             while (j < shown && kPlain[s[j]])
                 ++j;
-            out.append(bytes.constData() + i, size_t(j - i));
+            std::memcpy(o, s + i, size_t(j - i));
+            o += j - i;
             i = j;
             continue;
         }
         if (c < 0x80) {
+            const char *escape = nullptr;
             switch (c) {
             case '\n':
-                out += "\\n";
+                escape = "\\n";
                 break;
             case '\r':
-                out += "\\r";
+                escape = "\\r";
                 break;
             case '\t':
-                out += "\\t";
+                escape = "\\t";
                 break;
             case '\0':
-                out += "\\0";
+                escape = "\\0";
                 break;
             case '"':
-                out += "\\\"";
+                escape = "\\\"";
                 break;
             case '\\':
-                out += "\\\\";
+                escape = "\\\\";
                 break;
-            default:
-                hexByte(out, c); // the other control bytes
+            }
+            if (escape) {
+                *o++ = escape[0];
+                *o++ = escape[1];
+            } else {
+                o = hexByte(o, c); // the other control bytes
             }
             ++i;
             continue;
         }
         // A sequence cut by maxBytes is invalid here, as it was shown before: its bytes escaped.
         if (const int len = utf8Sequence(s + i, shown - i)) {
-            out.append(bytes.constData() + i, size_t(len));
+            std::memcpy(o, s + i, size_t(len));
+            o += len;
             i += len;
         } else {
-            hexByte(out, c);
+            o = hexByte(o, c);
             ++i;
         }
     }
-    out += '"';
+    *o++ = '"';
+    out.advance(o);
     if (bytes.size() > maxBytes) {
         out += "…(+";
         num(out, bytes.size() - maxBytes);

@@ -2,6 +2,8 @@
 
 #include "TextOut.h"
 
+#include <span>
+
 namespace mux {
 
 QString socketNameAt(const Trace &trace, qsizetype i, int fd)
@@ -23,9 +25,15 @@ namespace {
 
 using detail::appendQuoted;
 using detail::num;
+using detail::TextOut;
 using detail::utf8;
 
-void eventNames(std::string &out, Events e, bool epoll)
+std::span<const FdEvents> span(const QList<FdEvents> &list)
+{
+    return {list.constData(), size_t(list.size())};
+}
+
+void eventNames(TextOut &out, Events e, bool epoll)
 {
     if (!e) {
         out += '0';
@@ -41,7 +49,7 @@ void eventNames(std::string &out, Events e, bool epoll)
     }
 }
 
-void fdList(std::string &out, const QList<FdEvents> &list, Events which)
+void fdList(TextOut &out, std::span<const FdEvents> list, Events which)
 {
     out += '[';
     bool first = true;
@@ -55,7 +63,7 @@ void fdList(std::string &out, const QList<FdEvents> &list, Events which)
 }
 
 /// "{4, POLLIN}, {6, POLLIN|POLLOUT}"
-void eventList(std::string &out, const QList<FdEvents> &list, bool epoll)
+void eventList(TextOut &out, std::span<const FdEvents> list, bool epoll)
 {
     bool first = true;
     for (const FdEvents &e : list) {
@@ -69,7 +77,7 @@ void eventList(std::string &out, const QList<FdEvents> &list, bool epoll)
     }
 }
 
-void appendCall(std::string &out, const TickRecord &t, const QList<FdEvents> &interest)
+void appendCall(TextOut &out, const TickRecord &t, std::span<const FdEvents> interest)
 {
     switch (t.backend) {
     case Backend::Select:
@@ -90,7 +98,7 @@ void appendCall(std::string &out, const TickRecord &t, const QList<FdEvents> &in
         out += "poll([";
         eventList(out, interest, false);
         out += "], ";
-        num(out, interest.size());
+        num(out, qint64(interest.size()));
         out += ", ";
         num(out, t.timeoutMs);
         out += ')';
@@ -98,7 +106,7 @@ void appendCall(std::string &out, const TickRecord &t, const QList<FdEvents> &in
     case Backend::Epoll:
     case Backend::EpollEt:
         out += "epoll_wait(watching ";
-        num(out, interest.size());
+        num(out, qint64(interest.size()));
         out += ", ";
         num(out, t.timeoutMs);
         out += ')';
@@ -106,7 +114,7 @@ void appendCall(std::string &out, const TickRecord &t, const QList<FdEvents> &in
     }
 }
 
-void appendReturned(std::string &out, const TickRecord &t)
+void appendReturned(TextOut &out, const TickRecord &t)
 {
     out += " = ";
     num(out, t.ret);
@@ -118,24 +126,24 @@ void appendReturned(std::string &out, const TickRecord &t)
     switch (t.backend) {
     case Backend::Select:
         out += " (";
-        fdList(out, t.ready, Readable);
+        fdList(out, span(t.ready), Readable);
         out += ',';
-        fdList(out, t.ready, Writable);
+        fdList(out, span(t.ready), Writable);
         out += ',';
-        fdList(out, t.ready, Exceptional);
+        fdList(out, span(t.ready), Exceptional);
         out += ')';
         return;
     case Backend::Poll:
     case Backend::Epoll:
     case Backend::EpollEt:
         out += " [";
-        eventList(out, t.ready, t.backend != Backend::Poll);
+        eventList(out, span(t.ready), t.backend != Backend::Poll);
         out += ']';
         return;
     }
 }
 
-void appendListChange(std::string &out, const Action &a, Backend backend)
+void appendListChange(TextOut &out, const Action &a, Backend backend)
 {
     const Events before = Events(a.ret),
                  after = a.call == Action::Call::Unwatch ? 0 : Events(a.arg);
@@ -189,7 +197,7 @@ void appendListChange(std::string &out, const Action &a, Backend backend)
     }
 }
 
-void result(std::string &out, const Action &a)
+void result(TextOut &out, const Action &a)
 {
     if (a.ret < 0 || a.err) {
         out += " = -1 ";
@@ -204,7 +212,7 @@ void result(std::string &out, const Action &a)
 
 // An option call as strace prints it: setsockopt(5, SOL_SOCKET, SO_REUSEADDR, 1) = 0,
 // getsockopt(5, SOL_SOCKET, SO_SNDBUF, [4608]) = 0, ioctl(5, FIONBIO, [1]) = 0.
-void appendOptionCall(std::string &out, const Action &a)
+void appendOptionCall(TextOut &out, const Action &a)
 {
     using Call = Action::Call;
     out += a.call == Call::SetSockOpt   ? "setsockopt("
@@ -241,8 +249,7 @@ void appendOptionCall(std::string &out, const Action &a)
     result(out, a);
 }
 
-void appendAction(std::string &out, const Action &a, Backend backend,
-                  const QStringList &clientNames)
+void appendAction(TextOut &out, const Action &a, Backend backend, const QStringList &clientNames)
 {
     using Call = Action::Call;
     if (a.actor == Action::Actor::Client) {
@@ -383,9 +390,12 @@ namespace {
 /// The QString forms, for the GUI and the tests: one of the appenders into a fresh buffer.
 template <typename Append, typename... Args> QString text(Append append, const Args &...args)
 {
-    std::string out;
-    append(out, args...);
-    return QString::fromUtf8(out.data(), qsizetype(out.size()));
+    std::string s;
+    {
+        TextOut out(s);
+        append(out, args...);
+    }
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 } // namespace
 
@@ -395,7 +405,7 @@ QString quoted(const QByteArray &bytes, int maxBytes)
 }
 QString call(const TickRecord &t, const QList<FdEvents> &interest)
 {
-    return text(appendCall, t, interest);
+    return text(appendCall, t, span(interest));
 }
 QString returned(const TickRecord &t)
 {
@@ -410,8 +420,8 @@ QString action(const Action &a, Backend backend, const QStringList &clientNames)
     return text(appendAction, a, backend, clientNames);
 }
 
-void appendTickLine(std::string &line, const Trace &trace, qsizetype index,
-                    const QStringList &clientNames)
+namespace {
+void appendTick(TextOut &line, const Trace &trace, qsizetype index, const QStringList &clientNames)
 {
     const TickRecord &t = trace.at(index);
     if (t.kind == TickRecord::Kind::Setup) {
@@ -420,7 +430,11 @@ void appendTickLine(std::string &line, const Trace &trace, qsizetype index,
         line += "tick ";
         num(line, t.tick);
         line += "  ";
-        appendCall(line, t, trace.interestAt(index));
+        // The newest tick (every line --serve prints) reads the trace's interest in place.
+        if (index == trace.size() - 1)
+            appendCall(line, t, trace.currentInterestView());
+        else
+            appendCall(line, t, span(trace.interestAt(index)));
         appendReturned(line, t);
         // With no timeout a real call cannot return 0: it returned here only because step
         // mode never waits for clients that cannot act. Saying "timeout" would teach a wrong
@@ -434,10 +448,18 @@ void appendTickLine(std::string &line, const Trace &trace, qsizetype index,
         appendAction(line, t.actions.at(i), t.backend, clientNames);
     }
 }
+} // namespace
+
+void appendTickLine(std::string &line, const Trace &trace, qsizetype index,
+                    const QStringList &clientNames)
+{
+    TextOut out(line);
+    appendTick(out, trace, index, clientNames);
+}
 
 QString tickLine(const Trace &trace, qsizetype index, const QStringList &clientNames)
 {
-    return text(appendTickLine, trace, index, clientNames);
+    return text(appendTick, trace, index, clientNames);
 }
 
 } // namespace format

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <span>
 #include <vector>
 
 namespace mux {
@@ -48,6 +49,8 @@ public:
     {
         return QList<FdEvents>(m_current.begin(), m_current.end());
     }
+    /// The same, in place: valid until the next append().
+    std::span<const FdEvents> currentInterestView() const { return m_current; }
     /// Every socket open at the end of tick index i (all sockets ever seen with i = size()-1).
     QHash<int, SocketInfo> socketsAt(qsizetype i) const;
     /// Latest probe of each socket at the end of tick index i.
