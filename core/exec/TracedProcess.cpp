@@ -124,13 +124,16 @@ void TracedProcess::readChannel()
     while (auto r = m_reader.next()) {
         if (m_stopping)
             return;
+        const bool enter = r->head.type == MT_ENTER;
+        if (enter && m_options.step)
+            m_held = true; // the library waits for our go from here on
+        if (enter && m_beforeTickClosed)
+            m_beforeTickClosed(false);
         const bool appended = m_builder.take(*r);
         if (appended)
             emit tickRecorded(m_trace.last().tick);
-        if (r->head.type == MT_ENTER && m_options.step) {
-            m_held = true;
+        if (enter && m_options.step)
             emit held();
-        }
     }
 }
 
@@ -175,6 +178,8 @@ void TracedProcess::onFinished(int code, QProcess::ExitStatus status)
     const bool stopping = m_stopping;
     if (!stopping) {
         readChannel(); // what the program wrote before it ended is still in the socket
+        if (m_beforeTickClosed && m_builder.callPending())
+            m_beforeTickClosed(true);
         if (m_builder.finish())
             emit tickRecorded(m_trace.last().tick);
     }

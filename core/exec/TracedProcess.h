@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QSocketNotifier;
@@ -68,6 +69,18 @@ public:
     /// Why the run ended, one sentence (also given by finished()).
     QString why() const { return m_why; }
 
+    /// The ticks as they are built: a scripted run (ScriptedRun) adds its clients' actions,
+    /// names and probes to the tick being built.
+    TickBuilder &builder() { return m_builder; }
+    /// Called just before the builder closes a tick: when the program is held before its next
+    /// call (ended false: the tick's handling is complete, and in step mode isHeld() is already
+    /// true), or when it ended. A scripted run lets its clients read what the program sent
+    /// here, so their reads belong to the tick that caused them.
+    void setBeforeTickClosed(std::function<void(bool ended)> hook)
+    {
+        m_beforeTickClosed = std::move(hook);
+    }
+
 signals:
     /// The program is held before a multiplexing call (step mode).
     void held();
@@ -100,6 +113,7 @@ private:
     int m_exitCode = 0;
     QByteArray m_tail;
     QString m_why;
+    std::function<void(bool ended)> m_beforeTickClosed;
 };
 
 } // namespace mux::exec

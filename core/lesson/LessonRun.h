@@ -44,6 +44,17 @@ public:
     QList<CheckResult> check() const;
     QList<CheckResult> checkStep(const LessonStep &step) const;
 
+    /// The checkpoints of `step` against any trace of `lesson` (the engine's, or a traced
+    /// Python program's). `listOpsInferred`: the trace's list operations (watch, unwatch,
+    /// modify) of select and poll were read off the next call's lists, not seen when made (a
+    /// Python program's rlist.append makes no system call), so a `calls` checkpoint compares
+    /// them after the other calls, in their own order.
+    static QList<CheckResult> checkStep(const Lesson &lesson, const Trace &trace,
+                                        const LessonStep &step, bool listOpsInferred = false);
+    /// Everything client `name` received up to and including `tick`, in `trace`.
+    static QByteArray receivedBy(const Lesson &lesson, const Trace &trace, const QString &name,
+                                 quint32 tick);
+
     /// What came back at tick index i, as socket names per list.
     static ReadyNames readyNamesAt(const Trace &trace, qsizetype index);
     /// Everything client `name` received up to and including `tick`.
