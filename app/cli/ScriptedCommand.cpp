@@ -55,8 +55,7 @@ int runHeadlessPython(const Options &o, const mux::Lesson &lesson)
     }
     mux::exec::ScriptedRun::Options so;
     so.programFile = file;
-    if (!o.backend.isEmpty())
-        so.extraArgs = lesson.pythonArgs.value(*mux::backendFromName(o.backend));
+    so.extraArgs = lesson.pythonArgs.value(backendFor(o, lesson));
     if (o.port > 0)
         so.basePort = quint16(o.port);
     mux::exec::ScriptedRun run(lesson, so);

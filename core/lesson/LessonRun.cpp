@@ -85,7 +85,7 @@ QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
 }
 
 QList<CheckResult> LessonRun::checkStep(const Lesson &lesson, const Trace &t, const LessonStep &s,
-                                        bool listOpsInferred)
+                                        bool traced)
 {
     QList<CheckResult> out;
     qsizetype index = -1;
@@ -118,12 +118,18 @@ QList<CheckResult> LessonRun::checkStep(const Lesson &lesson, const Trace &t, co
                 a.call != Action::Call::Ioctl)
                 calls.append(callName(a.call));
         QStringList expected = e.calls;
-        if (listOpsInferred && (rec.backend == Backend::Select || rec.backend == Backend::Poll)) {
+        if (traced) {
+            calls.removeAll(QStringLiteral("note"));
+            expected.removeAll(QStringLiteral("note"));
+        }
+        if (traced && (rec.backend == Backend::Select || rec.backend == Backend::Poll)) {
             auto listOpsLast = [](QStringList &names) {
-                std::stable_partition(names.begin(), names.end(), [](const QString &n) {
-                    return n != QLatin1String("watch") && n != QLatin1String("unwatch") &&
-                           n != QLatin1String("modify");
-                });
+                const auto lists =
+                    std::stable_partition(names.begin(), names.end(), [](const QString &n) {
+                        return n != QLatin1String("watch") && n != QLatin1String("unwatch") &&
+                               n != QLatin1String("modify");
+                    });
+                std::sort(lists, names.end());
             };
             listOpsLast(calls);
             listOpsLast(expected);
