@@ -4,6 +4,10 @@
 extern "C" {
 #include <sys/pidfd.h>
 }
+#include "net/Socket.h"
+
+#include <algorithm>
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -41,6 +45,46 @@ void ProgramFds::closeAll()
     for (int d : std::as_const(m_dups))
         ::close(d);
     m_dups.clear();
+}
+
+QList<SocketProbe> probeProgram(const QHash<int, SocketInfo> &sockets, ProgramFds &fds)
+{
+    QList<int> order = sockets.keys();
+    std::sort(order.begin(), order.end());
+    QList<SocketProbe> now;
+    for (int fd : order) {
+        const int d = fds.dup(fd);
+        const int type = d >= 0 ? inetSocketType(d) : 0;
+        if (!type)
+            continue;
+        SocketProbe p{fd};
+        if (sockets.value(fd).role == Role::Listener) {
+            p.backlog = net::acceptBacklog(d);
+        } else {
+            p.readable = net::bytesReadable(d);
+            p.unsent = net::bytesUnsent(d);
+        }
+        if (type == SOCK_STREAM)
+            p.tcpState = qint8(net::tcpState(d));
+        now.append(p);
+    }
+    return now;
+}
+
+QList<SocketProbe> changedProbes(const QList<SocketProbe> &now, QHash<int, SocketProbe> &last,
+                                 bool keep)
+{
+    QList<SocketProbe> changed;
+    QHash<int, SocketProbe> next;
+    for (const SocketProbe &p : now) {
+        if (last.value(p.fd) != p)
+            changed.append(p);
+        if (keep)
+            next.insert(p.fd, p);
+    }
+    if (keep)
+        last = std::move(next);
+    return changed;
 }
 
 int inetSocketType(int fd)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trace/TickRecord.h"
+
 #include <QHash>
 #include <QtGlobal>
 
@@ -31,6 +33,16 @@ private:
     int m_pidfd = -1;
     QHash<int, int> m_dups;
 };
+
+/// Why each of a held program's IPv4/IPv6 sockets is or is not ready, read through `fds`
+/// (FIONREAD, SIOCOUTQ, the TCP state; a listener's accept backlog), in fd order, as the
+/// engine probes its own sockets. `sockets`: what the program has open (TickBuilder::sockets()).
+QList<SocketProbe> probeProgram(const QHash<int, SocketInfo> &sockets, ProgramFds &fds);
+
+/// Probes that changed since `last`: with `keep`, `last` becomes `now` (a tick's end);
+/// without, it stays (a call's start, compared with the last tick's end).
+QList<SocketProbe> changedProbes(const QList<SocketProbe> &now, QHash<int, SocketProbe> &last,
+                                 bool keep);
 
 /// The kind of socket a descriptor is, as the kernel says: 0 when it is no IPv4/IPv6 socket,
 /// else SOCK_STREAM or SOCK_DGRAM.

@@ -180,10 +180,7 @@ void ScriptedRun::requestStep()
     if (held) {
         // Why each socket will come back ready: read just before the call, kept where it
         // differs from the last tick's end (as the engine's probeAtCall).
-        m_atCall.clear();
-        for (const SocketProbe &p : readProbes())
-            if (m_lastProbes.value(p.fd) != p)
-                m_atCall.append(p);
+        m_atCall = changedProbes(probeProgram(builder.sockets(), m_fds), m_lastProbes, false);
         // Out of delayed-ACK mode before the program handles what comes back, so what it sends
         // is acknowledged at once (the engine's nudge before handle).
         if (!m_clients.empty())
@@ -320,31 +317,6 @@ QList<Action> ScriptedRun::settleReplies(bool programEnded)
     return reads;
 }
 
-QList<SocketProbe> ScriptedRun::readProbes()
-{
-    QList<int> fds = m_process->builder().sockets().keys();
-    std::sort(fds.begin(), fds.end());
-    QList<SocketProbe> now;
-    for (int fd : fds) {
-        const SocketInfo &info = m_process->builder().sockets()[fd];
-        const int d = m_fds.dup(fd);
-        const int type = d >= 0 ? inetSocketType(d) : 0;
-        if (!type)
-            continue;
-        SocketProbe p{fd};
-        if (info.role == Role::Listener) {
-            p.backlog = net::acceptBacklog(d);
-        } else {
-            p.readable = net::bytesReadable(d);
-            p.unsent = net::bytesUnsent(d);
-        }
-        if (type == SOCK_STREAM)
-            p.tcpState = qint8(net::tcpState(d));
-        now.append(p);
-    }
-    return now;
-}
-
 void ScriptedRun::completeTick(bool ended)
 {
     TickBuilder &builder = m_process->builder();
@@ -355,17 +327,10 @@ void ScriptedRun::completeTick(bool ended)
         builder.addActions(settleReplies(ended));
     }
     QList<SocketProbe> atEnd;
-    if (!ended) {
-        QHash<int, SocketProbe> now;
-        for (const SocketProbe &p : readProbes()) {
-            now.insert(p.fd, p);
-            if (m_lastProbes.value(p.fd) != p)
-                atEnd.append(p);
-        }
-        m_lastProbes = std::move(now);
-    } else {
+    if (!ended)
+        atEnd = changedProbes(probeProgram(builder.sockets(), m_fds), m_lastProbes, true);
+    else
         m_lastProbes.clear();
-    }
     builder.setProbes(std::exchange(m_atCall, {}), atEnd);
     m_fds.closeAll();
 }

@@ -92,8 +92,6 @@ private:
     void completeTick(bool ended);
     QList<Action> clientsAct();
     QList<Action> settleReplies(bool programEnded);
-    /// The program's IPv4/IPv6 sockets, read through duplicates (the program must be held).
-    QList<SocketProbe> readProbes();
     int connOf(int client) const;
 
     Lesson m_lesson;

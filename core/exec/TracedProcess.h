@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Launch.h"
+#include "ProgramFds.h"
 #include "Records.h"
 #include "TickBuilder.h"
 #include "trace/TickSource.h"
@@ -33,6 +34,10 @@ public:
         QString workingDir;
         bool forwardInput = false; ///< the program reads muxlab's stdin (else it has none)
         int silentMs = 5000;       ///< after this long with no multiplexing call, silent()
+        /// In step mode: read why each of the program's sockets is ready (bytes waiting, backlog,
+        /// TCP state) through duplicates of its descriptors, at the call and at the tick's end,
+        /// as the engine does. Left to the hook when one is set (setBeforeTickClosed).
+        bool probe = true;
     };
     TracedProcess(Command command, Options options, QObject *parent = nullptr);
     ~TracedProcess() override;
@@ -114,6 +119,9 @@ private:
     QByteArray m_tail;
     QString m_why;
     std::function<void(bool ended)> m_beforeTickClosed;
+    ProgramFds m_fds;
+    QHash<int, SocketProbe> m_lastProbes;
+    QList<SocketProbe> m_atCall;
 };
 
 } // namespace mux::exec

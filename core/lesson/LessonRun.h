@@ -48,8 +48,9 @@ public:
     /// Python program's). `traced`: the trace is a traced program's. Its list operations
     /// (watch, unwatch, modify) of select and poll were read off the next call's lists, not
     /// seen when made (a Python program's rlist.append makes no system call), so a `calls`
-    /// checkpoint compares them after the other calls, as a set; and notes are left out on
-    /// both sides (the tracer's notes are calls it shows as text, the engine's are narration).
+    /// checkpoint compares them after the other calls, as a set; and notes and refusals are
+    /// left out on both sides (the tracer's notes are calls it shows as text; the engine's
+    /// notes are narration, and its refusals the line it adds beside the message it sends).
     static QList<CheckResult> checkStep(const Lesson &lesson, const Trace &trace,
                                         const LessonStep &step, bool traced = false);
     /// Everything client `name` received up to and including `tick`, in `trace`.
