@@ -124,8 +124,13 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         QStringLiteral("Print the path of lesson ID's Python client (python3 \"$(muxlab "
                        "--client-script ID)\")."),
         QStringLiteral("ID"));
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QStringLiteral("With --headless: builtin (muxlab's server, the default) or python (the "
+                       "lesson's own Python program, traced)."),
+        QStringLiteral("builtin|python"), QStringLiteral("builtin"));
     p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
-                  host, framed, upload, noWindow, clientScript});
+                  host, framed, upload, noWindow, clientScript, server});
     addHtmlOptions(p);
     addExecOptions(p);
     // --pace is registered with --exec's options (it paces a traced program too).
@@ -214,6 +219,18 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
             return false;
         }
     }
+    if (p.isSet(server)) {
+        const QString which = p.value(server);
+        if (which != QLatin1String("builtin") && which != QLatin1String("python")) {
+            error = QStringLiteral("Unknown server \"%1\": use builtin or python.").arg(which);
+            return false;
+        }
+        o.pythonServer = which == QLatin1String("python");
+        if (o.pythonServer && o.mode != Mode::Headless) {
+            error = QStringLiteral("--server python goes with --headless --lesson ID.");
+            return false;
+        }
+    }
     if (p.isSet(port)) {
         bool ok = false;
         o.port = p.value(port).toInt(&ok);
@@ -279,6 +296,8 @@ int runHeadless(const Options &o)
         err(QStringLiteral("Lesson %1 does not run on %2.").arg(o.lesson, o.backend));
         return 2;
     }
+    if (o.pythonServer)
+        return runHeadlessPython(o, *lesson);
     mux::Engine::Options eo;
     eo.backend = backend;
     mux::LessonRun run(*lesson, eo);

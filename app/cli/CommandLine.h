@@ -32,6 +32,7 @@ struct Options {
     bool headless = false;
     int maxTicks = 0;
     int paceMs = 0;
+    bool pythonServer = false; ///< --server python: the lesson's own Python program, traced
 };
 
 /// True when argv asks for a mode that needs no display (so main can skip QApplication).
@@ -55,5 +56,11 @@ int printClientScript(const Options &o);
 void addExecOptions(QCommandLineParser &p);
 bool parseExec(QCommandLineParser &p, Options &o, QString &error);
 int runExec(const Options &o);
+
+/// --headless --server python (ScriptedCommand.cpp): the lesson's script against its own Python
+/// program under the tracer; the same lines as the built-in run, each ending in ` @ FILE:LINE`.
+int runHeadlessPython(const Options &o, const mux::Lesson &lesson);
+/// The lesson's Python program in the lessons folder, or "" when there is none.
+QString pythonProgramOf(const mux::Lesson &lesson);
 
 } // namespace cli

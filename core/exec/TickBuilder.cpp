@@ -96,10 +96,12 @@ void TickBuilder::closeTick()
     t.tick = quint32(m_trace.size());
     t.actions = std::move(m_actions);
     m_actions.clear();
-    if (!m_opened.isEmpty() || !m_closed.isEmpty()) {
+    if (!m_opened.isEmpty() || !m_closed.isEmpty() || !m_atCall.isEmpty() || !m_atEnd.isEmpty()) {
         auto x = std::make_shared<TickExtras>();
         x->opened = std::move(m_opened);
         x->closed = std::move(m_closed);
+        x->atCall = std::exchange(m_atCall, {});
+        x->probes = std::exchange(m_atEnd, {});
         t.extras = std::move(x);
     }
     // One line per tick; the same line as the tick before shares its text.
@@ -183,6 +185,8 @@ void TickBuilder::exit(const Record &r)
         t.err = 0;
     }
     t.durationNs = qint64(h.aux) * 1000;
+    // What was recorded since the call began (a scripted run's clients) came before it.
+    t.actionsBeforeCall = qint32(m_actions.size());
     const EpollSet *ep = nullptr;
     if (t.backend == Backend::Epoll || t.backend == Backend::EpollEt)
         if (auto it = m_epoll.constFind(h.fd); it != m_epoll.constEnd())
@@ -274,6 +278,8 @@ void TickBuilder::describe(const Record &r)
         s.label = QStringLiteral("fd %1").arg(h.fd);
         break;
     }
+    if (m_namer)
+        m_namer(s);
     if (auto it = m_known.constFind(h.fd); it != m_known.constEnd() && *it == s)
         return;
     m_known.insert(h.fd, s);
@@ -413,6 +419,12 @@ void TickBuilder::call(const Record &r)
         return;
     }
     m_actions.append(a);
+}
+
+void TickBuilder::setProbes(QList<SocketProbe> atCall, QList<SocketProbe> atEnd)
+{
+    m_atCall = std::move(atCall);
+    m_atEnd = std::move(atEnd);
 }
 
 QString TickBuilder::sourceAt(qsizetype i) const

@@ -6,6 +6,7 @@
 
 #include <QHash>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -34,6 +35,9 @@ public:
     qint64 pid() const { return m_pid; }
     /// A multiplexing call has begun and has not been recorded as a tick yet.
     bool callPending() const { return m_open.has_value(); }
+    /// The timeout of the multiplexing call the program is in or held before (-1: none, or none
+    /// pending).
+    int pendingTimeoutMs() const { return m_open ? m_open->timeoutMs : -1; }
     /// Source line of the multiplexing call the program is in or held before ("" if none).
     QString pendingSource() const { return m_pendingSource; }
     /// Where the call of tick index i was made, "FILE:LINE" (a Python program's own line), or
@@ -41,6 +45,18 @@ public:
     QString sourceAt(qsizetype i) const;
     /// The program has made at least one multiplexing call.
     bool sawCall() const { return m_calls > 0; }
+
+    /// What a scripted run adds to the tick being built (ScriptedRun): the names its lesson
+    /// gives the program's sockets ("L0", "conn:A"), applied to every socket as it is
+    /// described; its clients' actions, in the order made; the kernel's probes of the
+    /// program's sockets at the call and at the tick's end (as the engine records them).
+    void setNamer(std::function<void(SocketInfo &)> namer) { m_namer = std::move(namer); }
+    void addActions(const QList<Action> &actions) { m_actions += actions; }
+    void setProbes(QList<SocketProbe> atCall, QList<SocketProbe> atEnd);
+    /// The actions of the tick being built so far (before its call, then after it).
+    const QList<Action> &pendingActions() const { return m_actions; }
+    /// Every descriptor the program has open, as last described.
+    const QHash<int, SocketInfo> &sockets() const { return m_known; }
 
 private:
     void enter(const Record &r);
@@ -66,6 +82,8 @@ private:
     std::vector<QString> m_sources; ///< sourceAt(m_sourcesFrom + k) = m_sources[k]
     qsizetype m_sourcesFrom = 0;
     QHash<int, SocketInfo> m_known; ///< what each open fd was last described as
+    std::function<void(SocketInfo &)> m_namer;
+    QList<SocketProbe> m_atCall, m_atEnd;
     int m_listeners = 0;
     struct EpollSet {
         QList<FdEvents> interest; ///< in the order added

@@ -124,13 +124,25 @@ void TracedProcess::readChannel()
     while (auto r = m_reader.next()) {
         if (m_stopping)
             return;
+        const bool enter = r->head.type == MT_ENTER;
+        if (enter && m_options.step)
+            m_held = true; // the library waits for our go from here on
+        if (enter && m_beforeTickClosed) {
+            m_beforeTickClosed(false);
+        } else if (enter && m_options.step && m_options.probe) {
+            // Held: the tick before ends here. Its sockets as the kernel shows them now.
+            if (!m_fds.isOpen())
+                m_fds.open(m_builder.pid());
+            m_builder.setProbes(
+                std::exchange(m_atCall, {}),
+                changedProbes(probeProgram(m_builder.sockets(), m_fds), m_lastProbes, true));
+            m_fds.closeAll();
+        }
         const bool appended = m_builder.take(*r);
         if (appended)
             emit tickRecorded(m_trace.last().tick);
-        if (r->head.type == MT_ENTER && m_options.step) {
-            m_held = true;
+        if (enter && m_options.step)
             emit held();
-        }
     }
 }
 
@@ -138,6 +150,11 @@ void TracedProcess::requestStep()
 {
     if (!canStep())
         return;
+    if (!m_beforeTickClosed && m_options.probe) {
+        // Why each socket will come back ready: what changed while the program was held.
+        m_atCall = changedProbes(probeProgram(m_builder.sockets(), m_fds), m_lastProbes, false);
+        m_fds.closeAll(); // before the program runs on: a dup would hide its close
+    }
     m_held = false;
     const char go = MT_GO;
     if (::write(m_chan, &go, 1) != 1)
@@ -175,6 +192,8 @@ void TracedProcess::onFinished(int code, QProcess::ExitStatus status)
     const bool stopping = m_stopping;
     if (!stopping) {
         readChannel(); // what the program wrote before it ended is still in the socket
+        if (m_beforeTickClosed && m_builder.callPending())
+            m_beforeTickClosed(true);
         if (m_builder.finish())
             emit tickRecorded(m_trace.last().tick);
     }

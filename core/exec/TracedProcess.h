@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Launch.h"
+#include "ProgramFds.h"
 #include "Records.h"
 #include "TickBuilder.h"
 #include "trace/TickSource.h"
@@ -10,6 +11,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QSocketNotifier;
@@ -32,6 +34,10 @@ public:
         QString workingDir;
         bool forwardInput = false; ///< the program reads muxlab's stdin (else it has none)
         int silentMs = 5000;       ///< after this long with no multiplexing call, silent()
+        /// In step mode: read why each of the program's sockets is ready (bytes waiting, backlog,
+        /// TCP state) through duplicates of its descriptors, at the call and at the tick's end,
+        /// as the engine does. Left to the hook when one is set (setBeforeTickClosed).
+        bool probe = true;
     };
     TracedProcess(Command command, Options options, QObject *parent = nullptr);
     ~TracedProcess() override;
@@ -68,6 +74,18 @@ public:
     /// Why the run ended, one sentence (also given by finished()).
     QString why() const { return m_why; }
 
+    /// The ticks as they are built: a scripted run (ScriptedRun) adds its clients' actions,
+    /// names and probes to the tick being built.
+    TickBuilder &builder() { return m_builder; }
+    /// Called just before the builder closes a tick: when the program is held before its next
+    /// call (ended false: the tick's handling is complete, and in step mode isHeld() is already
+    /// true), or when it ended. A scripted run lets its clients read what the program sent
+    /// here, so their reads belong to the tick that caused them.
+    void setBeforeTickClosed(std::function<void(bool ended)> hook)
+    {
+        m_beforeTickClosed = std::move(hook);
+    }
+
 signals:
     /// The program is held before a multiplexing call (step mode).
     void held();
@@ -100,6 +118,10 @@ private:
     int m_exitCode = 0;
     QByteArray m_tail;
     QString m_why;
+    std::function<void(bool ended)> m_beforeTickClosed;
+    ProgramFds m_fds;
+    QHash<int, SocketProbe> m_lastProbes;
+    QList<SocketProbe> m_atCall;
 };
 
 } // namespace mux::exec

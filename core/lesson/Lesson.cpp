@@ -320,6 +320,13 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
                 s.sayOn.insert(*b, p.text(it.value(), where + QStringLiteral(" \"say_on\"")));
         }
         s.correction = so.value(QStringLiteral("correction")).toBool();
+        const QJsonObject differs = so.value(QStringLiteral("differs")).toObject();
+        for (auto it = differs.begin(); it != differs.end(); ++it) {
+            if (it.key() != QLatin1String("python"))
+                p.fail(QStringLiteral("%1: unknown server \"%2\" in \"differs\" (only \"python\")")
+                           .arg(where, it.key()));
+            s.differs.insert(it.key(), p.text(it.value(), where + QStringLiteral(" \"differs\"")));
+        }
         auto expect = [&](const QJsonObject &ex) {
             Expect e;
             if (ex.contains(QStringLiteral("ready")))
@@ -377,6 +384,18 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
     if (l.steps.isEmpty())
         p.fail(QStringLiteral("\"steps\" is empty"));
     l.pythonFile = o.value(QStringLiteral("python_file")).toString();
+    const QJsonObject pyArgs = o.value(QStringLiteral("python_args")).toObject();
+    for (auto it = pyArgs.begin(); it != pyArgs.end(); ++it) {
+        const auto b = backendFromName(it.key());
+        if (!b) {
+            p.fail(QStringLiteral("unknown backend \"%1\" in \"python_args\"").arg(it.key()));
+            continue;
+        }
+        QStringList args;
+        for (const QJsonValue &a : it.value().toArray())
+            args.append(a.toString());
+        l.pythonArgs.insert(*b, args);
+    }
     l.python = pythonProgram(o, path, p, l.tags);
     if (!p.problem.isEmpty())
         return Error{0, QStringLiteral("Lesson file %1: %2").arg(path, p.problem)};

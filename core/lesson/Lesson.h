@@ -69,6 +69,9 @@ struct LessonStep {
     QHash<Backend, Expect> expectOn; ///< replaces `expect` on that backend (lt-vs-et)
     std::optional<Question> question;
     QHash<Backend, ReadyNames> answerOn; ///< replaces the question's answer on that backend
+    /// Per server ("python": the lesson's own Python program), why this step's checkpoints do
+    /// not hold there: the document's program behaves otherwise at this tick.
+    QHash<QString, LocalText> differs;
 
     const Expect &expectFor(Backend b) const;
     /// The narration as a run on `b` says it: its text for `b`, placeholders rendered
@@ -105,7 +108,10 @@ struct Lesson {
     QJsonObject params;
     QList<Backend> backends;
     QStringList clients;
-    QString pythonFile;       ///< its Python program's file name, beside the lesson file
+    QString pythonFile; ///< its Python program's file name, beside the lesson file
+    /// "python_args": per backend, the arguments that make the Python program call it
+    /// ({"epoll-et": ["--et"]}); a backend not listed runs the program as it is.
+    QHash<Backend, QStringList> pythonArgs;
     QList<PythonLine> python; ///< that program's lines, tagged from "tags"
     /// "tags" as written: per tag, its 1-based lines. A tag with no lines says that branch's
     /// call has no line in the program (the document's program does not make it).

@@ -44,6 +44,19 @@ public:
     QList<CheckResult> check() const;
     QList<CheckResult> checkStep(const LessonStep &step) const;
 
+    /// The checkpoints of `step` against any trace of `lesson` (the engine's, or a traced
+    /// Python program's). `traced`: the trace is a traced program's. Its list operations
+    /// (watch, unwatch, modify) of select and poll were read off the next call's lists, not
+    /// seen when made (a Python program's rlist.append makes no system call), so a `calls`
+    /// checkpoint compares them after the other calls, as a set; and notes and refusals are
+    /// left out on both sides (the tracer's notes are calls it shows as text; the engine's
+    /// notes are narration, and its refusals the line it adds beside the message it sends).
+    static QList<CheckResult> checkStep(const Lesson &lesson, const Trace &trace,
+                                        const LessonStep &step, bool traced = false);
+    /// Everything client `name` received up to and including `tick`, in `trace`.
+    static QByteArray receivedBy(const Lesson &lesson, const Trace &trace, const QString &name,
+                                 quint32 tick);
+
     /// What came back at tick index i, as socket names per list.
     static ReadyNames readyNamesAt(const Trace &trace, qsizetype index);
     /// Everything client `name` received up to and including `tick`.

@@ -1,0 +1,359 @@
+#include "ScriptedRun.h"
+
+#include "RecordText.h"
+#include "net/Socket.h"
+#include "programs/ProgramFactory.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace mux::exec {
+
+quint16 freePorts(int count)
+{
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        // The kernel's pick for port 0 is in the ephemeral range: never a document's port.
+        auto probe = net::tcpListen({QStringLiteral("127.0.0.1"), 0});
+        if (!probe)
+            return 0;
+        const quint16 first = net::localEndpoint(probe->get()).port;
+        probe->reset();
+        if (int(first) + count > 65535)
+            continue;
+        bool free = true;
+        for (int i = 0; i < count && free; ++i) {
+            const net::Endpoint e{QStringLiteral("127.0.0.1"), quint16(first + i)};
+            free = bool(net::tcpListen(e)) && bool(net::udpBind(e));
+        }
+        if (free)
+            return first;
+    }
+    return 0;
+}
+
+ScriptedRun::ScriptedRun(Lesson lesson, Options options, QObject *parent)
+    : TickSource(parent), m_lesson(std::move(lesson)), m_options(std::move(options))
+{
+    net::ignoreSigpipe();
+    for (const QString &c : m_lesson.clients)
+        m_clients.push_back(std::make_unique<SimClient>(c, int(m_clients.size())));
+    for (const LessonStep &s : m_lesson.steps)
+        for (const ClientOp &op : s.ops)
+            m_script.insert(s.tick, op);
+    m_listeners = std::max(1, int(portsParam(m_lesson.params).size()));
+    m_settler.setAckers([this] {
+        QList<int> fds;
+        for (const auto &c : m_clients)
+            if (c->fd() >= 0)
+                fds.append(c->fd());
+        if (m_process && m_process->isHeld())
+            for (auto it = m_process->builder().sockets().begin();
+                 it != m_process->builder().sockets().end(); ++it)
+                if (const int d = m_fds.dup(it.key()); d >= 0 && inetSocketType(d) == SOCK_STREAM)
+                    fds.append(d);
+        return fds;
+    });
+}
+
+ScriptedRun::~ScriptedRun()
+{
+    stop();
+}
+
+QStringList ScriptedRun::clientNames() const
+{
+    return m_lesson.clients;
+}
+
+Result<void> ScriptedRun::start()
+{
+    QString python = m_options.python;
+    if (python.isEmpty())
+        python = QFileInfo::exists(QStringLiteral("/usr/bin/python3"))
+                     ? QStringLiteral("/usr/bin/python3")
+                     : QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        return Error{0, QStringLiteral("python3 is not found, so the lesson's Python program "
+                                       "cannot run.")};
+    if (!QFileInfo::exists(m_options.programFile))
+        return Error{0, QStringLiteral("The lesson's Python program %1 is not found.")
+                            .arg(m_options.programFile)};
+    m_basePort = m_options.basePort ? m_options.basePort : freePorts(m_listeners);
+    if (m_basePort == 0)
+        return Error{0, QStringLiteral("No free ports were found for the program.")};
+    QString dir = m_options.workingDir;
+    if (dir.isEmpty()) {
+        m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                QStringLiteral("/muxlab-python-XXXXXX"));
+        dir = m_dir->path();
+    }
+    Command command{
+        python,
+        QStringList{m_options.programFile, QStringLiteral("--port"), QString::number(m_basePort)} +
+            m_options.extraArgs,
+        m_options.programFile};
+    TracedProcess::Options po;
+    po.step = true;
+    po.workingDir = dir;
+    m_process = std::make_unique<TracedProcess>(std::move(command), po);
+    m_process->builder().setNamer([this](SocketInfo &s) { name(s); });
+    m_process->setBeforeTickClosed([this](bool ended) { completeTick(ended); });
+    connect(m_process.get(), &TickSource::tickRecorded, this, &TickSource::tickRecorded);
+    connect(m_process.get(), &TickSource::finished, this, &TickSource::finished);
+    connect(m_process.get(), &TracedProcess::output, this, &ScriptedRun::output);
+    if (auto r = m_process->start(); !r)
+        return r;
+
+    QEventLoop loop;
+    QTimer budget;
+    budget.setSingleShot(true);
+    connect(&budget, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(m_process.get(), &TracedProcess::held, &loop, &QEventLoop::quit);
+    connect(m_process.get(), &TickSource::finished, &loop, &QEventLoop::quit);
+    budget.start(m_options.startBudgetMs);
+    while (!m_process->isHeld() && !m_process->isFinished() && budget.isActive())
+        loop.exec();
+    if (m_process->isFinished())
+        return Error{0, m_process->why() + QLatin1Char('\n') +
+                            QString::fromUtf8(m_process->outputTail()).trimmed()};
+    if (!m_process->isHeld())
+        return Error{0, QStringLiteral("The program made no select, poll or epoll call within "
+                                       "%1 s.")
+                            .arg(m_options.startBudgetMs / 1000)};
+    return {};
+}
+
+void ScriptedRun::stop()
+{
+    m_fds.closeAll();
+    if (m_process)
+        m_process->stop();
+}
+
+void ScriptedRun::name(SocketInfo &s)
+{
+    const auto local = endpoint(s.local);
+    if (s.role == Role::Listener || s.role == Role::Udp) {
+        if (local && local->port >= m_basePort && local->port < m_basePort + m_listeners)
+            s.name = QLatin1Char(s.role == Role::Listener ? 'L' : 'U') +
+                     QString::number(local->port - m_basePort);
+        return;
+    }
+    m_connClient.remove(s.fd);
+    const auto peer = endpoint(s.peer);
+    if (!local || !peer)
+        return;
+    if (const int c = m_match.clientAt(*peer, *local); c >= 0) {
+        const QString &who = m_clients[size_t(c)]->name();
+        s.name = QStringLiteral("conn:") + who;
+        s.label = QStringLiteral("conn ") + who;
+        m_connClient.insert(s.fd, c);
+    }
+}
+
+int ScriptedRun::connOf(int client) const
+{
+    for (auto it = m_connClient.begin(); it != m_connClient.end(); ++it)
+        if (it.value() == client)
+            return it.key();
+    return -1;
+}
+
+void ScriptedRun::requestStep()
+{
+    if (!m_process || m_process->isFinished())
+        return;
+    ++m_tick;
+    const bool held = m_process->isHeld();
+    TickBuilder &builder = m_process->builder();
+    builder.addActions(clientsAct());
+    if (held) {
+        // Why each socket will come back ready: read just before the call, kept where it
+        // differs from the last tick's end (as the engine's probeAtCall).
+        m_atCall = changedProbes(probeProgram(builder.sockets(), m_fds), m_lastProbes, false);
+        // Out of delayed-ACK mode before the program handles what comes back, so what it sends
+        // is acknowledged at once (the engine's nudge before handle).
+        if (!m_clients.empty())
+            m_settler.nudgeAcks();
+        m_fds.closeAll();
+        m_awaiting = true;
+        m_process->requestStep();
+    } else {
+        m_awaiting = true; // still in its call (or a blocking call): its next tick completes
+    }
+}
+
+QList<Action> ScriptedRun::clientsAct()
+{
+    QList<ClientOp> ops = m_script.values(m_tick);
+    std::reverse(ops.begin(), ops.end()); // QMultiMap gives the newest first
+    QList<Action> actions;
+    if (ops.isEmpty())
+        return actions;
+    m_clientsActed = true;
+    const bool held = m_process->isHeld();
+    if (held)
+        m_settler.nudgeAcks();
+    const QHash<int, SocketInfo> &sockets = m_process->builder().sockets();
+    auto listenerFd = [&](int index, Role role) {
+        const QString name =
+            QLatin1Char(role == Role::Listener ? 'L' : 'U') + QString::number(index);
+        for (auto it = sockets.begin(); it != sockets.end(); ++it)
+            if (it->role == role && it->name == name)
+                return it.key();
+        return -1;
+    };
+    QHash<int, int> backlog; // our dup of a listener -> connections it must show
+    QList<SimClient *> closing;
+    for (const ClientOp &op : ops) {
+        if (op.client < 0 || op.client >= int(m_clients.size()))
+            continue;
+        SimClient &c = *m_clients[size_t(op.client)];
+        const net::Endpoint target{QStringLiteral("127.0.0.1"), quint16(m_basePort + op.listener)};
+        // Found before the reset: the client's port is gone after it.
+        const int serverSide =
+            op.kind == ClientOp::Reset && held ? m_fds.dup(connOf(op.client)) : -1;
+        const int listener = op.kind == ClientOp::Connect && held
+                                 ? m_fds.dup(listenerFd(op.listener, Role::Listener))
+                                 : -1;
+        const int queuedBefore = listener >= 0 ? net::acceptBacklog(listener) : -1;
+        actions.append(c.perform(op, target));
+        switch (op.kind) {
+        case ClientOp::Connect:
+            if (c.fd() >= 0 && listener >= 0) {
+                const int expected = backlog.value(listener, queuedBefore) + 1;
+                backlog.insert(listener, expected);
+                m_settler.expectConnected(c.fd(), listener, expected);
+            }
+            break;
+        case ClientOp::SendTo:
+            if (const int u = held ? m_fds.dup(listenerFd(op.listener, Role::Udp)) : -1;
+                u >= 0 && actions.last().ret >= 0)
+                m_settler.expectReadable(u);
+            break;
+        case ClientOp::Send:
+        case ClientOp::SendUrgent:
+            m_settler.expectDelivered(c.fd());
+            break;
+        case ClientOp::Shutdown:
+            m_settler.expectFinAcked(c.fd());
+            break;
+        case ClientOp::Close:
+            if (c.fd() >= 0) {
+                m_settler.expectFinAcked(c.fd());
+                closing.append(&c);
+            }
+            break;
+        case ClientOp::Reset:
+            if (serverSide >= 0)
+                m_settler.expectReset(serverSide);
+            break;
+        default:
+            break;
+        }
+    }
+    m_settler.wait(m_options.settleBudgetMs);
+    for (SimClient *c : closing)
+        c->finishClose();
+    return actions;
+}
+
+QList<Action> ScriptedRun::settleReplies(bool programEnded)
+{
+    const QList<Action> &done = m_process->builder().pendingActions();
+    bool sent = false, closed = false, datagram = false;
+    for (const Action &a : done) {
+        if (a.actor != Action::Actor::Server)
+            continue;
+        if (a.call == Action::Call::Send || a.call == Action::Call::SendTo)
+            sent = true;
+        if (a.call == Action::Call::SendTo)
+            datagram = true;
+        if (a.call == Action::Call::Close) {
+            closed = true;
+            // The server closed a conn: wait until its client has seen the FIN.
+            if (auto it = m_connClient.constFind(a.fd); it != m_connClient.constEnd()) {
+                if (const int fd = m_clients[size_t(*it)]->fd(); fd >= 0)
+                    m_settler.expectPeerClosed(fd);
+                m_connClient.erase(it);
+            }
+        }
+    }
+    if (sent && !programEnded)
+        for (auto it = m_connClient.begin(); it != m_connClient.end(); ++it)
+            if (const int d = m_fds.dup(it.key()); d >= 0)
+                m_settler.expectDelivered(d);
+    if (datagram) // a reply to whoever sent this tick
+        for (const auto &c : m_clients)
+            if (c->fd() >= 0 && inetSocketType(c->fd()) == SOCK_DGRAM && c->bytesSent() > 0 &&
+                net::bytesReadable(c->fd()) <= 0)
+                m_settler.expectReadable(c->fd());
+    if (programEnded) {
+        // The kernel closed what the program held: each conn's client sees a FIN or a RST.
+        for (auto it = m_connClient.begin(); it != m_connClient.end(); ++it)
+            if (const int fd = m_clients[size_t(*it)]->fd(); fd >= 0)
+                m_settler.expectPeerClosed(fd);
+        m_connClient.clear();
+        closed = true;
+    }
+    if (!m_settler.isEmpty())
+        m_settler.wait(m_options.settleBudgetMs);
+    QList<Action> reads;
+    if (!sent && !closed && !std::exchange(m_clientsActed, false))
+        return reads;
+    m_clientsActed = false;
+    for (const auto &c : m_clients)
+        reads += c->drain();
+    return reads;
+}
+
+void ScriptedRun::completeTick(bool ended)
+{
+    TickBuilder &builder = m_process->builder();
+    if (!ended && !m_fds.isOpen())
+        m_fds.open(builder.pid());
+    if (m_awaiting) {
+        m_awaiting = false;
+        builder.addActions(settleReplies(ended));
+    }
+    QList<SocketProbe> atEnd;
+    if (!ended)
+        atEnd = changedProbes(probeProgram(builder.sockets(), m_fds), m_lastProbes, true);
+    else
+        m_lastProbes.clear();
+    builder.setProbes(std::exchange(m_atCall, {}), atEnd);
+    m_fds.closeAll();
+}
+
+bool ScriptedRun::step()
+{
+    if (!m_process || m_process->isFinished())
+        return false;
+    const qsizetype before = trace().size();
+    const int timeout = m_process->builder().pendingTimeoutMs();
+    requestStep();
+    QEventLoop loop;
+    QTimer budget;
+    budget.setSingleShot(true);
+    connect(&budget, &QTimer::timeout, &loop, &QEventLoop::quit);
+    const auto recorded = connect(this, &TickSource::tickRecorded, &loop, &QEventLoop::quit);
+    const auto ended = connect(this, &TickSource::finished, &loop, &QEventLoop::quit);
+    budget.start(std::max(0, timeout) + m_options.callBudgetMs);
+    while (trace().size() == before && !m_process->isFinished() && budget.isActive())
+        loop.exec();
+    disconnect(recorded);
+    disconnect(ended);
+    return trace().size() > before;
+}
+
+} // namespace mux::exec

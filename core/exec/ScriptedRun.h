@@ -1,0 +1,120 @@
+#pragma once
+
+#include "ProgramFds.h"
+#include "TracedProcess.h"
+#include "clients/ClientMatch.h"
+#include "clients/SimClient.h"
+#include "engine/Settle.h"
+#include "lesson/Lesson.h"
+#include "trace/TickSource.h"
+
+#include <QHash>
+#include <QMultiMap>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <vector>
+
+namespace mux::exec {
+
+/// A lesson's script played against the lesson's own Python program (lessons/<folder>/<id>.py)
+/// run under the tracer, in step mode: the second way a lesson runs, beside the engine. It is
+/// a TickSource like the Engine and keeps the engine's tick (core/README.md, "The tick"), so a
+/// scripted run gives the same ticks every time:
+///   1. the program is held before its call; the clients do this tick's ops, and the run waits
+///      until the kernel shows them (Settler). Waits that need the program's side (a listener's
+///      accept queue, a conn that must show a RST) read it through duplicates of the program's
+///      descriptors (ProgramFds), taken only while it is held;
+///   2. the one call is released; the program handles what came back and runs to its next
+///      multiplexing call, where it is held again (or it exits);
+///   3. the run waits until what the program sent or closed has reached the clients, and they
+///      read it (as the engine's settleReplies). The tick then goes into the trace, with the
+///      kernel's probes of the program's sockets at the call and at its end.
+///
+/// The program's sockets are named as the lesson names them (namer()): the listener on the
+/// run's port P+i is "L<i>" ("U<i>" for UDP), the conn whose peer is client A is "conn:A".
+/// The clients' own sockets are left out of the trace's socket list: their descriptor numbers
+/// are muxlab's, and would collide with the program's.
+class ScriptedRun : public TickSource {
+    Q_OBJECT
+public:
+    struct Options {
+        QString python;        ///< the interpreter; empty: /usr/bin/python3, else python3
+        QString programFile;   ///< the lesson's .py, absolute
+        QStringList extraArgs; ///< given after `--port P`
+        quint16 basePort = 0;  ///< 0: free ports, found here (never the documents' own)
+        QString workingDir;    ///< empty: a temporary directory, removed with the run
+        int settleBudgetMs = 2000;
+        int startBudgetMs = 20000; ///< until the program is held before its first call
+        int callBudgetMs = 5000;   ///< beyond the call's own timeout, until it is held again
+    };
+    ScriptedRun(Lesson lesson, Options options, QObject *parent = nullptr);
+    ~ScriptedRun() override;
+
+    /// Starts the program on its ports and waits, bounded, until it is held before its first
+    /// multiplexing call (tick 0, its setup, is then in the trace). One sentence if it cannot.
+    Result<void> start();
+    /// Kills the program and everything it started, and reaps it.
+    void stop();
+
+    // TickSource
+    const Trace &trace() const override { return m_process->trace(); }
+    bool canStep() const override { return m_process && !m_process->isFinished() && !m_awaiting; }
+    void requestStep() override;
+    /// requestStep(), then waits (bounded: the call's timeout plus callBudgetMs) until the tick
+    /// is in the trace. False if it did not come: the program ended, or did not come back to
+    /// a multiplexing call in time (the clients of the next tick then act while it runs).
+    bool step();
+
+    /// Script ticks played so far.
+    quint32 tickCount() const { return m_tick; }
+    /// Every script tick has been played.
+    bool finished() const { return m_tick >= m_lesson.ticks; }
+    /// The program has ended (exited, crashed, or was stopped).
+    bool ended() const { return m_process->isFinished(); }
+    const Lesson &lesson() const { return m_lesson; }
+    TracedProcess &process() { return *m_process; }
+    const TracedProcess &process() const { return *m_process; }
+    QStringList clientNames() const;
+    const std::vector<std::unique_ptr<SimClient>> &clients() const { return m_clients; }
+    quint16 basePort() const { return m_basePort; }
+    /// FILE:LINE of the call of tick index i.
+    QString sourceAt(qsizetype i) const { return m_process->sourceAt(i); }
+
+signals:
+    /// The program wrote to stdout or stderr.
+    void output(const QByteArray &bytes);
+
+private:
+    void name(SocketInfo &s);
+    /// The program is held before its next call, or has ended: the tick's replies reach the
+    /// clients, and its probes are taken.
+    void completeTick(bool ended);
+    QList<Action> clientsAct();
+    QList<Action> settleReplies(bool programEnded);
+    int connOf(int client) const;
+
+    Lesson m_lesson;
+    Options m_options;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TracedProcess> m_process;
+    std::vector<std::unique_ptr<SimClient>> m_clients;
+    ClientMatch m_match{m_clients};
+    QMultiMap<quint32, ClientOp> m_script;
+    Settler m_settler;
+    ProgramFds m_fds;
+    quint16 m_basePort = 0;
+    int m_listeners = 1;
+    quint32 m_tick = 0;
+    bool m_awaiting = false;      ///< a step was released and its tick is not complete yet
+    bool m_clientsActed = false;  ///< this tick: clients may have bytes to drain
+    QHash<int, int> m_connClient; ///< the program's conn fd -> index of the client at its far end
+    QList<SocketProbe> m_atCall;
+    QHash<int, SocketProbe> m_lastProbes;
+};
+
+/// `count` consecutive ports from the kernel's ephemeral range, free for TCP and UDP on
+/// 127.0.0.1 when looked at; 0 if none were found.
+quint16 freePorts(int count);
+
+} // namespace mux::exec
