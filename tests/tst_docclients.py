@@ -21,6 +21,7 @@ Usage: tst_docclients.py MUXLAB [ID...]
 import hashlib
 import json
 import os
+import random
 import signal
 import socket
 import struct
@@ -42,13 +43,21 @@ def frame(data):
     return struct.pack('i', len(data)) + data
 
 
+def ephemeral_low():
+    """The kernel's lowest ephemeral port (ip_local_port_range; 32768 on Debian)."""
+    try:
+        with open('/proc/sys/net/ipv4/ip_local_port_range') as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_ports(count):
     """count consecutive ports free for TCP and UDP on 127.0.0.1."""
     while True:
-        probe = socket.socket()
-        probe.bind(('127.0.0.1', 0))
-        first = probe.getsockname()[1]
-        probe.close()
+        # Below the kernel's ephemeral range: there, any outgoing connection on the machine
+        # may take the port between this check and the server's bind (it does under load).
+        first = random.randrange(20000, ephemeral_low() - count)
         if first + count > 65535:
             continue
         held = []

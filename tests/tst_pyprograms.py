@@ -14,6 +14,7 @@ import concurrent.futures
 import glob
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -44,14 +45,22 @@ _ports_lock = threading.Lock()
 _ports_given = set()
 
 
+def ephemeral_low():
+    """The kernel's lowest ephemeral port (ip_local_port_range; 32768 on Debian)."""
+    try:
+        with open('/proc/sys/net/ipv4/ip_local_port_range') as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_ports(count):
     """count consecutive TCP and UDP ports that nothing is bound to, never handed out twice."""
     with _ports_lock:
         while True:
-            probe = socket.socket()
-            probe.bind(('127.0.0.1', 0))
-            first = probe.getsockname()[1]
-            probe.close()
+            # Below the kernel's ephemeral range: there, any outgoing connection on the machine
+            # may take the port between this check and the server's bind (it does under load).
+            first = random.randrange(20000, ephemeral_low() - count)
             ports = range(first, first + count)
             if first + count > 65535 or _ports_given.intersection(ports):
                 continue

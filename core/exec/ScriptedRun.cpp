@@ -1,6 +1,7 @@
 #include "ScriptedRun.h"
 
 #include "RecordText.h"
+#include "net/FreePorts.h"
 #include "net/Socket.h"
 #include "programs/ProgramFactory.h"
 
@@ -18,28 +19,6 @@
 #include <unistd.h>
 
 namespace mux::exec {
-
-quint16 freePorts(int count)
-{
-    for (int attempt = 0; attempt < 64; ++attempt) {
-        // The kernel's pick for port 0 is in the ephemeral range: never a document's port.
-        auto probe = net::tcpListen({QStringLiteral("127.0.0.1"), 0});
-        if (!probe)
-            return 0;
-        const quint16 first = net::localEndpoint(probe->get()).port;
-        probe->reset();
-        if (int(first) + count > 65535)
-            continue;
-        bool free = true;
-        for (int i = 0; i < count && free; ++i) {
-            const net::Endpoint e{QStringLiteral("127.0.0.1"), quint16(first + i)};
-            free = bool(net::tcpListen(e)) && bool(net::udpBind(e));
-        }
-        if (free)
-            return first;
-    }
-    return 0;
-}
 
 ScriptedRun::ScriptedRun(Lesson lesson, Options options, QObject *parent)
     : TickSource(parent), m_lesson(std::move(lesson)), m_options(std::move(options))
@@ -88,7 +67,7 @@ Result<void> ScriptedRun::start()
     if (!QFileInfo::exists(m_options.programFile))
         return Error{0, QStringLiteral("The lesson's Python program %1 is not found.")
                             .arg(m_options.programFile)};
-    m_basePort = m_options.basePort ? m_options.basePort : freePorts(m_listeners);
+    m_basePort = m_options.basePort ? m_options.basePort : net::freePortBlock(m_listeners);
     if (m_basePort == 0)
         return Error{0, QStringLiteral("No free ports were found for the program.")};
     QString dir = m_options.workingDir;

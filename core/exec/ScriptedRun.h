@@ -113,8 +113,4 @@ private:
     QHash<int, SocketProbe> m_lastProbes;
 };
 
-/// `count` consecutive ports from the kernel's ephemeral range, free for TCP and UDP on
-/// 127.0.0.1 when looked at; 0 if none were found.
-quint16 freePorts(int count);
-
 } // namespace mux::exec

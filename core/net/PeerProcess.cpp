@@ -1,4 +1,5 @@
 #include "PeerProcess.h"
+#include "SockDiag.h"
 
 #include <QDir>
 #include <QFile>
@@ -90,6 +91,11 @@ QString scriptOf(qint64 pid)
 
 quint64 tcpSocketInode(const Endpoint &local, const Endpoint &remote)
 {
+    // sock_diag first: one exact lookup. /proc/net/tcp is walked over several reads while
+    // other sockets come and go, and on a busy machine a walk can skip the very socket asked
+    // for. The files remain for a peer the IPv4 lookup cannot name (a dual-stack socket).
+    if (const auto n = tcpInodeOf(local, remote); n && *n != 0)
+        return *n;
     if (quint64 n =
             inodeIn(QStringLiteral("/proc/net/tcp"), procAddress4(local), procAddress4(remote)))
         return n;

@@ -28,7 +28,14 @@ Result<quint32> ipv4(const Endpoint &e)
 
 } // namespace
 
-Result<int> tcpStateOf(const Endpoint &local, const Endpoint &peer)
+namespace {
+
+struct Found {
+    int state = 0; ///< 0: no socket has that 4-tuple
+    quint64 inode = 0;
+};
+
+Result<Found> lookUp(const Endpoint &local, const Endpoint &peer)
 {
     const auto src = ipv4(local);
     if (!src)
@@ -79,11 +86,11 @@ Result<int> tcpStateOf(const Endpoint &local, const Endpoint &peer)
         for (auto *h = reinterpret_cast<nlmsghdr *>(buf); NLMSG_OK(h, len);
              h = NLMSG_NEXT(h, len)) {
             if (h->nlmsg_type == NLMSG_DONE)
-                return 0;
+                return Found{};
             if (h->nlmsg_type == NLMSG_ERROR) {
                 const auto *e = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
                 if (e->error == 0 || e->error == -ENOENT)
-                    return 0; // no socket has that 4-tuple
+                    return Found{}; // no socket has that 4-tuple
                 return errnoError(QStringLiteral("NETLINK_SOCK_DIAG"), -e->error);
             }
             if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY)
@@ -93,11 +100,29 @@ Result<int> tcpStateOf(const Endpoint &local, const Endpoint &peer)
             // connection asked for.
             if (m->id.idiag_sport != htons(local.port) || m->id.idiag_dport != htons(peer.port) ||
                 m->id.idiag_src[0] != *src || m->id.idiag_dst[0] != *dst)
-                return 0;
-            return int(m->idiag_state);
+                return Found{};
+            return Found{int(m->idiag_state), quint64(m->idiag_inode)};
         }
-        return 0; // a request without NLM_F_DUMP has a one-message answer
+        return Found{}; // a request without NLM_F_DUMP has a one-message answer
     }
+}
+
+} // namespace
+
+Result<int> tcpStateOf(const Endpoint &local, const Endpoint &peer)
+{
+    const auto found = lookUp(local, peer);
+    if (!found)
+        return found.error();
+    return found->state;
+}
+
+Result<quint64> tcpInodeOf(const Endpoint &local, const Endpoint &peer)
+{
+    const auto found = lookUp(local, peer);
+    if (!found)
+        return found.error();
+    return found->inode;
 }
 
 Result<int> tcpSocketsInStates(const Endpoint &local, const Endpoint &peer, quint32 states)

@@ -13,6 +13,8 @@ namespace mux::net {
 /// other sockets come and go) it can neither miss the socket nor count it twice.
 /// A listener on `local`'s port is not that socket and gives 0.
 Result<int> tcpStateOf(const Endpoint &local, const Endpoint &peer);
+/// The inode of that same socket (what /proc/PID/fd shows as socket:[inode]), or 0.
+Result<quint64> tcpInodeOf(const Endpoint &local, const Endpoint &peer);
 
 /// 1 when the socket with exactly this 4-tuple is in one of `states` (a mask of 1 << TCP_*),
 /// else 0.

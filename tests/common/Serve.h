@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/FreePorts.h"
 #include "net/Socket.h"
 
 #include <QFile>
@@ -9,24 +10,11 @@
 
 #include <memory>
 
-/// A free TCP port block on 127.0.0.1: binds `count` consecutive ports to prove they are free,
-/// then lets them go. (A race with another process is possible but harmless on a test box.)
+/// A free TCP and UDP port block on 127.0.0.1, below the kernel's ephemeral range (see
+/// net::freePortBlock), so no outgoing connection takes one before the server binds it.
 inline quint16 freePortBlock(int count = 3)
 {
-    for (quint16 base = 20000 + quint16(QCoreApplication::applicationPid() % 20000); base < 60000;
-         base += 7) {
-        bool ok = true;
-        std::vector<mux::Fd> held;
-        for (int i = 0; i < count && ok; ++i) {
-            auto fd = mux::net::tcpListen({QStringLiteral("127.0.0.1"), quint16(base + i)});
-            ok = bool(fd);
-            if (fd)
-                held.push_back(std::move(*fd));
-        }
-        if (ok)
-            return base;
-    }
-    return 0;
+    return mux::net::freePortBlock(count);
 }
 
 /// `muxlab --serve` as a real child process; waits for its `listening` lines.
