@@ -298,7 +298,7 @@ bool Session::openTrace(const QString &path)
 
 void Session::onTick(quint32)
 {
-    if (m_programFree) { // gathered into the next frame
+    if (m_programFree || m_programHolding) { // gathered into the next frame
         // Unless the trace just dropped its oldest ticks: the panes must let go of them now,
         // before anything paints them.
         if (trace()->firstKept() != m_shownFirstKept) {
@@ -346,11 +346,10 @@ void Session::setProgramFree(bool on)
         m_program->runFreely();
         return;
     }
+    // The calls it made before the hold took effect still arrive: a frame at a time too, and
+    // all of them once it is held.
+    m_programHolding = true;
     m_program->holdAgain();
-    if (m_frame->isActive()) {
-        m_frame->stop();
-        flushFreeTicks();
-    }
 }
 
 bool Session::openProgram(const mux::exec::Command &command, const QString &workingDir)
@@ -371,7 +370,15 @@ bool Session::openProgram(const mux::exec::Command &command, const QString &work
     connect(m_program.get(), &ProgramRun::tickRecorded, this, &Session::onTick);
     connect(m_program.get(), &ProgramRun::finished, this, [this] {
         m_programFree = false;
+        m_programHolding = false;
         if (m_frame->isActive()) {
+            m_frame->stop();
+            flushFreeTicks();
+        }
+    });
+    connect(m_program.get(), &ProgramRun::stateChanged, this, [this] {
+        if (m_programHolding && (m_program->isHeld() || m_program->isFinished())) {
+            m_programHolding = false;
             m_frame->stop();
             flushFreeTicks();
         }
@@ -383,6 +390,7 @@ bool Session::openProgram(const mux::exec::Command &command, const QString &work
 bool Session::startProgram()
 {
     m_programFree = false;
+    m_programHolding = false;
     m_shownFirstKept = 0;
     m_frame->stop();
     m_snapshotStale = true;
@@ -405,6 +413,7 @@ void Session::closeProgram()
         return;
     disconnect(m_program.get(), nullptr, this, nullptr);
     m_programFree = false;
+    m_programHolding = false;
     m_frame->stop();
     m_program.reset(); // stops the program and everything it started
 }

@@ -141,7 +141,9 @@ private:
     /// Hands the ticks gathered since the last frame to the panes (full speed).
     void flushFreeTicks();
     bool m_programFree = false;
-    QTimer *m_frame = nullptr;      ///< one frame at full speed: ticks are gathered until it fires
+    bool m_programHolding =
+        false;                 ///< held again, not there yet: ticks still come a frame at a time
+    QTimer *m_frame = nullptr; ///< one frame at full speed: ticks are gathered until it fires
     qsizetype m_shownFirstKept = 0; ///< the trace's firstKept() when the panes last heard
     void closeProgram();
 
