@@ -119,7 +119,7 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
         if (on)
             m_actions.run->setChecked(false);
     });
-    setSpeed(m_speedLevel);
+    setSpeed(m_chosenLevel);
     setZoom(1.0);
 }
 
@@ -138,8 +138,10 @@ void TransportBar::setSpeed(int level)
     const bool wasFull = fullSpeed();
     m_chosenLevel = std::clamp(level, 0, kFullSpeed);
     m_speedLevel = std::clamp(level, 0, int(m_speed->maximum()));
-    if (m_speed->value() != m_speedLevel)
+    if (m_speed->value() != m_speedLevel) { // not a choice: the notch chosen stays
+        const QSignalBlocker block(m_speed);
         m_speed->setValue(m_speedLevel);
+    }
     m_speedLabel->setText(m_speedLevel == kFullSpeed ? tr("full speed")
                                                      : tr("%1 ticks/s").arg(kSpeeds[m_speedLevel]));
     m_speed->setToolTip(m_speedLevel == kFullSpeed
@@ -176,7 +178,7 @@ void TransportBar::retranslate()
     setWindowTitle(tr("Transport"));
     m_backend->setToolTip(
         tr("The multiplexing call the server makes; switching restarts the lesson"));
-    setSpeed(m_speedLevel);
+    setSpeed(m_chosenLevel);
 }
 
 void TransportBar::syncBackends()
