@@ -130,6 +130,7 @@ private slots:
     void sigkillOfMuxlabLeavesNoSurvivor();
     void callsFromAThreadAreMarked();
     void stepModeHoldsBeforeEachCall();
+    void freeRunIsHeldAgain();
 };
 
 void TestExec::initTestCase()
@@ -455,6 +456,81 @@ void TestExec::stepModeHoldsBeforeEachCall()
     program.stop();
     QCOMPARE(finished.size(), 1);
     QVERIFY(!program.canStep());
+}
+
+void TestExec::freeRunIsHeldAgain()
+{
+    // A tight select(timeout 0) loop running freely is held again at its next call, steps one
+    // call at a time, and runs freely again; the bytes it echoes are the same throughout.
+    qputenv("MUXLAB_PRELOAD", MUXTRACE_LIBRARY);
+    auto command = exec::resolveCommand({kPython, execFile("busy_select.py")});
+    QVERIFY2(command, qPrintable(command.error().text));
+    exec::TracedProcess::Options o;
+    o.step = false;
+    exec::TracedProcess program(*command, o);
+    QSignalSpy held(&program, &exec::TracedProcess::held);
+    QVERIFY(program.start());
+    QCOMPARE(program.state(), exec::TracedProcess::State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(program.outputTail().contains("listening"), 20000);
+    const quint16 port =
+        quint16(QString::fromUtf8(program.outputTail()).split(u' ').value(1).trimmed().toUInt());
+    QTcpSocket c;
+    c.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(c.waitForConnected(10000));
+    // Reads with the event loop running: the program's records must keep being read, or it
+    // blocks writing them.
+    const auto read = [&c](qsizetype n) {
+        QByteArray got;
+        QDeadlineTimer deadline(20000);
+        while (got.size() < n && !deadline.hasExpired()) {
+            QTest::qWait(10);
+            got += c.readAll();
+        }
+        return got;
+    };
+    const auto echo = [&](const QByteArray &sent) {
+        c.write(sent);
+        return read(sent.size());
+    };
+    QCOMPARE(echo("free"), QByteArray("FREE"));
+    // Many calls a second, none held.
+    QTRY_VERIFY_WITH_TIMEOUT(program.trace().size() > 500, 20000);
+    QVERIFY(held.isEmpty());
+
+    program.holdAgain();
+    QCOMPARE(program.state(), exec::TracedProcess::State::Holding);
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.state(), exec::TracedProcess::State::Held);
+    QVERIFY(program.canStep());
+    // Held: the tick count stands still and a byte sent now is not echoed.
+    const qsizetype heldAt = program.trace().size();
+    c.write("held");
+    QTest::qWait(300);
+    QVERIFY(c.readAll().isEmpty());
+    QCOMPARE(program.trace().size(), heldAt);
+    // Each step is one call: the select that finds the bytes, then the one after the echo.
+    program.requestStep();
+    QCOMPARE(program.state(), exec::TracedProcess::State::InCall);
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), heldAt + 1);
+    QCOMPARE(program.trace().last().ret, 1);
+    QCOMPARE(program.trace().last().actions.value(0).data, QByteArray("held"));
+    QCOMPARE(read(4), QByteArray("HELD"));
+    program.requestStep();
+    QVERIFY(held.wait(20000));
+    QCOMPARE(program.trace().size(), heldAt + 2);
+
+    program.runFreely();
+    QCOMPARE(program.state(), exec::TracedProcess::State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(program.trace().size() > heldAt + 500, 20000);
+    QCOMPARE(echo("again"), QByteArray("AGAIN"));
+    // And held a second time.
+    const qsizetype heldBefore = held.size();
+    program.holdAgain();
+    QTRY_COMPARE_WITH_TIMEOUT(held.size(), heldBefore + 1, 20000);
+    QCOMPARE(program.state(), exec::TracedProcess::State::Held);
+    program.stop();
+    QCOMPARE(program.state(), exec::TracedProcess::State::Finished);
 }
 
 QTEST_GUILESS_MAIN(TestExec)

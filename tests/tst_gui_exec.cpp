@@ -8,6 +8,7 @@
 #include "gui/MainWindow.h"
 #include "gui/ProgramRun.h"
 #include "gui/Session.h"
+#include "gui/SyscallLogModel.h"
 #include "gui/TraceFiles.h"
 
 #include <QAction>
@@ -18,7 +19,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QSlider>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextBlock>
@@ -100,6 +103,7 @@ private slots:
     void closingTheWindowLeavesNoProcess();
     void theFileMenuOpensPrograms();
     void ctrlSSavesAndCtrlEnterRunsTheEditedScript();
+    void fullSpeedRunsFreelyAndPauseHoldsIt();
 };
 
 void TestGuiExec::initTestCase()
@@ -295,6 +299,58 @@ void TestGuiExec::ctrlSSavesAndCtrlEnterRunsTheEditedScript()
     QTRY_COMPARE_WITH_TIMEOUT(litLine(w.get()), selectLine + 2, 10000);
     QCOMPARE(s->program()->lineAt(s->cursor()) + 0,
              0); // tick 0 carries no line: the held one is lit
+}
+
+void TestGuiExec::fullSpeedRunsFreelyAndPauseHoldsIt()
+{
+    // A tight select(timeout 0) loop at full speed: thousands of ticks, the panes told about
+    // them a frame at a time, only the newest kept; Pause holds it, Step makes one tick.
+    auto w = openProgram({kPython, execFile("busy_select.py")});
+    gui::Session *s = sessionOf(w.get());
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    auto *speed = child<QSlider>(w.get(), "speed");
+    QCOMPARE(speed->maximum(), 8); // the eight timed speeds, then full speed
+    speed->setValue(speed->maximum());
+    QSignalSpy appended(s, &gui::Session::tickAppended);
+    auto *run = child<QAction>(w.get(), "run");
+    run->setChecked(true);
+    QVERIFY(s->programFree());
+    QVERIFY(!s->program()->isHeld());
+
+    // Run until the trace has dropped its oldest ticks (bounded: the loop makes thousands of
+    // calls a second even on a loaded machine).
+    const mux::Trace &trace = *s->trace();
+    QTRY_VERIFY_WITH_TIMEOUT(trace.firstKept() > 0, 240000);
+    QVERIFY(trace.size() - trace.firstKept() <= gui::ProgramRun::kKeepTicks + 4096);
+    // Painting is coalesced: the panes heard of the ticks far fewer times than there were.
+    QVERIFY2(appended.size() < trace.size() / 4,
+             qPrintable(
+                 QStringLiteral("%1 appends for %2 ticks").arg(appended.size()).arg(trace.size())));
+    // The timeline says older ticks were dropped; the log starts at the first kept tick.
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w.get(), "timelineDropped")->isVisibleTo(w.get()),
+                             10000);
+    QAbstractItemModel *log = child<QTableView>(w.get(), "syscallLog")->model();
+    QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() > 0, 10000);
+    QVERIFY(log->index(0, 0).data(gui::SyscallLogModel::TickIndexRole).toLongLong() >=
+            trace.firstKept());
+
+    // Pause: held at its next call; the tick count stands still; the view is on the newest.
+    run->setChecked(false);
+    QVERIFY(!s->programFree());
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    const qsizetype heldAt = trace.size();
+    QCOMPARE(s->cursor(), heldAt - 1);
+    QTest::qWait(300);
+    QCOMPARE(trace.size(), heldAt);
+    QVERIFY(trace.size() - trace.firstKept() <= gui::ProgramRun::kKeepTicks + 4096);
+
+    // Step: exactly one more tick, held again before the next call.
+    child<QAction>(w.get(), "step")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(trace.size(), heldAt + 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    QTest::qWait(300);
+    QCOMPARE(trace.size(), heldAt + 1);
+    QCOMPARE(s->cursor(), heldAt);
 }
 
 QTEST_MAIN(TestGuiExec)

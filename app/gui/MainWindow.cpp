@@ -256,7 +256,7 @@ void MainWindow::jumpToTick()
     const int tick = QInputDialog::getInt(
         this, tr("Jump to tick"), tr("Tick number (0 to %1):").arg(t->last().tick),
         int(t->at(m_session->cursor()).tick), 0, int(t->last().tick), 1, &ok);
-    for (qsizetype i = 0; ok && i < t->size(); ++i)
+    for (qsizetype i = t->firstKept(); ok && i < t->size(); ++i) // older ones dropped
         if (t->at(i).tick == quint32(tick))
             return m_session->setCursor(i);
 }

@@ -76,18 +76,7 @@ void ProgramPane::changeEvent(QEvent *e)
 
 QString ProgramPane::endSentence() const
 {
-    const mux::exec::TracedProcess &p = m_session->program()->process();
-    const QString name = m_session->program()->name();
-    if (p.crashed())
-        return tr("%1 was killed by signal %2 (%3).")
-            .arg(name)
-            .arg(p.exitCode())
-            .arg(QString::fromLocal8Bit(::strsignal(p.exitCode())));
-    if (!p.sawCall())
-        return tr("%1 exited with status %2 before making any select, poll or epoll call.")
-            .arg(name)
-            .arg(p.exitCode());
-    return tr("%1 exited with status %2.").arg(name).arg(p.exitCode());
+    return m_session->program()->process().why();
 }
 
 void ProgramPane::refresh()

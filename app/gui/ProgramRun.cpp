@@ -38,6 +38,7 @@ mux::Result<void> ProgramRun::start()
     }
     mux::exec::TracedProcess::Options o;
     o.step = true;
+    o.keepTicks = kKeepTicks;
     o.workingDir = m_workingDir;
     m_silent = false;
     m_process = std::make_unique<mux::exec::TracedProcess>(m_command, o);
@@ -85,6 +86,20 @@ bool ProgramRun::step()
     m_process->requestStep();
     emit stateChanged();
     return true;
+}
+
+void ProgramRun::runFreely()
+{
+    if (m_process->isFinished())
+        return;
+    m_process->runFreely();
+    emit stateChanged();
+}
+
+void ProgramRun::holdAgain()
+{
+    m_process->holdAgain();
+    emit stateChanged();
 }
 
 QString ProgramRun::fileAt(qsizetype i) const

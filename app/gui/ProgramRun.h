@@ -13,8 +13,9 @@ namespace gui {
 /// with an empty trace. The program is held before each multiplexing call; step() lets it make
 /// that call, and the tick arrives later through tickRecorded(), never by blocking.
 ///
-/// Every tick is kept: the window makes at most one tick per step (50 a second at the fastest
-/// run speed), and the log and timeline read history from tick 0, which a trimmed trace lacks.
+/// At full speed the program runs freely (runFreely) and makes thousands of ticks a second, so
+/// the trace keeps only the newest kKeepTicks, as `--serve` does; holdAgain() holds it again at
+/// its next call. The log and timeline start at the trace's firstKept().
 class ProgramRun : public QObject {
     Q_OBJECT
 public:
@@ -34,8 +35,20 @@ public:
     /// The command as a learner would type it (arguments quoted where a shell needs it).
     QString commandLine() const;
 
+    /// The newest ticks kept: the same figure as `--serve`, a few seconds of a program calling
+    /// select ten thousand times a second, some tens of MB; a stepped program never reaches it.
+    static constexpr qsizetype kKeepTicks = 65536;
+
     /// Lets the program make the call it is held before; false when it is not held.
     bool step();
+    /// Full speed: the program makes its calls without waiting; every one is still a tick.
+    void runFreely();
+    /// Holds a program running freely before its next call (stateChanged() when held).
+    void holdAgain();
+    bool runsFreely() const
+    {
+        return m_process->state() == mux::exec::TracedProcess::State::Running;
+    }
     bool isHeld() const { return m_process->isHeld(); }
     bool isFinished() const { return m_process->isFinished(); }
     /// No multiplexing call yet after the silent delay.

@@ -13,7 +13,18 @@
 
 namespace gui {
 
-Session::Session(QObject *parent) : QObject(parent) {}
+namespace {
+/// A frame at full speed: the panes repaint about 30 times a second, whatever the tick rate.
+constexpr int kFrameMs = 33;
+} // namespace
+
+Session::Session(QObject *parent) : QObject(parent)
+{
+    m_frame = new QTimer(this);
+    m_frame->setSingleShot(true);
+    m_frame->setInterval(kFrameMs);
+    connect(m_frame, &QTimer::timeout, this, &Session::flushFreeTicks);
+}
 
 Session::~Session() = default;
 
@@ -287,6 +298,21 @@ bool Session::openTrace(const QString &path)
 
 void Session::onTick(quint32)
 {
+    if (m_programFree || m_programHolding) { // gathered into the next frame
+        // Unless the trace just dropped its oldest ticks: the panes must let go of them now,
+        // before anything paints them.
+        if (trace()->firstKept() != m_shownFirstKept) {
+            m_frame->stop();
+            flushFreeTicks();
+        } else if (!m_frame->isActive()) {
+            m_frame->start();
+        }
+        return;
+    }
+    if (m_frame->isActive()) { // held again: the last frame's ticks first
+        m_frame->stop();
+        flushFreeTicks();
+    }
     const qsizetype last = trace()->size() - 1;
     // A program's tick comes after the step that let it run: the cursor follows it when it
     // was on the newest tick (or on none yet), and stays where the learner went back to.
@@ -296,6 +322,34 @@ void Session::onTick(quint32)
         m_cursor = last;
         emit cursorChanged(m_cursor);
     }
+}
+
+void Session::flushFreeTicks()
+{
+    if (isEmpty())
+        return;
+    const qsizetype last = trace()->size() - 1;
+    m_shownFirstKept = trace()->firstKept();
+    emit tickAppended(last);
+    if (m_cursor != last) { // at full speed the view shows the newest tick
+        m_cursor = last;
+        emit cursorChanged(m_cursor);
+    }
+}
+
+void Session::setProgramFree(bool on)
+{
+    if (!m_program || on == m_programFree)
+        return;
+    m_programFree = on;
+    if (on) {
+        m_program->runFreely();
+        return;
+    }
+    // The calls it made before the hold took effect still arrive: a frame at a time too, and
+    // all of them once it is held.
+    m_programHolding = true;
+    m_program->holdAgain();
 }
 
 bool Session::openProgram(const mux::exec::Command &command, const QString &workingDir)
@@ -314,12 +368,31 @@ bool Session::openProgram(const mux::exec::Command &command, const QString &work
     m_portsMoved = false;
     m_program = std::make_unique<ProgramRun>(command, workingDir);
     connect(m_program.get(), &ProgramRun::tickRecorded, this, &Session::onTick);
+    connect(m_program.get(), &ProgramRun::finished, this, [this] {
+        m_programFree = false;
+        m_programHolding = false;
+        if (m_frame->isActive()) {
+            m_frame->stop();
+            flushFreeTicks();
+        }
+    });
+    connect(m_program.get(), &ProgramRun::stateChanged, this, [this] {
+        if (m_programHolding && (m_program->isHeld() || m_program->isFinished())) {
+            m_programHolding = false;
+            m_frame->stop();
+            flushFreeTicks();
+        }
+    });
     connect(m_program.get(), &ProgramRun::stateChanged, this, &Session::programChanged);
     return startProgram();
 }
 
 bool Session::startProgram()
 {
+    m_programFree = false;
+    m_programHolding = false;
+    m_shownFirstKept = 0;
+    m_frame->stop();
     m_snapshotStale = true;
     m_cursor = -1;
     const auto started = m_program->start();
@@ -339,6 +412,9 @@ void Session::closeProgram()
     if (!m_program)
         return;
     disconnect(m_program.get(), nullptr, this, nullptr);
+    m_programFree = false;
+    m_programHolding = false;
+    m_frame->stop();
     m_program.reset(); // stops the program and everything it started
 }
 
@@ -346,7 +422,8 @@ void Session::setCursor(qsizetype index)
 {
     if (isEmpty())
         return;
-    index = std::clamp<qsizetype>(index, 0, trace()->size() - 1);
+    // A program at full speed keeps only the newest ticks: the older ones cannot be shown.
+    index = std::clamp<qsizetype>(index, trace()->firstKept(), trace()->size() - 1);
     if (index == m_cursor)
         return;
     m_cursor = index;
@@ -355,6 +432,10 @@ void Session::setCursor(qsizetype index)
 
 void Session::stepForward()
 {
+    if (m_programFree) { // Step at full speed holds the program at its next call
+        setProgramFree(false);
+        return;
+    }
     if (isEmpty())
         return;
     if (!atEnd()) {
@@ -389,7 +470,7 @@ void Session::stepForward()
 
 void Session::stepBack()
 {
-    if (m_cursor > 0)
+    if (m_cursor > 0 && m_cursor > trace()->firstKept())
         setCursor(m_cursor - 1);
 }
 

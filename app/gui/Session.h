@@ -6,6 +6,7 @@
 #include "net/PeerProcess.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -64,6 +65,10 @@ public:
     const ProgramRun *program() const { return m_program.get(); }
     /// A lesson's engine or a program: stepping at the newest tick makes a new one.
     bool makesTicks() const { return hasEngine() || hasProgram(); }
+    /// Full speed (on) lets the program run freely: its ticks reach the panes at most ~30 times
+    /// a second, the cursor on the newest; off holds it again at its next call.
+    void setProgramFree(bool on);
+    bool programFree() const { return m_programFree; }
     /// The program has exited, crashed or been stopped: no tick will come until a restart.
     bool programEnded() const;
     bool isEmpty() const { return trace() == nullptr || trace()->isEmpty(); }
@@ -133,6 +138,13 @@ private:
     bool startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo);
     bool startProgram();
     void onTick(quint32 tick);
+    /// Hands the ticks gathered since the last frame to the panes (full speed).
+    void flushFreeTicks();
+    bool m_programFree = false;
+    bool m_programHolding =
+        false;                 ///< held again, not there yet: ticks still come a frame at a time
+    QTimer *m_frame = nullptr; ///< one frame at full speed: ticks are gathered until it fires
+    qsizetype m_shownFirstKept = 0; ///< the trace's firstKept() when the panes last heard
     void closeProgram();
 
     std::unique_ptr<mux::LessonRun> m_run;

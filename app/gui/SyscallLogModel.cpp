@@ -91,27 +91,52 @@ void SyscallLogModel::reset()
     m_rows.clear();
     m_firstRow.clear();
     m_cursor = m_session ? m_session->cursor() : -1;
+    m_firstTick = 0;
     if (const mux::Trace *t = m_session ? m_session->trace() : nullptr)
-        for (qsizetype i = 0; i < t->size(); ++i) {
+        for (qsizetype i = m_firstTick = t->firstKept(); i < t->size(); ++i) {
             m_firstRow.append(int(m_rows.size()));
             m_rows += rowsOf(i);
         }
     endResetModel();
 }
 
+void SyscallLogModel::dropOlderThan(qsizetype firstKept)
+{
+    if (firstKept <= m_firstTick)
+        return;
+    const qsizetype ticks = std::min<qsizetype>(firstKept - m_firstTick, m_firstRow.size());
+    const int rows = ticks < m_firstRow.size() ? m_firstRow[ticks] : int(m_rows.size());
+    if (rows > 0) {
+        beginRemoveRows({}, 0, rows - 1);
+        m_rows.remove(0, rows);
+    }
+    m_firstRow.remove(0, ticks);
+    for (int &r : m_firstRow)
+        r -= rows;
+    if (m_firstRow.isEmpty())
+        m_firstTick = firstKept;
+    else
+        m_firstTick += ticks;
+    if (rows > 0)
+        endRemoveRows();
+}
+
 void SyscallLogModel::appended(qsizetype index)
 {
-    if (index < m_firstRow.size())
+    // A program at full speed keeps only the newest ticks: the log keeps their lines only.
+    dropOlderThan(m_session->trace()->firstKept());
+    const qsizetype next = m_firstTick + m_firstRow.size();
+    if (index < next)
         return;
     QList<Row> rows;
-    for (qsizetype i = m_firstRow.size(); i <= index; ++i)
+    for (qsizetype i = next; i <= index; ++i)
         rows += rowsOf(i);
     if (rows.isEmpty())
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     int at = first;
-    for (qsizetype i = m_firstRow.size(); i <= index; ++i) {
+    for (qsizetype i = next; i <= index; ++i) {
         m_firstRow.append(at);
         while (at < first + rows.size() && rows[at - first].tick == i)
             ++at;
@@ -135,7 +160,10 @@ void SyscallLogModel::cursorMoved(qsizetype index)
 
 int SyscallLogModel::firstRowOf(qsizetype tickIndex) const
 {
-    return tickIndex >= 0 && tickIndex < m_firstRow.size() ? m_firstRow[tickIndex] : -1;
+    if (tickIndex >= 0 && tickIndex < m_firstTick && !m_rows.isEmpty())
+        return 0; // dropped: the log starts at its first kept tick
+    const qsizetype k = tickIndex - m_firstTick;
+    return k >= 0 && k < m_firstRow.size() ? m_firstRow[k] : -1;
 }
 
 int SyscallLogModel::rowCount(const QModelIndex &parent) const

@@ -48,7 +48,9 @@ private:
 
     QPointer<Session> m_session;
     QList<Row> m_rows;
-    QList<int> m_firstRow; ///< per tick index
+    QList<int> m_firstRow;     ///< per tick index from m_firstTick
+    qsizetype m_firstTick = 0; ///< the first tick with lines (the trace's firstKept())
+    void dropOlderThan(qsizetype firstKept);
     qsizetype m_cursor = -1;
     Theme m_theme;
 };

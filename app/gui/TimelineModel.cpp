@@ -1,5 +1,6 @@
 #include "TimelineModel.h"
 
+#include "ProgramRun.h"
 #include "Session.h"
 
 #include <cerrno>
@@ -24,7 +25,8 @@ void TimelineModel::reset()
     m_marks.clear();
     const mux::Trace *t = m_session ? m_session->trace() : nullptr;
     m_rows = t ? int(t->size()) : 0;
-    for (int i = 0; i < m_rows; ++i)
+    m_first = t ? int(t->firstKept()) : 0;
+    for (int i = m_first; i < m_rows; ++i)
         m_marks.append(marksOf(i));
     endResetModel();
 }
@@ -34,9 +36,18 @@ void TimelineModel::appended(qsizetype index)
     const mux::Trace *t = m_session->trace();
     if (!t || index < m_rows)
         return;
+    // A program at full speed keeps only the newest ticks: their marks go with them. The rows
+    // stay (a row is a tick's index), drawn as dropped.
+    if (const int first = int(t->firstKept()); first > m_first) {
+        m_marks.remove(0, std::min<qsizetype>(first - m_first, m_marks.size()));
+        m_first = first;
+        while (m_marks.size() + m_first < m_rows) // rows dropped before their marks were read
+            m_marks.prepend(0);
+        emit droppedChanged(m_first);
+    }
     beginInsertRows({}, m_rows, int(index));
     for (qsizetype i = m_rows; i <= index; ++i)
-        m_marks.append(marksOf(i));
+        m_marks.append(i >= m_first ? marksOf(i) : 0);
     m_rows = int(index) + 1;
     endInsertRows();
 }
@@ -115,6 +126,13 @@ QString TimelineModel::markNames(int marks)
     return names.join(QStringLiteral(", "));
 }
 
+QString TimelineModel::droppedNote(int first)
+{
+    return tr("Ticks 0–%1 were dropped: at full speed only the newest %2 ticks are kept.")
+        .arg(first - 1)
+        .arg(ProgramRun::kKeepTicks);
+}
+
 int TimelineModel::plannedTicks() const
 {
     const mux::Lesson *l = m_session ? m_session->lesson() : nullptr;
@@ -130,6 +148,11 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (index.row() < m_first) { // dropped at full speed
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+            return droppedNote(m_first);
+        return role == MarksRole ? QVariant(0) : QVariant();
+    }
     const mux::TickRecord &t = m_session->trace()->at(index.row());
     const mux::Lesson *l = m_session->lesson();
     const mux::LessonStep *step = l && t.tick ? l->stepAt(t.tick) : nullptr;
@@ -137,13 +160,13 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return tr("tick %1").arg(t.tick);
     case Qt::ToolTipRole: {
-        QString tip = tr("tick %1: %2").arg(t.tick).arg(markNames(m_marks[index.row()]));
+        QString tip = tr("tick %1: %2").arg(t.tick).arg(markNames(m_marks[index.row() - m_first]));
         if (t.kind == mux::TickRecord::Kind::Call)
             tip += QLatin1Char('\n') + tr("returned %1").arg(t.ret);
         return tip;
     }
     case MarksRole:
-        return m_marks[index.row()];
+        return m_marks[index.row() - m_first];
     case TickRole:
         return t.tick;
     case ReturnedRole:
@@ -153,7 +176,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case QuestionRole:
         return step && step->question.has_value();
     case SummaryRole:
-        return markNames(m_marks[index.row()]);
+        return markNames(m_marks[index.row() - m_first]);
     }
     return {};
 }

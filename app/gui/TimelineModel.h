@@ -40,7 +40,15 @@ public:
 
     /// The ticks the lesson's script plans (drawn as not yet recorded).
     int plannedTicks() const;
+    /// Rows before this one are ticks a program at full speed dropped (no marks, no data).
+    int firstKept() const { return m_first; }
+    /// One sentence saying ticks before `first` were dropped.
+    static QString droppedNote(int first);
     static QString markNames(int marks);
+
+signals:
+    /// The trace dropped its oldest ticks; rows before `first` have no data now.
+    void droppedChanged(int first);
 
 private:
     void reset();
@@ -48,8 +56,9 @@ private:
     int marksOf(qsizetype index) const;
 
     QPointer<Session> m_session;
-    QList<int> m_marks; ///< cached per row: the strip repaints often
+    QList<int> m_marks; ///< cached per kept row (from m_first): the strip repaints often
     int m_rows = 0;
+    int m_first = 0; ///< the trace's firstKept()
 };
 
 } // namespace gui

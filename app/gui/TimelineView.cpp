@@ -6,6 +6,7 @@
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
@@ -49,6 +50,10 @@ TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
         if (v != m_cursor)
             emit tickClicked(v);
     });
+    // Beside the slider when a program at full speed dropped its oldest ticks.
+    m_dropped = new QLabel(this);
+    m_dropped->setObjectName(QStringLiteral("timelineDropped"));
+    m_dropped->hide();
     retranslate();
 }
 
@@ -60,6 +65,22 @@ void TimelineView::retranslate()
     m_slider->setAccessibleName(tr("Tick in the history"));
     m_slider->setAccessibleDescription(tip);
     setAccessibleName(tr("Timeline"));
+    syncDropped();
+}
+
+void TimelineView::syncDropped()
+{
+    const int first = m_model ? m_model->firstKept() : 0;
+    if (first > 0) {
+        m_dropped->setText(tr("ticks before %1 dropped").arg(first));
+        m_dropped->setToolTip(TimelineModel::droppedNote(first));
+    }
+    if (m_dropped->isVisible() != (first > 0)) {
+        m_dropped->setVisible(first > 0);
+        resizeEvent(nullptr);
+    } else if (first > 0) {
+        resizeEvent(nullptr);
+    }
 }
 
 void TimelineView::changeEvent(QEvent *e)
@@ -78,7 +99,8 @@ void TimelineView::syncSlider()
 {
     // The slider shows the cursor; only the user's moves ask for a tick.
     const QSignalBlocker block(m_slider);
-    m_slider->setRange(0, std::max(0, recordedTicks() - 1));
+    const int first = m_model ? m_model->firstKept() : 0;
+    m_slider->setRange(first, std::max(first, recordedTicks() - 1));
     m_slider->setValue(int(std::max<qsizetype>(m_cursor, 0)));
     m_slider->setEnabled(recordedTicks() > 1);
 }
@@ -91,7 +113,10 @@ qreal TimelineView::cellsHeight() const
 void TimelineView::resizeEvent(QResizeEvent *)
 {
     const int h = m_slider->sizeHint().height();
-    m_slider->setGeometry(4, height() - h, width() - 8, h);
+    const int note = m_dropped && !m_dropped->isHidden() ? m_dropped->sizeHint().width() + 8 : 0;
+    if (note)
+        m_dropped->setGeometry(4, height() - h, note - 8, h);
+    m_slider->setGeometry(4 + note, height() - h, width() - 8 - note, h);
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *e)
@@ -103,13 +128,13 @@ void TimelineView::keyPressEvent(QKeyEvent *e)
     int to = -1;
     switch (e->key()) {
     case Qt::Key_Left:
-        to = std::max(at - 1, 0);
+        to = std::max(at - 1, m_model->firstKept());
         break;
     case Qt::Key_Right:
         to = std::min(at + 1, last);
         break;
     case Qt::Key_Home:
-        to = 0;
+        to = m_model->firstKept();
         break;
     case Qt::Key_End:
         to = last;
@@ -130,7 +155,10 @@ void TimelineView::setModel(TimelineModel *model)
     connect(model, &QAbstractItemModel::dataChanged, this, qOverload<>(&QWidget::update));
     connect(model, &QAbstractItemModel::modelReset, this, &TimelineView::syncSlider);
     connect(model, &QAbstractItemModel::rowsInserted, this, &TimelineView::syncSlider);
+    connect(model, &QAbstractItemModel::modelReset, this, &TimelineView::syncDropped);
+    connect(model, &TimelineModel::droppedChanged, this, &TimelineView::syncDropped);
     syncSlider();
+    syncDropped();
     update();
 }
 

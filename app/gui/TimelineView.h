@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QLabel;
 class QSlider;
 
 namespace gui {
@@ -58,6 +59,8 @@ private:
     qsizetype m_cursor = -1;
     Theme m_theme;
     QSlider *m_slider = nullptr;
+    QLabel *m_dropped = nullptr; ///< says older ticks were dropped (full speed)
+    void syncDropped();
 };
 
 } // namespace gui

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListView>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QStandardItemModel>
 #include <QStyle>
@@ -19,6 +20,8 @@ namespace {
 
 constexpr double kSpeeds[] = {0.5, 1, 2, 3, 5, 10, 20, 50};
 constexpr int kSpeedCount = int(std::size(kSpeeds));
+/// The notch past the last speed, offered for a program only: it runs freely.
+constexpr int kFullSpeed = kSpeedCount;
 
 } // namespace
 
@@ -78,14 +81,26 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
     m_runTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_runTimer, &QTimer::timeout, this, &TransportBar::onRunTick);
     connect(a.run, &QAction::toggled, this, [this](bool on) {
-        if (on)
+        if (on && fullSpeed()) {
+            m_session->setProgramFree(true);
+        } else if (on) {
             m_runTimer.start(int(1000 / kSpeeds[m_speedLevel]));
-        else
+        } else {
             m_runTimer.stop();
+            m_session->setProgramFree(false); // Pause holds it at its next call
+        }
     });
     // A new run, a refused backend, a frozen server: the run stops and the box shows the truth.
     connect(session, &Session::sessionReset, this, [this] {
         m_actions.run->setChecked(false);
+        // Full speed is for a program; a lesson's engine steps at most 50 ticks a second. The
+        // notch chosen is kept: a program opened later runs at full speed again.
+        const int chosen = m_chosenLevel;
+        {
+            const QSignalBlocker block(m_speed);
+            m_speed->setMaximum(m_session->hasProgram() ? kFullSpeed : kSpeedCount - 1);
+        }
+        setSpeed(chosen);
         syncBackends();
         updateActions();
     });
@@ -94,6 +109,9 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
     connect(session, &Session::programChanged, this, [this] {
         if (m_session->programEnded() && m_session->atEnd())
             m_actions.run->setChecked(false);
+        // Step at full speed held the program: the run is paused.
+        if (fullSpeed() && m_actions.run->isChecked() && !m_session->programFree())
+            m_actions.run->setChecked(false);
         updateActions();
     });
     connect(session, &Session::errorRaised, this, &TransportBar::syncBackends);
@@ -101,7 +119,7 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
         if (on)
             m_actions.run->setChecked(false);
     });
-    setSpeed(m_speedLevel);
+    setSpeed(m_chosenLevel);
     setZoom(1.0);
 }
 
@@ -110,14 +128,39 @@ double TransportBar::ticksPerSecond(int level)
     return kSpeeds[std::clamp(level, 0, kSpeedCount - 1)];
 }
 
+bool TransportBar::fullSpeed() const
+{
+    return m_speedLevel == kFullSpeed && m_session->hasProgram();
+}
+
 void TransportBar::setSpeed(int level)
 {
-    m_speedLevel = std::clamp(level, 0, kSpeedCount - 1);
-    if (m_speed->value() != m_speedLevel)
+    const bool wasFull = fullSpeed();
+    m_chosenLevel = std::clamp(level, 0, kFullSpeed);
+    m_speedLevel = std::clamp(level, 0, int(m_speed->maximum()));
+    if (m_speed->value() != m_speedLevel) { // not a choice: the notch chosen stays
+        const QSignalBlocker block(m_speed);
         m_speed->setValue(m_speedLevel);
-    m_speedLabel->setText(tr("%1 ticks/s").arg(kSpeeds[m_speedLevel]));
-    if (m_runTimer.isActive())
-        m_runTimer.setInterval(int(1000 / kSpeeds[m_speedLevel]));
+    }
+    m_speedLabel->setText(m_speedLevel == kFullSpeed ? tr("full speed")
+                                                     : tr("%1 ticks/s").arg(kSpeeds[m_speedLevel]));
+    m_speed->setToolTip(m_speedLevel == kFullSpeed
+                            ? tr("Full speed: the program runs freely and the view shows its "
+                                 "newest tick; Pause or Step holds it at its next call")
+                            : tr("Run speed"));
+    if (!m_actions.run->isChecked() || wasFull == fullSpeed()) {
+        if (m_runTimer.isActive())
+            m_runTimer.setInterval(int(1000 / kSpeeds[std::min(m_speedLevel, kSpeedCount - 1)]));
+        return;
+    }
+    // Running, into or out of full speed: free the program, or hold it and step on a timer.
+    if (fullSpeed()) {
+        m_runTimer.stop();
+        m_session->setProgramFree(true);
+    } else {
+        m_session->setProgramFree(false);
+        m_runTimer.start(int(1000 / kSpeeds[m_speedLevel]));
+    }
 }
 
 void TransportBar::setZoom(qreal zoom)
@@ -133,10 +176,9 @@ void TransportBar::setZoom(qreal zoom)
 void TransportBar::retranslate()
 {
     setWindowTitle(tr("Transport"));
-    m_speed->setToolTip(tr("Run speed"));
     m_backend->setToolTip(
         tr("The multiplexing call the server makes; switching restarts the lesson"));
-    setSpeed(m_speedLevel);
+    setSpeed(m_chosenLevel);
 }
 
 void TransportBar::syncBackends()

@@ -22,10 +22,12 @@ class TransportBar : public QToolBar {
 public:
     TransportBar(Session *session, Actions &actions, QWidget *parent = nullptr);
 
-    /// Ticks per second at each notch of the speed slider.
+    /// Ticks per second at each notch of the speed slider (its last notch, offered for a
+    /// program only, is full speed: the program runs freely).
     static double ticksPerSecond(int level);
     void setSpeed(int level);
-    int speed() const { return m_speedLevel; }
+    /// The notch chosen (full speed too, while a lesson, which lacks it, is open).
+    int speed() const { return m_chosenLevel; }
     /// Icon and slider sizes for the window's zoom.
     void setZoom(qreal zoom);
     void retranslate();
@@ -38,6 +40,8 @@ signals:
 
 private:
     void onRunTick();
+    /// The full-speed notch, with a program to run freely.
+    bool fullSpeed() const;
     /// Offers only the lesson's backends; shows the one running.
     void syncBackends();
     /// Enables what makes sense at the cursor (no Back at tick 0, no Step past a trace's end).
@@ -47,6 +51,7 @@ private:
     Actions &m_actions;
     QTimer m_runTimer;
     int m_speedLevel = 2;
+    int m_chosenLevel = 2;
     QSlider *m_speed;
     QLabel *m_speedLabel;
     QComboBox *m_backend;

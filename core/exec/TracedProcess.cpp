@@ -1,5 +1,6 @@
 #include "TracedProcess.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -125,11 +126,19 @@ void TracedProcess::readChannel()
         if (m_stopping)
             return;
         const bool enter = r->head.type == MT_ENTER;
-        if (enter && m_options.step)
+        // Only the record the library waits after holds it: run-mode records made before a
+        // hold took effect may still arrive after holdAgain().
+        const bool waits = enter && r->head.ret == MT_ENTER_WAITS;
+        if (waits && !m_options.step) { // runFreely() came while it was in a call
+            const char run = MT_RUN;
+            (void)!::write(m_chan, &run, 1);
+        }
+        const bool holds = waits && m_options.step;
+        if (holds)
             m_held = true; // the library waits for our go from here on
         if (enter && m_beforeTickClosed) {
             m_beforeTickClosed(false);
-        } else if (enter && m_options.step && m_options.probe) {
+        } else if (holds && m_options.probe) {
             // Held: the tick before ends here. Its sockets as the kernel shows them now.
             if (!m_fds.isOpen())
                 m_fds.open(m_builder.pid());
@@ -141,8 +150,10 @@ void TracedProcess::readChannel()
         const bool appended = m_builder.take(*r);
         if (appended)
             emit tickRecorded(m_trace.last().tick);
-        if (enter && m_options.step)
+        if (holds) {
+            m_holdAsked = false;
             emit held();
+        }
     }
 }
 
@@ -164,11 +175,33 @@ void TracedProcess::requestStep()
 void TracedProcess::runFreely()
 {
     m_options.step = false;
+    m_holdAsked = false;
     if (m_held && !m_finished) {
         m_held = false;
         const char run = MT_RUN;
         (void)!::write(m_chan, &run, 1);
     }
+}
+
+void TracedProcess::holdAgain()
+{
+    if (m_options.step || m_finished || m_chan < 0)
+        return;
+    m_options.step = true;
+    m_holdAsked = true;
+    const char hold = MT_HOLD;
+    (void)!::write(m_chan, &hold, 1);
+}
+
+TracedProcess::State TracedProcess::state() const
+{
+    if (m_finished)
+        return State::Finished;
+    if (m_held)
+        return State::Held;
+    if (m_holdAsked)
+        return State::Holding;
+    return m_options.step ? State::InCall : State::Running;
 }
 
 void TracedProcess::onOutput(QProcess::ProcessChannel channel)
@@ -199,26 +232,37 @@ void TracedProcess::onFinished(int code, QProcess::ExitStatus status)
     }
     m_finished = true;
     m_held = false;
+    m_holdAsked = false;
     m_silentTimer.stop();
     m_crashed = status == QProcess::CrashExit;
     m_exitCode = code;
+    m_wasStopped = stopping;
+    emit finished(why());
+}
+
+QString TracedProcess::why() const
+{
+    if (!m_finished)
+        return {};
+    // In the learner's language where the application has a translator (the window), in
+    // English where it has none (the command line).
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("mux::exec::TracedProcess", text);
+    };
     const QString name =
         QFileInfo(m_command.script.isEmpty() ? m_command.program : m_command.script).fileName();
-    if (stopping)
-        m_why = QStringLiteral("%1 was stopped.").arg(name);
-    else if (m_crashed)
-        m_why = QStringLiteral("%1 was killed by signal %2 (%3).")
-                    .arg(name)
-                    .arg(code)
-                    .arg(QString::fromLocal8Bit(::strsignal(code)));
-    else if (!m_builder.sawCall())
-        m_why = QStringLiteral("%1 exited with status %2 before making any select, poll or "
-                               "epoll call.")
-                    .arg(name)
-                    .arg(code);
-    else
-        m_why = QStringLiteral("%1 exited with status %2.").arg(name).arg(code);
-    emit finished(m_why);
+    if (m_wasStopped)
+        return tr("%1 was stopped.").arg(name);
+    if (m_crashed)
+        return tr("%1 was killed by signal %2 (%3).")
+            .arg(name)
+            .arg(m_exitCode)
+            .arg(QString::fromLocal8Bit(::strsignal(m_exitCode)));
+    if (!m_builder.sawCall())
+        return tr("%1 exited with status %2 before making any select, poll or epoll call.")
+            .arg(name)
+            .arg(m_exitCode);
+    return tr("%1 exited with status %2.").arg(name).arg(m_exitCode);
 }
 
 QJsonObject TracedProcess::toJson() const

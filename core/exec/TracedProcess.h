@@ -52,6 +52,21 @@ public:
     void requestStep() override;
     /// Lets the program run freely from now on (no more holding).
     void runFreely();
+    /// Holds a program that runs freely again: it is held before its next multiplexing call
+    /// (held() then), after the calls it made meanwhile have arrived as ticks. The library looks
+    /// for the request every few milliseconds, so a program calling often is held within tens
+    /// of milliseconds; one blocked in a call is held when that call returns.
+    void holdAgain();
+
+    /// Where the program is, for the window's buttons and the tests.
+    enum class State {
+        InCall,   ///< stepped (or starting): in its call or on its way to the next one
+        Held,     ///< held before a multiplexing call until requestStep()
+        Running,  ///< running freely: every call reported, none waits
+        Holding,  ///< holdAgain() asked; held at its next call
+        Finished, ///< exited, crashed or stopped
+    };
+    State state() const;
 
     const Command &command() const { return m_command; }
     qint64 pid() const { return m_pid; }
@@ -71,8 +86,9 @@ public:
     int exitCode() const { return m_exitCode; }
     /// The last lines the program wrote (stdout and stderr, as they came), at most ~16 KB.
     QByteArray outputTail() const { return m_tail; }
-    /// Why the run ended, one sentence (also given by finished()).
-    QString why() const { return m_why; }
+    /// Why the run ended, one sentence in the application's language (also given by
+    /// finished()); "" while it runs.
+    QString why() const;
 
     /// The ticks as they are built: a scripted run (ScriptedRun) adds its clients' actions,
     /// names and probes to the tick being built.
@@ -112,16 +128,17 @@ private:
     QTimer m_silentTimer;
     qint64 m_pid = -1;
     bool m_held = false;
+    bool m_holdAsked = false; ///< holdAgain() sent the hold byte; not held yet
     bool m_finished = false;
     bool m_stopping = false;
     bool m_crashed = false;
     int m_exitCode = 0;
     QByteArray m_tail;
-    QString m_why;
     std::function<void(bool ended)> m_beforeTickClosed;
     ProgramFds m_fds;
     QHash<int, SocketProbe> m_lastProbes;
     QList<SocketProbe> m_atCall;
+    bool m_wasStopped = false; ///< ended by stop(), not on its own
 };
 
 } // namespace mux::exec

@@ -81,9 +81,13 @@ QByteArray LessonRun::receivedBy(const Lesson &lesson, const Trace &t, const QSt
 
 QByteArray LessonRun::receivedFrom(const QString &name, quint32 tick) const
 {
+    return receivedFrom(m_engine->trace(), name, tick);
+}
+
+QByteArray LessonRun::receivedFrom(const Trace &t, const QString &name, quint32 tick)
+{
     const QString conn = QStringLiteral("conn:") + name;
     QByteArray got;
-    const Trace &t = m_engine->trace();
     for (qsizetype i = 0; i < t.size() && t.at(i).tick <= tick; ++i)
         for (const Action &a : t.at(i).actions)
             if (a.actor == Action::Actor::Server && a.call == Action::Call::Recv && a.ret > 0 &&
@@ -159,7 +163,7 @@ QList<CheckResult> LessonRun::checkStep(const Lesson &lesson, const Trace &t, co
                         .arg(format::quoted(it.value(), 200), format::quoted(got, 200))});
     }
     for (auto it = e.serverReceived.begin(); it != e.serverReceived.end(); ++it) {
-        const QByteArray got = receivedFrom(it.key(), s.tick);
+        const QByteArray got = receivedFrom(t, it.key(), s.tick);
         out.append({s.tick, got == it.value(),
                     QStringLiteral("server received from %1").arg(it.key()),
                     QStringLiteral("expected the server to have read %1 from conn %2, it read %3")

@@ -63,6 +63,7 @@ public:
     QByteArray receivedBy(const QString &name, quint32 tick) const;
     /// Everything the server read from client `name`'s conn up to `tick`.
     QByteArray receivedFrom(const QString &name, quint32 tick) const;
+    static QByteArray receivedFrom(const Trace &trace, const QString &name, quint32 tick);
 
 private:
     Lesson m_lesson;

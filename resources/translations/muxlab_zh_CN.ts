@@ -1131,140 +1131,140 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="93"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="69"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="102"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="104"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="148"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="155"/>
         <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
         <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="160"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="169"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="194"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="194"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="400"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="195"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="195"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="196"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="196"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="197"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="198"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="392"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="224"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="393"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="225"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="395"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="400"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="408"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="414"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="173"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../../app/gui/MainWindowPanes.cpp" line="117"/>
+        <location filename="../../app/gui/MainWindowPanes.cpp" line="182"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="112"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="113"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
@@ -1274,7 +1274,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="197"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1540,87 +1540,84 @@
 <context>
     <name>gui::ProgramPane</name>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="82"/>
         <source>%1 was killed by signal %2 (%3).</source>
-        <translation>%1 被信号 %2（%3）杀死。</translation>
+        <translation type="vanished">%1 被信号 %2（%3）杀死。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="87"/>
         <source>%1 exited with status %2 before making any select, poll or epoll call.</source>
-        <translation>%1 在调用任何 select、poll 或 epoll 之前就退出了，退出状态 %2。</translation>
+        <translation type="vanished">%1 在调用任何 select、poll 或 epoll 之前就退出了，退出状态 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="90"/>
         <source>%1 exited with status %2.</source>
-        <translation>%1 已退出，退出状态 %2。</translation>
+        <translation type="vanished">%1 已退出，退出状态 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="103"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="92"/>
         <source>Your program: %1</source>
         <translation>你的程序：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="106"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="95"/>
         <source>in %1</source>
         <translation>运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="122"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="111"/>
         <source>Tick %1: before the first call</source>
         <translation>第 %1 拍：第一次调用之前</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="123"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="112"/>
         <source>Tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="128"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="117"/>
         <source> (line %1)</source>
         <translation>（第 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="131"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="120"/>
         <source>History: the program has ended; this is what it did at this tick.</source>
         <translation>历史：程序已经结束；这是它在这一拍做的事。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="133"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="122"/>
         <source>History: the program waits at tick %1. Ctrl+End returns there.</source>
         <translation>历史：程序停在第 %1 拍。按 Ctrl+End 回到那里。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="137"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="126"/>
         <source>running, no select/poll/epoll call yet</source>
         <translation>正在运行，还没有 select/poll/epoll 调用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="138"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="127"/>
         <source>Starting: the program runs until its first select, poll or epoll call.</source>
         <translation>启动中：程序会一直运行到它第一次调用 select、poll 或 epoll。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="141"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="130"/>
         <source>Held before its next call%1. Press Step (F10) to let it make the call.</source>
         <translation>停在下一次调用之前%1。按单步（F10）让它执行这次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="143"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="132"/>
         <source>In its call: the tick appears when the call returns (a client connects or sends, or the timeout ends).</source>
         <translation>正在调用中：调用返回时（有客户端连接或发送数据，或超时到期）这一拍才会出现。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="151"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="140"/>
         <source>Run it again</source>
         <translation>重新运行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="159"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="148"/>
         <source>The end of its output (stdout and stderr):</source>
         <translation>它最后的输出（stdout 和 stderr）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="160"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="149"/>
         <source>Its output so far (stdout and stderr):</source>
         <translation>它到目前为止的输出（stdout 和 stderr）：</translation>
     </message>
@@ -1747,17 +1744,17 @@
         <translation>第 %1 拍：判定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="404"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="405"/>
         <source>End of the lesson</source>
         <translation>本课结束</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="405"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="406"/>
         <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
         <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="413"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="414"/>
         <source>Next lesson: %1</source>
         <translation>下一课：%1</translation>
     </message>
@@ -1783,88 +1780,88 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="97"/>
+        <location filename="../../app/gui/Session.cpp" line="108"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="102"/>
+        <location filename="../../app/gui/Session.cpp" line="113"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="117"/>
+        <location filename="../../app/gui/Session.cpp" line="128"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="122"/>
+        <location filename="../../app/gui/Session.cpp" line="133"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="139"/>
+        <location filename="../../app/gui/Session.cpp" line="150"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="172"/>
+        <location filename="../../app/gui/Session.cpp" line="183"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="186"/>
+        <location filename="../../app/gui/Session.cpp" line="197"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="243"/>
+        <location filename="../../app/gui/Session.cpp" line="254"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="248"/>
+        <location filename="../../app/gui/Session.cpp" line="259"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="331"/>
+        <location filename="../../app/gui/Session.cpp" line="404"/>
         <source>%1 could not start: %2</source>
         <translation>%1 无法启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="369"/>
+        <location filename="../../app/gui/Session.cpp" line="450"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="373"/>
+        <location filename="../../app/gui/Session.cpp" line="454"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="405"/>
-        <location filename="../../app/gui/Session.cpp" line="421"/>
+        <location filename="../../app/gui/Session.cpp" line="486"/>
+        <location filename="../../app/gui/Session.cpp" line="502"/>
         <source>Simulated clients act only in lessons. Connect a real client to the program instead (Lesson ▸ Connect a client…).</source>
         <translation>模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="411"/>
+        <location filename="../../app/gui/Session.cpp" line="492"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="426"/>
+        <location filename="../../app/gui/Session.cpp" line="507"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="458"/>
+        <location filename="../../app/gui/Session.cpp" line="539"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="463"/>
+        <location filename="../../app/gui/Session.cpp" line="544"/>
         <source>Sorry, this class server takes clients from %2 only, and %1 is not on that network.</source>
         <translation>Sorry, this class server takes clients from %2 only, and %1 is not on that network. 抱歉，本课堂服务器只接受来自 %2 的客户端，%1 不在这个网络中。</translation>
     </message>
@@ -1880,7 +1877,7 @@
     <message>
         <location filename="../../app/gui/SocketLabel.cpp" line="28"/>
         <location filename="../../app/gui/SocketLabel.cpp" line="52"/>
-        <location filename="../../app/gui/TickViewModel.cpp" line="215"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="66"/>
         <source>conn %1</source>
         <translation>连接 %1</translation>
     </message>
@@ -1897,52 +1894,52 @@
         <translation>UDP 套接字 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="95"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="101"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="102"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="108"/>
         <source>ready to read</source>
         <translation>可读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="103"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="109"/>
         <source>ready to write</source>
         <translation>可写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="104"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="110"/>
         <source>with an exceptional condition</source>
         <translation>有异常条件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="114"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="120"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="117"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="123"/>
         <source>the lesson&apos;s answer was that no socket comes back %1; the kernel returned: %2</source>
         <translation>课程的答案是没有套接字返回时%1；内核返回的是：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="122"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="128"/>
         <source>the lesson&apos;s answer was that %1 comes back %2; the kernel returned: %3</source>
         <translation>课程的答案是%1 返回时%2；内核返回的是：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="129"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="135"/>
         <source>expected no socket to come back %1; the kernel returned: %2</source>
         <translation>预期没有套接字返回时%1；内核返回的是：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="133"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="139"/>
         <source>expected %1 to come back %2; the kernel returned: %3</source>
         <translation>预期%1 返回时%2；内核返回的是：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SocketLabel.cpp" line="138"/>
+        <location filename="../../app/gui/SocketLabel.cpp" line="144"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2103,17 +2100,17 @@
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="203"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="231"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="205"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="233"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="207"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="235"/>
         <source>Call (strace form)</source>
         <translation>调用（strace 格式）</translation>
     </message>
@@ -2121,67 +2118,67 @@
 <context>
     <name>gui::TickView</name>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="136"/>
+        <location filename="../../app/gui/TickView.cpp" line="120"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="449"/>
+        <location filename="../../app/gui/TickView.cpp" line="414"/>
         <source>%1 (%2, fd %3)
 %4</source>
         <translation>%1（%2，fd %3）
 %4</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="505"/>
+        <location filename="../../app/gui/TickViewPaint.cpp" line="63"/>
         <source>Pick a lesson on the left, then press Step (F10) to run one tick.</source>
         <translation>从左边选一课，然后按单步（F10）运行一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="529"/>
+        <location filename="../../app/gui/TickViewPaint.cpp" line="87"/>
         <source>Nothing has been called yet: Step (F10) makes the first call with the lists below.</source>
         <translation>还没有发起任何调用：按单步（F10）用下面的列表发起第一次调用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="217"/>
         <location filename="../../app/gui/TickViewAccessible.cpp" line="84"/>
+        <location filename="../../app/gui/TickViewStyle.h" line="38"/>
         <source>passed in</source>
         <translation>传入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickView.cpp" line="170"/>
+        <location filename="../../app/gui/TickView.cpp" line="154"/>
         <source>%n waiting to be accepted now</source>
         <translation>
             <numerusform>现在有 %n 个连接等待 accept</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickView.cpp" line="171"/>
+        <location filename="../../app/gui/TickView.cpp" line="155"/>
         <source>%n bytes waiting for the next call</source>
         <translation>
             <numerusform>%n 字节在内核里等下一次调用</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="218"/>
         <location filename="../../app/gui/TickViewAccessible.cpp" line="86"/>
+        <location filename="../../app/gui/TickViewStyle.h" line="39"/>
         <source>came back ready</source>
         <translation>就绪返回</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="219"/>
         <location filename="../../app/gui/TickViewAccessible.cpp" line="88"/>
+        <location filename="../../app/gui/TickViewStyle.h" line="40"/>
         <source>appended for the next call</source>
         <translation>为下次调用追加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="220"/>
         <location filename="../../app/gui/TickViewAccessible.cpp" line="90"/>
+        <location filename="../../app/gui/TickViewStyle.h" line="41"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickView.cpp" line="593"/>
+        <location filename="../../app/gui/TickViewPaint.cpp" line="151"/>
         <source>(empty: no socket in this list)</source>
         <translation>（空：这个列表里没有套接字）</translation>
     </message>
@@ -2189,160 +2186,160 @@
 <context>
     <name>gui::TickViewModel</name>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="89"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="85"/>
         <source>pollfd array</source>
         <translation>pollfd 数组</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="91"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="87"/>
         <source>interest list</source>
         <translation>关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="93"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="89"/>
         <source>ready list</source>
         <translation>就绪列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="102"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="98"/>
         <source>ready to read</source>
         <translation>可读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="104"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="100"/>
         <source>ready to write</source>
         <translation>可写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="106"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="102"/>
         <source>exceptional</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="108"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="104"/>
         <source>events → revents</source>
         <translation>events → revents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="110"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="106"/>
         <source>epoll_ctl</source>
         <translation>epoll_ctl</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="112"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="108"/>
         <source>epoll_wait</source>
         <translation>epoll_wait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="138"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="134"/>
         <source>setup: the program opens its listeners and sets its first interest</source>
         <translation>初始化：程序打开监听套接字，设置最初的关注列表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="157"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="153"/>
         <source>(nothing ready: with no timeout a real call would still be waiting)</source>
         <translation>（没有就绪的：不设超时的真实调用此刻仍在等待）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="158"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="154"/>
         <source>(timeout: nothing was ready)</source>
         <translation>（超时：没有任何套接字就绪）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="236"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="87"/>
         <source>refused: select() cannot watch descriptor %1, an fd_set holds only 0 to %2 (FD_SETSIZE); the server told the client and closed it</source>
         <translation>已拒绝：select() 无法监视描述符 %1，fd_set 只能容纳 0 到 %2（FD_SETSIZE）；服务器告知客户端后关闭了它</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="241"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="92"/>
         <source>refused and closed: %1</source>
         <translation>已拒绝并关闭：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="250"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="101"/>
         <source>%n connections with nothing to read</source>
         <translation>
             <numerusform>%n 个连接没有可读的数据</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="252"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="103"/>
         <source>%n connections not ready to write</source>
         <translation>
             <numerusform>%n 个连接暂时不可写</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="254"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="105"/>
         <source>%n connections with nothing exceptional</source>
         <translation>
             <numerusform>%n 个连接没有异常情况</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="260"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="111"/>
         <source>%n connections where nothing happened</source>
         <translation>
             <numerusform>%n 个连接没有任何事件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="327"/>
-        <location filename="../../app/gui/TickViewModel.cpp" line="367"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="176"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="214"/>
         <source>added for the next call</source>
         <translation>为下次调用而加入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="469"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="232"/>
         <source>%n passed in</source>
         <translation>
             <numerusform>传入 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/TickViewModel.cpp" line="471"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="234"/>
         <source>%n ready</source>
         <translation>
             <numerusform>就绪 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="487"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="250"/>
         <source>click to fold them again</source>
         <translation>点击重新收起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="488"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="251"/>
         <source>click to show them</source>
         <translation>点击展开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="525"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="288"/>
         <source>%1 (fd %2) — %3</source>
         <translation>%1（fd %2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="564"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="327"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="566"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="329"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="568"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="331"/>
         <source>Asked for</source>
         <translation>关注的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="570"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="333"/>
         <source>Came back</source>
         <translation>返回的事件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewModel.cpp" line="572"/>
+        <location filename="../../app/gui/TickViewModel.cpp" line="335"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2350,67 +2347,72 @@
 <context>
     <name>gui::TimelineModel</name>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="98"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="109"/>
         <source>setup</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="100"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="111"/>
         <source>clients act</source>
         <translation>客户端动作</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="102"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="113"/>
         <source>timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="104"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="115"/>
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="106"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="117"/>
         <source>recv</source>
         <translation>recv</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="108"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="119"/>
         <source>send</source>
         <translation>send</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="110"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="121"/>
         <source>close</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="112"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="123"/>
         <source>list changed</source>
         <translation>列表改动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="114"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="125"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="138"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="131"/>
+        <source>Ticks 0–%1 were dropped: at full speed only the newest %2 ticks are kept.</source>
+        <translation>第 0–%1 个 tick 已丢弃：全速运行时只保留最新的 %2 个 tick。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineModel.cpp" line="161"/>
         <source>tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="140"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="163"/>
         <source>tick %1: %2</source>
         <translation>第 %1 拍：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="142"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="165"/>
         <source>returned %1</source>
         <translation>返回 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineModel.cpp" line="164"/>
+        <location filename="../../app/gui/TimelineModel.cpp" line="187"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
@@ -2418,32 +2420,37 @@
 <context>
     <name>gui::TimelineView</name>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="57"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="62"/>
         <source>Drag to show any recorded tick. ←/→ move one tick, Home/End go to the first and the newest.</source>
         <translation>拖动可查看任意已记录的一拍。←/→ 移动一拍，Home/End 跳到第一拍和最新一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="60"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="65"/>
         <source>Tick in the history</source>
         <translation>历史中的拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="62"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="67"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="275"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="75"/>
+        <source>ticks before %1 dropped</source>
+        <translation>%1 之前的 tick 已丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TimelineView.cpp" line="303"/>
         <source>Show tick %1</source>
         <translation>显示第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="276"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="304"/>
         <source>Restart and replay to tick %1</source>
         <translation>重新开始并重放到第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="289"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="317"/>
         <source>A accept · R recv · S send · C close · T timeout · ? question</source>
         <translation>A accept · R recv · S send · C close · T 超时 · ? 提问</translation>
     </message>
@@ -2514,33 +2521,43 @@
 <context>
     <name>gui::TransportBar</name>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="118"/>
-        <location filename="../../app/gui/TransportBar.cpp" line="130"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="144"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="171"/>
         <source>%1 ticks/s</source>
         <translation>%1 拍/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="135"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="176"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="136"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="148"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="138"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="143"/>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="146"/>
+        <source>Full speed: the program runs freely and the view shows its newest tick; Pause or Step holds it at its next call</source>
+        <translation>全速：程序自由运行，视图显示最新的 tick；暂停或单步会让它停在下一次调用之前</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="178"/>
         <source>The multiplexing call the server makes; switching restarts the lesson</source>
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="195"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="235"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="200"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="240"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
@@ -2581,6 +2598,29 @@
         <location filename="../../app/gui/Menus.cpp" line="61"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>mux::exec::TracedProcess</name>
+    <message>
+        <location filename="../../core/exec/TracedProcess.cpp" line="234"/>
+        <source>%1 was stopped.</source>
+        <translation>%1 已被停止。</translation>
+    </message>
+    <message>
+        <location filename="../../core/exec/TracedProcess.cpp" line="236"/>
+        <source>%1 was killed by signal %2 (%3).</source>
+        <translation>%1 被信号 %2（%3）杀死。</translation>
+    </message>
+    <message>
+        <location filename="../../core/exec/TracedProcess.cpp" line="241"/>
+        <source>%1 exited with status %2 before making any select, poll or epoll call.</source>
+        <translation>%1 在调用任何 select、poll 或 epoll 之前就退出了，退出状态 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../core/exec/TracedProcess.cpp" line="244"/>
+        <source>%1 exited with status %2.</source>
+        <translation>%1 已退出，退出状态 %2。</translation>
     </message>
 </context>
 </TS>

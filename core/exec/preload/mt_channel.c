@@ -4,8 +4,9 @@
 
 /* ---------- state ---------- */
 
-int g_chan = -1; /* the channel; -1: not attached (no muxlab, or a forked child) */
-int g_step;      /* step mode: wait for a go before each multiplexing call */
+int g_chan = -1;         /* the channel; -1: not attached (no muxlab, or a forked child) */
+int g_step;              /* step mode: wait for a go before each multiplexing call */
+int64_t g_lastHoldCheck; /* run mode: when the channel was last looked at for MT_HOLD */
 static pid_t g_pid;
 pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Records wait in one of two buffers. In run mode a flusher thread swaps them and writes the
@@ -148,6 +149,24 @@ void startFlusherLocked(void)
         g_flusherStarted = 0;
     pthread_attr_destroy(&attr);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Run mode: whether muxlab asked to hold the program again. One non-blocking peek at the
+ * channel; only a hold byte is taken from it. The caller holds g_lock. */
+int holdAskedLocked(void)
+{
+    char b = 0;
+    if (g_chan < 0)
+        return 0;
+    ssize_t n = real_recv(g_chan, &b, 1, MSG_DONTWAIT | MSG_PEEK);
+    if (n == 0) {
+        detachLocked(); /* muxlab is gone: run on, untraced */
+        return 0;
+    }
+    if (n != 1 || b != MT_HOLD)
+        return 0;
+    n = real_recv(g_chan, &b, 1, MSG_DONTWAIT);
+    return n == 1;
 }
 
 /* A record was added: in step mode it goes now, in run mode the flusher is woken if asleep. */

@@ -6,7 +6,8 @@
  * Run mode reports and never waits: records are copied into a buffer that a flusher thread
  * of the library writes out about once a millisecond, so a call costs a copy, not a write.
  * Step mode writes every record at once and, before each multiplexing call, waits for muxlab's
- * one-byte go.
+ * one-byte go. muxlab can switch a run back to step mode with a hold byte, which the library
+ * looks for without blocking at most every few milliseconds.
  *
  * The channel is kept out of the program's way: moved to a high descriptor, close-on-exec, and
  * close/dup2/dup3/close_range on it are answered as if it were not open (or moved aside first).
@@ -128,6 +129,7 @@ void resolve_all(void);
 
 extern int g_chan;
 extern int g_step;
+extern int64_t g_lastHoldCheck;
 extern pthread_mutex_t g_lock;
 extern unsigned char g_isSock[MT_FD_MAX / 8];
 extern unsigned char g_described[MT_FD_MAX / 8];
@@ -138,6 +140,7 @@ int64_t nowNs(void);
 void detachLocked(void);
 void startFlusherLocked(void);
 void sendLocked(void);
+int holdAskedLocked(void);
 void putLocked(const struct mt_rec *h, const void *pairs, const void *data, const char *src);
 void initRec(struct mt_rec *h, int type, int call, int fd);
 void finishRec(struct mt_rec *h, unsigned npairs, size_t datalen, size_t srclen);

@@ -8,7 +8,9 @@ struct muxCall {
     int64_t start;
 };
 
-/* Reports the call's in sets (and the source line), then in step mode waits for the go. */
+/* Reports the call's in sets (and the source line), then in step mode waits for the go. In run
+ * mode it looks for a hold request every MT_HOLD_CHECK_NS, reading the clock the record needs
+ * anyway, so a call costs a syscall only once in that interval. */
 static void muxEnter(int call, int fd, int timeoutMs, int aux, const struct mt_pair *pairs,
                      unsigned npairs)
 {
@@ -20,6 +22,12 @@ static void muxEnter(int call, int fd, int timeoutMs, int aux, const struct mt_p
     h.aux = aux;
     finishRec(&h, npairs, 0, srclen);
     pthread_mutex_lock(&g_lock);
+    if (!g_step && h.ns - g_lastHoldCheck >= MT_HOLD_CHECK_NS) {
+        g_lastHoldCheck = h.ns;
+        if (holdAskedLocked())
+            g_step = 1; /* this record goes out now and the call waits for a go */
+    }
+    h.ret = g_step ? MT_ENTER_WAITS : 0;
     for (unsigned i = 0; i < npairs; ++i)
         if (!bit(g_described, pairs[i].fd))
             describeLocked(pairs[i].fd);
@@ -28,8 +36,8 @@ static void muxEnter(int call, int fd, int timeoutMs, int aux, const struct mt_p
     while (g_step && g_chan >= 0) {
         char go = 0;
         ssize_t n = real_read(g_chan, &go, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
+        if ((n < 0 && errno == EINTR) || (n == 1 && go == MT_HOLD))
+            continue; /* a hold asked for while already held */
         if (n <= 0)
             detachLocked();
         else if (go == MT_RUN) {

@@ -79,7 +79,7 @@ struct mt_rec {
     int32_t fd;  /* the call's descriptor (epfd for epoll_ctl / epoll_wait) */
     int32_t arg; /* size asked (recv), backlog, how (shutdown), events (epoll_ctl), timeout ms
                     (-1: none) for MT_ENTER, the op's target fd for epoll_ctl in `aux` */
-    int64_t ret;
+    int64_t ret; /* MT_ENTER: MT_ENTER_WAITS when the library waits for a go after it */
     int32_t err; /* errno when ret < 0 */
     int32_t aux; /* epoll_ctl: op; setsockopt: level<<16|optname; MT_ENTER: maxevents */
     uint32_t datalen;
@@ -98,5 +98,13 @@ struct mt_pair {
 /* muxlab's answers in step mode: one byte. */
 #define MT_GO 'g'  /* make this call */
 #define MT_RUN 'r' /* make it, and never wait again */
+/* Sent while the program runs freely: be held again. The library looks for it at most every
+ * MT_HOLD_CHECK_NS (never a syscall per call), then reports the next multiplexing call's
+ * MT_ENTER and waits for a go before making it, as in step mode. */
+#define MT_HOLD 'h'
+#define MT_HOLD_CHECK_NS 5000000
+/* An MT_ENTER's ret: the program is held before this call. Records made in run mode before a
+ * hold took effect can still be in flight; only this one says the program waits. */
+#define MT_ENTER_WAITS 1
 
 #endif
