@@ -9,7 +9,7 @@
         <translation>文件从第一个字节起 %1 秒内没有传完；不完整的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../core/programs/LengthPrefixServer.cpp" line="78"/>
+        <location filename="../../core/programs/LengthPrefixServer.cpp" line="80"/>
         <source>no whole frame within %1 s of its first byte.</source>
         <translation>从第一个字节起 %1 秒内没有收到完整的一帧。</translation>
     </message>
@@ -2521,43 +2521,43 @@
 <context>
     <name>gui::TransportBar</name>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="144"/>
-        <location filename="../../app/gui/TransportBar.cpp" line="171"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="146"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="173"/>
         <source>%1 ticks/s</source>
         <translation>%1 拍/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="176"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="178"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="148"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="150"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="143"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="145"/>
         <source>full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="146"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="148"/>
         <source>Full speed: the program runs freely and the view shows its newest tick; Pause or Step holds it at its next call</source>
         <translation>全速：程序自由运行，视图显示最新的 tick；暂停或单步会让它停在下一次调用之前</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="178"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="180"/>
         <source>The multiplexing call the server makes; switching restarts the lesson</source>
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="235"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="237"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="240"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="242"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
@@ -2603,22 +2603,22 @@
 <context>
     <name>mux::exec::TracedProcess</name>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="234"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="255"/>
         <source>%1 was stopped.</source>
         <translation>%1 已被停止。</translation>
     </message>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="236"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="257"/>
         <source>%1 was killed by signal %2 (%3).</source>
         <translation>%1 被信号 %2（%3）杀死。</translation>
     </message>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="241"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="262"/>
         <source>%1 exited with status %2 before making any select, poll or epoll call.</source>
         <translation>%1 在调用任何 select、poll 或 epoll 之前就退出了，退出状态 %2。</translation>
     </message>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="244"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="265"/>
         <source>%1 exited with status %2.</source>
         <translation>%1 已退出，退出状态 %2。</translation>
     </message>
