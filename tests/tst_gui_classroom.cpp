@@ -30,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QtTest>
 
 #include <memory>
@@ -90,6 +91,8 @@ private slots:
     void socketNamesFollowTheLanguage();
     void theNarrationNamesSocketsAsTheChipsDo_data();
     void theNarrationNamesSocketsAsTheChipsDo();
+    void protocolBytesInTheNarrationAreShown_data();
+    void protocolBytesInTheNarrationAreShown();
     void aFailedCheckpointIsASentence_data();
     void aFailedCheckpointIsASentence();
     void theWindowSaysWhichCheckpointFailed_data();
@@ -580,6 +583,28 @@ void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo()
     action(w.get(), "step")->trigger();
     const QString say3 = child<QLabel>(w.get(), "narrationSay")->text();
     QVERIFY2(say3.contains(conn), qPrintable(say3));
+}
+
+void TestGuiClassroom::protocolBytesInTheNarrationAreShown_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::newRow("en") << "en";
+    QTest::newRow("zh") << "zh";
+}
+
+void TestGuiClassroom::protocolBytesInTheNarrationAreShown()
+{
+    // chat-room tick 3 says the server forwards with "<A> " in front: a QLabel that guesses
+    // the format takes <A> for an HTML anchor and shows nothing there.
+    QFETCH(QString, lang);
+    auto w = openWindow(QStringLiteral("chat-room"), QStringLiteral("select"), false);
+    w->setLanguage(lang);
+    for (int i = 0; i < 3; ++i)
+        action(w.get(), "step")->trigger();
+    const auto *say = child<QLabel>(w.get(), "narrationSay");
+    QVERIFY2(say->text().contains(QStringLiteral("<A> ")), qPrintable(say->text()));
+    QVERIFY(Qt::mightBeRichText(say->text()));
+    QCOMPARE(say->textFormat(), Qt::PlainText);
 }
 
 void TestGuiClassroom::socketNamesFollowTheLanguage()

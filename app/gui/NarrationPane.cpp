@@ -33,6 +33,10 @@ NarrationPane::NarrationPane(Session *session, const LessonsModel *lessons, QWid
     m_checks = new QLabel(this);
     m_checks->setObjectName(QStringLiteral("narrationChecks"));
     m_checks->setWordWrap(true);
+    // Plain text: lesson texts quote protocol bytes such as "<A> " that a QLabel would
+    // otherwise take for HTML tags and hide.
+    for (QLabel *l : {m_title, m_section, m_tick, m_correction, m_say, m_checks})
+        l->setTextFormat(Qt::PlainText);
 
     m_quiz = new QuizBox(session, lessons, this);
     m_quiz->setObjectName(QStringLiteral("quiz"));

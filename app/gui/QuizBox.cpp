@@ -34,10 +34,13 @@ QString callName(mux::Backend backend)
                                            : QStringLiteral("epoll_wait");
 }
 
+// Plain text: lesson texts quote protocol bytes such as "<A> " that a QLabel would otherwise
+// take for HTML tags and hide.
 QLabel *wrapped(QWidget *parent)
 {
     auto *l = new QLabel(parent);
     l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
     return l;
 }
 
