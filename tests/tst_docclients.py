@@ -21,7 +21,6 @@ Usage: tst_docclients.py MUXLAB [ID...]
 import hashlib
 import json
 import os
-import random
 import signal
 import socket
 import struct
@@ -30,6 +29,8 @@ import sys
 import tempfile
 import threading
 import time
+
+from freeports import free_ports
 
 PYTHON = '/usr/bin/python3'
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -41,38 +42,6 @@ ECONNRESET = 104
 
 def frame(data):
     return struct.pack('i', len(data)) + data
-
-
-def ephemeral_low():
-    """The kernel's lowest ephemeral port (ip_local_port_range; 32768 on Debian)."""
-    try:
-        with open('/proc/sys/net/ipv4/ip_local_port_range') as f:
-            return int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        return 32768
-
-
-def free_ports(count):
-    """count consecutive ports free for TCP and UDP on 127.0.0.1."""
-    while True:
-        # Below the kernel's ephemeral range: there, any outgoing connection on the machine
-        # may take the port between this check and the server's bind (it does under load).
-        first = random.randrange(20000, ephemeral_low() - count)
-        if first + count > 65535:
-            continue
-        held = []
-        try:
-            for p in range(first, first + count):
-                for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
-                    s = socket.socket(socket.AF_INET, kind)
-                    held.append(s)
-                    s.bind(('127.0.0.1', p))
-        except OSError:
-            continue
-        finally:
-            for s in held:
-                s.close()
-        return first
 
 
 ANY = object()  # replies the test cannot know in advance (马冬梅's random 什么)
