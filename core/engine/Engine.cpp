@@ -227,6 +227,19 @@ void Engine::settleReplies()
     m_clientsActed = false;
     for (const auto &c : m_clients)
         m_actions += c->drain();
+    settleRefills();
+}
+
+void Engine::settleRefills()
+{
+    // A client that read made room; what the server still had queued for it moves in now, not
+    // at some instant before or after the next call (a person's pace would always see it moved).
+    const QHash<int, int> &connToClient = connsToClients(); // conn fd -> its client's fd
+    for (auto it = connToClient.begin(); it != connToClient.end(); ++it)
+        if (it.value() >= 0 && m_server->info(it.key()) && net::bytesUnsent(it.key()) > 0)
+            m_settler.expectRefilled(it.key(), it.value());
+    if (!m_settler.isEmpty())
+        m_settler.wait(m_options.settleBudgetMs);
 }
 
 QList<SocketProbe> Engine::readProbes() const

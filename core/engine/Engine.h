@@ -101,6 +101,7 @@ private:
     void handle(const QList<FdEvents> &ready);
     /// Waits until what the program sent or closed has reached the clients; they read it.
     void settleReplies();
+    void settleRefills();
     /// Appends the tick to the trace and emits tickRecorded().
     void record(TickRecord rec, TickExtras extras);
 

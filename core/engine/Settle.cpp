@@ -29,6 +29,11 @@ void Settler::expectDelivered(int fd)
     m_waits.append({Wait::Delivered, fd});
 }
 
+void Settler::expectRefilled(int fd, int peerFd)
+{
+    m_waits.append({Wait::Delivered, fd, peerFd});
+}
+
 void Settler::expectFinAcked(int fd)
 {
     m_waits.append({Wait::FinAcked, fd});
@@ -78,6 +83,11 @@ bool Settler::done(Wait &w, long long now) const
             w.lastChangeNs = now;
             return false;
         }
+        // The peer read everything: its window is open, so the kernel will move the queue.
+        // Under load the window update sits in a softirq queue for longer than any stall rule.
+        if (w.other >= 0 && net::bytesReadable(w.other) == 0 &&
+            net::tcpState(w.other) == TCP_ESTABLISHED)
+            return false;
         // A peer that does not read closes its window; the queue is final only once every
         // segment in flight has been acknowledged (a late ACK frees room in the send buffer).
         if (segmentsInFlight(w.fd) != 0)

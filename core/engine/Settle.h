@@ -20,6 +20,11 @@ public:
     /// Bytes sent on fd: wait until the peer has acknowledged all of them (SIOCOUTQ == 0),
     /// or until the queue stops draining (a peer that does not read).
     void expectDelivered(int fd);
+    /// The peer (peerFd, our own socket) has just read: bytes still queued on fd follow into
+    /// the room it made. A queue that stops moving is final only while the peer holds unread
+    /// bytes; with the peer's queue empty the window update (or the kernel's window probe) is
+    /// still on its way, so the wait goes on, up to the budget.
+    void expectRefilled(int fd, int peerFd);
     /// shutdown(SHUT_WR): wait until our FIN was acknowledged (FIN_WAIT2 or later).
     void expectFinAcked(int fd);
     /// A peer reset: wait until fd (the server side) shows the RST.

@@ -293,6 +293,15 @@ QList<Action> ScriptedRun::settleReplies(bool programEnded)
     m_clientsActed = false;
     for (const auto &c : m_clients)
         reads += c->drain();
+    // As the engine does: bytes the program still had queued follow into the room just made.
+    if (!programEnded) {
+        for (auto it = m_connClient.begin(); it != m_connClient.end(); ++it)
+            if (const int client = m_clients[size_t(*it)]->fd(); client >= 0)
+                if (const int d = m_fds.dup(it.key()); d >= 0 && net::bytesUnsent(d) > 0)
+                    m_settler.expectRefilled(d, client);
+        if (!m_settler.isEmpty())
+            m_settler.wait(m_options.settleBudgetMs);
+    }
     return reads;
 }
 
