@@ -102,7 +102,6 @@ public:
     QString lang() const { return m_lang; }
     void setLang(const QString &lang);
 
-    // --- serving the class (issue 5): external clients --------------------------------
     /// Frozen: no new tick runs (students connect; their connections wait in the listener's
     /// accept queue and their bytes in the kernel). History stays browsable.
     void setFrozen(bool on);
