@@ -28,8 +28,8 @@ const mux::Trace *Session::trace() const
 {
     if (m_run)
         return &m_run->engine().trace();
-    if (m_program)
-        return &m_program->trace();
+    if (m_program) // a lesson's program that could not start has no trace
+        return m_program->run().started() ? &m_program->trace() : nullptr;
     if (m_loaded)
         return &*m_loaded;
     return nullptr;
@@ -39,6 +39,8 @@ const mux::Lesson *Session::lesson() const
 {
     if (m_run)
         return &m_run->lesson();
+    if (m_program)
+        return m_program->lesson();
     if (m_loadedLesson)
         return &*m_loadedLesson;
     return nullptr;
@@ -47,6 +49,8 @@ const mux::Lesson *Session::lesson() const
 mux::Backend Session::backend() const
 {
     const mux::Trace *t = trace();
+    if (runsLessonProgram() && (!t || t->isEmpty())) // before its first call
+        return m_program->lessonBackend();
     return t ? t->backend : mux::Backend::Select;
 }
 
@@ -54,6 +58,8 @@ QStringList Session::clientNames() const
 {
     if (m_run)
         return m_run->engine().clientNames();
+    if (m_program)
+        return m_program->run().clientNames();
     if (m_loadedLesson)
         return m_loadedLesson->clients;
     return {};
@@ -64,7 +70,7 @@ QString Session::title() const
     if (m_run)
         return m_run->lesson().id;
     if (m_program)
-        return m_program->name();
+        return m_program->lesson() ? m_program->lesson()->id : m_program->name();
     return m_traceName;
 }
 
@@ -86,7 +92,7 @@ bool Session::programEnded() const
 
 bool Session::isLive() const
 {
-    return m_run && atEnd();
+    return (m_run || m_program) && atEnd();
 }
 
 void Session::setLang(const QString &lang)
@@ -171,7 +177,7 @@ void Session::stepForward()
         return;
     }
     if (m_program) {
-        m_program->step(); // not held: it is in a call or has ended; the tick comes or never will
+        stepProgram();
         return;
     }
     if (!m_run) {
@@ -211,11 +217,11 @@ void Session::goLive()
 void Session::queueOp(const mux::ClientOp &op)
 {
     if (m_program) {
-        emit errorRaised(tr("Simulated clients act only in lessons. Connect a real client to "
-                            "the program instead (Lesson ▸ Connect a client…)."));
-        return;
-    }
-    if (!m_run) {
+        if (const QString why = programRefusesOp(op); !why.isEmpty()) {
+            emit errorRaised(why);
+            return;
+        }
+    } else if (!m_run) {
         emit errorRaised(
             tr("A saved trace is only for browsing; open a lesson to act as a client."));
         return;
@@ -226,12 +232,11 @@ void Session::queueOp(const mux::ClientOp &op)
 
 QString Session::addClient()
 {
-    if (m_program) {
-        emit errorRaised(tr("Simulated clients act only in lessons. Connect a real client to "
-                            "the program instead (Lesson ▸ Connect a client…)."));
+    if (m_program && !m_program->run().started()) {
+        emit errorRaised(tr("The program is not running: restart it to add a client."));
         return {};
     }
-    if (!m_run) {
+    if (!m_run && !m_program) {
         emit errorRaised(tr("A saved trace is only for browsing; open a lesson to add a client."));
         return {};
     }
@@ -243,10 +248,28 @@ QString Session::addClient()
         if (!names.contains(candidate))
             name = candidate;
     }
-    m_run->engine().addClient(name);
-    m_extraClients.append(name);
+    if (m_program) { // a restart keeps it (ProgramRun::start)
+        m_program->run().addClient(name);
+    } else {
+        m_run->engine().addClient(name);
+        m_extraClients.append(name);
+    }
     emit pendingChanged();
     return name;
+}
+
+const std::vector<std::unique_ptr<mux::SimClient>> *Session::simClients() const
+{
+    if (m_run)
+        return &m_run->engine().clients();
+    if (m_program)
+        return &m_program->run().clients();
+    return nullptr;
+}
+
+bool Session::takesClientOps() const
+{
+    return m_run || (m_program && m_program->run().started() && !m_programFree);
 }
 
 } // namespace gui

@@ -26,7 +26,7 @@ bool Session::openLesson(const QString &id, mux::Backend backend)
     m_extraClients.clear();
     m_userOps.clear();
     m_pending.clear();
-    return startRun(*lesson, backend, 0);
+    return startLesson(*lesson, backend);
 }
 
 bool Session::setBackend(mux::Backend backend)
@@ -45,7 +45,7 @@ bool Session::setBackend(mux::Backend backend)
     const mux::Lesson copy = *l;
     m_userOps.clear();
     m_pending.clear();
-    return startRun(copy, backend, 0);
+    return startLesson(copy, backend);
 }
 
 bool Session::replayTo(qsizetype index)
