@@ -138,6 +138,9 @@ void NarrationPane::refresh()
         // "L0" in a lesson's text reads as its chip does ("listener :9991").
         m_say->setText(nameSocketsIn(step->sayFor(rec.backend, lang),
                                      {trace->socketsAt(cursor), trace->socketsAt(0)}));
+    } else if (lesson && rec.tick > lesson->ticks && m_session->runsLessonProgram() &&
+               m_session->programEnded() && cursor == trace->size() - 1) {
+        m_say->setText(tr("The lesson's script has ended, and the program has ended too."));
     } else if (lesson && rec.tick > lesson->ticks) {
         m_say->setText(tr("The lesson's script has ended. The server keeps running: add a client, "
                           "type and send, or close one, then step to see what the kernel says."));

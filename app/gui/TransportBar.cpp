@@ -72,7 +72,7 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
     m_server->setObjectName(QStringLiteral("serverCombo"));
     m_server->addItem(QString(), int(Session::Server::Builtin));
     m_server->addItem(QString(), int(Session::Server::Python));
-    addWidget(m_server);
+    m_serverAction = addWidget(m_server);
     connect(m_server, &QComboBox::activated, this, [this](int i) {
         m_session->setServer(Session::Server(m_server->itemData(i).toInt()));
         syncServer();
@@ -209,6 +209,8 @@ void TransportBar::syncServer()
     const bool python = m_session->runsLessonProgram() ||
                         (!lessonRuns && m_session->server() == Session::Server::Python);
     m_server->setCurrentIndex(python ? 1 : 0);
+    // A learner's own program is its own server: there is nothing to choose.
+    m_serverAction->setVisible(!m_session->hasProgram() || m_session->runsLessonProgram());
     m_server->setEnabled(lessonRuns && refusal.isEmpty());
     m_server->setToolTip(
         !lessonRuns ? tr("Open a lesson to choose which server runs it.")

@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QToolBar>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -59,6 +60,7 @@ private:
     QLabel *m_speedLabel;
     QComboBox *m_backend;
     QComboBox *m_server;
+    QAction *m_serverAction; ///< the box's place in the bar
     QComboBox *m_lang;
 };
 

@@ -1340,71 +1340,76 @@
         <translation>服务器已在监听。按单步（F10）运行第一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="142"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="143"/>
+        <source>The lesson&apos;s script has ended, and the program has ended too.</source>
+        <translation>本课的脚本已结束，程序也已经结束。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="145"/>
         <source>The lesson&apos;s script has ended. The server keeps running: add a client, type and send, or close one, then step to see what the kernel says.</source>
         <translation>本课的脚本已结束，服务器仍在运行：可以添加客户端、输入并发送、或关闭一个客户端，再单步看看内核怎么说。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="145"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="148"/>
         <source>Nothing new is scripted for this tick.</source>
         <translation>这一拍没有安排新的动作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="155"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="158"/>
         <source>Here the Python program differs from muxlab&apos;s server: %1</source>
         <translation>这一拍 Python 程序与 muxlab 的服务器不同：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="168"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="171"/>
         <source>✓ Every checkpoint of this tick held.</source>
         <translation>✓ 这一拍的所有检查点都通过了。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="169"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="172"/>
         <source>✗ A checkpoint failed: %1</source>
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/NarrationPane.cpp" line="177"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="180"/>
         <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
         <translation>
             <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="191"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="194"/>
         <source>The program ended: %1</source>
         <translation>程序已结束：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="222"/>
         <location filename="../../app/gui/NarrationPane.cpp" line="225"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="228"/>
         <source>%1.</source>
         <extracomment>a sentence&apos;s full stop</extracomment>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="227"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="230"/>
         <source>expected the call to return %1; it returned %2.</source>
         <translation>预期调用返回 %1；实际返回 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="235"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="238"/>
         <source>expected the server to call %1; it called %2.</source>
         <translation>预期服务器调用 %1；实际调用了 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="236"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="239"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="236"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="239"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="242"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="245"/>
         <source>expected %1 to have received %2 so far; it received %3.</source>
         <translation>预期%1 到目前为止共收到 %2；实际收到 %3。</translation>
     </message>
@@ -2625,22 +2630,22 @@
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="214"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="216"/>
         <source>Open a lesson to choose which server runs it.</source>
         <translation>打开一课后即可选择由哪个服务器运行它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="217"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="219"/>
         <source>Which server runs the lesson: muxlab&apos;s own, or the lesson&apos;s Python program under the tracer, each call held until you step; switching restarts the lesson</source>
         <translation>由哪个服务器运行本课：muxlab 自带的，或本课的 Python 程序（在跟踪器下运行，每次调用都停住，等你单步）；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="275"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="277"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="280"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="282"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
