@@ -82,6 +82,7 @@ private slots:
     void aLessonOnItsPythonProgramStepsAsHeadless();
     void aLessonWithoutAServerKeepsTheSwitchOff();
     void aSimulatedClientTalksToAnExecProgram();
+    void aProgramWithoutAListenerRefusesAConnect();
 };
 
 void TestGuiPy::initTestCase()
@@ -250,6 +251,33 @@ void TestGuiPy::aSimulatedClientTalksToAnExecProgram()
     // The echo reached the client within the tick: it read it back.
     QCOMPARE(s->trace()->receivedByClients(2).value(0), QByteArray("hello"));
     QCOMPARE(mux::LessonRun::readyNamesAt(*s->trace(), 2).r, QStringList{QStringLiteral("conn:A")});
+
+    w.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(processesRunning(script).isEmpty(), 10000);
+}
+
+void TestGuiPy::aProgramWithoutAListenerRefusesAConnect()
+{
+    // A program that selects on a pipe only: a simulated client has nowhere to connect.
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("pipe_select.py"));
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("import os, select\nr, w = os.pipe()\nwhile True:\n    select.select([r], [], [], "
+            "0.5)\n");
+    f.close();
+    MainWindow::Config c;
+    c.program = QStringList{kPython, script};
+    auto w = openWindow(c);
+    gui::Session *s = sessionOf(w.get());
+    QTRY_VERIFY_WITH_TIMEOUT(s->program() && s->program()->isHeld(), 20000);
+    child<QPushButton>(w.get(), "clientAdd")->click();
+    QCOMPARE(s->clientNames(), QStringList{QStringLiteral("A")});
+    QSignalSpy refused(s, &gui::Session::errorRaised);
+    child<QPushButton>(w.get(), "clientConnect")->click();
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(refused.first().first().toString().contains(QStringLiteral("no listening socket")));
+    QVERIFY(s->pendingOps().isEmpty());
 
     w.reset();
     QTRY_VERIFY_WITH_TIMEOUT(processesRunning(script).isEmpty(), 10000);
