@@ -126,8 +126,8 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
         QStringLiteral("ID"));
     const QCommandLineOption server(
         QStringLiteral("server"),
-        QStringLiteral("With --headless: builtin (muxlab's server, the default) or python (the "
-                       "lesson's own Python program, traced)."),
+        QStringLiteral("With --headless or in the window: builtin (muxlab's server, the default) "
+                       "or python (the lesson's own Python program, traced)."),
         QStringLiteral("builtin|python"), QStringLiteral("builtin"));
     p.addOptions({list, headless, serve, lesson, backend, lang, trace, port, bind, dataDir, client,
                   host, framed, upload, noWindow, clientScript, server});
@@ -226,8 +226,10 @@ bool parse(QCommandLineParser &p, const QStringList &args, Options &o, QString &
             return false;
         }
         o.pythonServer = which == QLatin1String("python");
-        if (o.pythonServer && o.mode != Mode::Headless) {
-            error = QStringLiteral("--server python goes with --headless --lesson ID.");
+        o.serverGiven = true;
+        if (o.pythonServer && o.mode != Mode::Headless && o.mode != Mode::Gui) {
+            error = QStringLiteral("--server python goes with --headless --lesson ID, or with "
+                                   "the window.");
             return false;
         }
     }

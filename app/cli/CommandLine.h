@@ -33,6 +33,7 @@ struct Options {
     int maxTicks = 0;
     int paceMs = 0;
     bool pythonServer = false; ///< --server python: the lesson's own Python program, traced
+    bool serverGiven = false;  ///< --server was typed (the window otherwise keeps its own)
 };
 
 /// True when argv asks for a mode that needs no display (so main can skip QApplication).

@@ -66,8 +66,9 @@ void ClientsModel::refresh(const TickSnapshot &s)
     for (int i = 0; i < names.size(); ++i) {
         Row r;
         r.name = names[i];
-        if (live && i < int(m_session->run()->engine().clients().size())) {
-            const mux::SimClient &c = *m_session->run()->engine().clients()[size_t(i)];
+        const auto *clients = m_session->simClients();
+        if (live && clients && i < int(clients->size())) {
+            const mux::SimClient &c = *(*clients)[size_t(i)];
             r.state = simStateText(c.state());
             r.reading = c.reading() ? tr("yes") : tr("stopped");
             r.sent = c.bytesSent();

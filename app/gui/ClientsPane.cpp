@@ -168,7 +168,7 @@ void ClientsPane::refreshChoices()
             m_listener->addItem(socketLabel(s), s.name.mid(1).toInt());
     }
     m_listener->setCurrentIndex(std::clamp(listener, 0, m_listener->count() - 1));
-    const bool live = m_session->hasEngine();
+    const bool live = m_session->takesClientOps();
     for (QWidget *w : std::initializer_list<QWidget *>{m_add, m_client})
         w->setEnabled(live);
     refreshOps();
@@ -179,13 +179,13 @@ void ClientsPane::refreshOps()
     using State = mux::SimClient::State;
     using K = mux::ClientOp::Kind;
     const int client = currentClient();
-    const mux::LessonRun *run = m_session->run();
-    const bool known = run && client >= 0 && client < int(run->engine().clients().size());
+    const auto *clients = m_session->simClients();
+    const bool known = clients && client >= 0 && client < int(clients->size());
     // The state the client will be in when its next op runs: its own, then what is queued.
     State state = State::Idle;
     bool reading = true;
     if (known) {
-        const mux::SimClient &c = *run->engine().clients()[size_t(client)];
+        const mux::SimClient &c = *(*clients)[size_t(client)];
         state = c.state();
         reading = c.reading();
     }

@@ -151,7 +151,7 @@ bool MainWindow::setBackend(const QString &name)
     }
     if (m_session->hasEngine() && m_session->backend() == *backend)
         return true;
-    if (m_session->hasProgram()) {
+    if (m_session->hasProgram() && !m_session->runsLessonProgram()) {
         error(tr("Your program makes its own calls: change select, poll or epoll in its source, "
                  "then run it again (Ctrl+Enter)."));
         return false;
@@ -205,13 +205,15 @@ void MainWindow::retranslate()
 
 void MainWindow::showProgramPanes()
 {
-    const bool program = m_session->hasProgram();
+    // A lesson on its own Python program keeps its narration beside the program's source.
+    const bool program = m_session->hasProgram() && !m_session->runsLessonProgram();
+    const bool source = m_session->hasProgram();
     auto *narrationDock = findChild<QDockWidget *>(QStringLiteral("narrationDock"));
     auto *pythonDock = findChild<QDockWidget *>(QStringLiteral("pythonDock"));
     // A program's source is what a learner reads while stepping: it gets most of the height,
     // the status and output the rest. Only on the switch, so a learner's own split stays.
     const bool wasProgram =
-        findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->currentIndex() == 1;
+        findChild<QStackedWidget *>(QStringLiteral("lessonStack"))->currentIndex() == 1;
     if (program != wasProgram && !narrationDock->isHidden() && !pythonDock->isHidden()) {
         const int h = height();
         resizeDocks({narrationDock, pythonDock},
@@ -219,7 +221,7 @@ void MainWindow::showProgramPanes()
                     Qt::Vertical);
     }
     findChild<QStackedWidget *>(QStringLiteral("lessonStack"))->setCurrentIndex(program ? 1 : 0);
-    findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->setCurrentIndex(program ? 1 : 0);
+    findChild<QStackedWidget *>(QStringLiteral("sourceStack"))->setCurrentIndex(source ? 1 : 0);
     if (program) {
         m_actions->restart->setText(tr("Res&tart Program"));
         m_actions->restart->setIconText(tr("Restart Program"));
@@ -236,7 +238,11 @@ void MainWindow::updateTitle()
 {
     const mux::Lesson *l = m_session->lesson();
     QString title = QStringLiteral("muxlab");
-    if (m_session->hasProgram())
+    if (m_session->runsLessonProgram())
+        title =
+            tr("%1 — %2 (%3, the Python program) — muxlab")
+                .arg(l->title.in(m_session->lang()), l->id, mux::backendName(m_session->backend()));
+    else if (m_session->hasProgram())
         title = tr("%1 (your program, traced) — muxlab").arg(m_session->title());
     else if (l && m_session->hasEngine())
         title =

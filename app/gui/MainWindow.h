@@ -39,6 +39,8 @@ struct MainWindowConfig {
     QString programDir; ///< where it runs; empty: the current directory
     /// Where the lesson listens (--bind); the Class tab can change it.
     QString bind = QStringLiteral("127.0.0.1");
+    /// Which server a lesson runs on: "builtin", "python"; empty: the remembered one.
+    QString server;
 };
 
 /// The playground's layout: the tick view in the centre, the timeline under it, the lesson's

@@ -1,5 +1,6 @@
 #include "NarrationPane.h"
 
+#include "ProgramRun.h"
 #include "QuizBox.h"
 #include "Session.h"
 #include "SocketLabel.h"
@@ -55,6 +56,7 @@ NarrationPane::NarrationPane(Session *session, const LessonsModel *lessons, QWid
     connect(session, &Session::sessionReset, this, &NarrationPane::refresh);
     connect(session, &Session::cursorChanged, this, &NarrationPane::refresh);
     connect(session, &Session::langChanged, this, &NarrationPane::refresh);
+    connect(session, &Session::programChanged, this, &NarrationPane::refresh);
     refresh();
 }
 
@@ -128,7 +130,7 @@ void NarrationPane::refresh()
     }
     if (rec.kind == mux::TickRecord::Kind::Setup) {
         QString text = lesson ? lesson->summaryFor(rec.backend, lang) : QString();
-        if (m_session->hasEngine())
+        if (m_session->hasEngine() || m_session->runsLessonProgram())
             text += QStringLiteral("\n\n") +
                     tr("The server is listening. Press Step (F10) to run the first tick.");
         m_say->setText(text.trimmed());
@@ -136,6 +138,9 @@ void NarrationPane::refresh()
         // "L0" in a lesson's text reads as its chip does ("listener :9991").
         m_say->setText(nameSocketsIn(step->sayFor(rec.backend, lang),
                                      {trace->socketsAt(cursor), trace->socketsAt(0)}));
+    } else if (lesson && rec.tick > lesson->ticks && m_session->runsLessonProgram() &&
+               m_session->programEnded() && cursor == trace->size() - 1) {
+        m_say->setText(tr("The lesson's script has ended, and the program has ended too."));
     } else if (lesson && rec.tick > lesson->ticks) {
         m_say->setText(tr("The lesson's script has ended. The server keeps running: add a client, "
                           "type and send, or close one, then step to see what the kernel says."));
@@ -145,8 +150,17 @@ void NarrationPane::refresh()
 
     // Checkpoints of a live lesson: a teacher sees at once that the run behaved as the lesson says.
     m_checks->hide();
-    if (step && m_session->run()) {
-        const QList<mux::CheckResult> checks = m_session->run()->checkStep(*step);
+    QStringList blocks; // what the checkpoints say, and how the lesson's program ended
+    const bool onProgram = m_session->runsLessonProgram();
+    const auto differs = step && onProgram ? step->differs.constFind(QStringLiteral("python"))
+                                           : QHash<QString, mux::LocalText>::const_iterator();
+    if (step && onProgram && differs != step->differs.constEnd()) {
+        blocks << tr("Here the Python program differs from muxlab's server: %1")
+                      .arg(differs->in(lang));
+    } else if (step && (m_session->run() || onProgram)) {
+        const QList<mux::CheckResult> checks =
+            m_session->run() ? m_session->run()->checkStep(*step)
+                             : mux::LessonRun::checkStep(*lesson, *trace, *step, true);
         if (!checks.isEmpty()) {
             QStringList failed;
             for (const mux::CheckResult &c : checks)
@@ -168,9 +182,23 @@ void NarrationPane::refresh()
                           "it says. Restart the lesson without them to see it as written.",
                           nullptr, outside) +
                        QStringLiteral("\n\n") + text;
-            m_checks->setText(text);
-            m_checks->show();
+            blocks << text;
         }
+    }
+    if (onProgram && m_session->programEnded() && cursor == trace->size() - 1) {
+        // The program died or exited here: say how, with the end of what it wrote (a traceback).
+        const mux::exec::TracedProcess &p = m_session->program()->process();
+        QStringList tail = QString::fromUtf8(p.outputTail()).trimmed().split(QLatin1Char('\n'));
+        if (tail.size() > 12)
+            tail = tail.mid(tail.size() - 12);
+        blocks << tr("The program ended: %1").arg(p.why()) +
+                      (tail.join(QString()).isEmpty()
+                           ? QString()
+                           : QStringLiteral("\n") + tail.join(QLatin1Char('\n')));
+    }
+    if (!blocks.isEmpty()) {
+        m_checks->setText(blocks.join(QStringLiteral("\n\n")));
+        m_checks->show();
     }
 }
 

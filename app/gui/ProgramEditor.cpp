@@ -225,7 +225,8 @@ void ProgramEditor::load(const QString &file)
     }
     m_edit->setPlainText(text);
     m_edit->document()->setModified(false);
-    m_edit->setReadOnly(file.isEmpty() || file != m_script);
+    // A lesson's own program is shown, never edited: saving would change the lesson.
+    m_edit->setReadOnly(file.isEmpty() || file != m_script || m_session->runsLessonProgram());
     m_lit = 0;
 }
 

@@ -21,8 +21,24 @@ std::pair<QString, int> splitSource(const QString &source)
 } // namespace
 
 ProgramRun::ProgramRun(mux::exec::Command command, QString workingDir, QObject *parent)
-    : QObject(parent), m_command(std::move(command)), m_workingDir(std::move(workingDir))
+    : QObject(parent), m_workingDir(std::move(workingDir))
 {
+    m_options.command = std::move(command);
+    m_options.workingDir = m_workingDir;
+    m_options.keepTicks = kKeepTicks;
+    m_options.waitHeld = false;
+    makeRun();
+}
+
+ProgramRun::ProgramRun(const mux::Lesson &lesson, const QString &programFile, mux::Backend backend,
+                       QObject *parent)
+    : QObject(parent), m_lesson(lesson), m_backend(backend),
+      m_workingDir(QFileInfo(programFile).absolutePath())
+{
+    m_options.programFile = QFileInfo(programFile).absoluteFilePath();
+    m_options.extraArgs = lesson.pythonArgs.value(backend);
+    m_options.waitHeld = false;
+    makeRun();
 }
 
 ProgramRun::~ProgramRun()
@@ -30,48 +46,70 @@ ProgramRun::~ProgramRun()
     stop();
 }
 
+void ProgramRun::makeRun()
+{
+    if (m_run) {
+        disconnect(m_run.get(), nullptr, this, nullptr);
+        m_run->stop();
+    }
+    m_run = std::make_unique<mux::exec::ScriptedRun>(m_lesson.value_or(mux::Lesson{}), m_options);
+}
+
 mux::Result<void> ProgramRun::start()
 {
-    if (m_process) {
-        disconnect(m_process.get(), nullptr, this, nullptr);
-        m_process->stop();
+    // The clients the user added to the last run come back, not connected, as in a lesson.
+    QStringList added;
+    if (m_run && m_run->started()) {
+        const QStringList names = m_run->clientNames();
+        added = names.mid(m_lesson ? m_lesson->clients.size() : 0);
+        makeRun();
     }
-    mux::exec::TracedProcess::Options o;
-    o.step = true;
-    o.keepTicks = kKeepTicks;
-    o.workingDir = m_workingDir;
+    for (const QString &name : std::as_const(added))
+        m_run->addClient(name);
     m_silent = false;
-    m_process = std::make_unique<mux::exec::TracedProcess>(m_command, o);
-    auto *p = m_process.get();
-    connect(p, &mux::TickSource::tickRecorded, this, &ProgramRun::tickRecorded);
-    connect(p, &mux::TickSource::finished, this, [this](const QString &why) {
+    auto *r = m_run.get();
+    connect(r, &mux::TickSource::tickRecorded, this, &ProgramRun::tickRecorded);
+    connect(r, &mux::TickSource::finished, this, [this](const QString &why) {
         emit finished(why);
         emit stateChanged();
     });
+    auto started = r->start();
+    if (!r->started())
+        return started;
+    const mux::exec::TracedProcess *p = &r->process();
     connect(p, &mux::exec::TracedProcess::held, this, &ProgramRun::stateChanged);
     connect(p, &mux::exec::TracedProcess::output, this, &ProgramRun::stateChanged);
     connect(p, &mux::exec::TracedProcess::silent, this, [this] {
         m_silent = true;
         emit stateChanged();
     });
-    return p->start();
+    return started;
 }
 
 void ProgramRun::stop()
 {
-    if (m_process)
-        m_process->stop();
+    if (m_run)
+        m_run->stop();
+}
+
+const mux::exec::Command &ProgramRun::command() const
+{
+    return m_run->started() ? m_run->process().command() : m_options.command;
 }
 
 QString ProgramRun::name() const
 {
-    return QFileInfo(m_command.script.isEmpty() ? m_command.program : m_command.script).fileName();
+    const mux::exec::Command &c = command();
+    if (m_lesson && c.script.isEmpty())
+        return QFileInfo(m_options.programFile).fileName();
+    return QFileInfo(c.script.isEmpty() ? c.program : c.script).fileName();
 }
 
 QString ProgramRun::commandLine() const
 {
-    QStringList words{m_command.program};
-    words += m_command.args;
+    const mux::exec::Command &c = command();
+    QStringList words{c.program};
+    words += c.args;
     for (QString &w : words)
         if (w.isEmpty() || w.contains(QRegularExpression(QStringLiteral("[^\\w@%+=:,./-]"))))
             w = QLatin1Char('\'') + QString(w).replace(u'\'', QStringLiteral("'\\''")) +
@@ -81,40 +119,42 @@ QString ProgramRun::commandLine() const
 
 bool ProgramRun::step()
 {
-    if (!m_process->canStep())
+    if (!m_run->started() || !m_run->canStep() || !m_run->process().isHeld())
         return false;
-    m_process->requestStep();
+    m_run->requestStep();
     emit stateChanged();
     return true;
 }
 
 void ProgramRun::runFreely()
 {
-    if (m_process->isFinished())
+    if (!canRunFreely() || !m_run->started() || m_run->process().isFinished())
         return;
-    m_process->runFreely();
+    m_run->process().runFreely();
     emit stateChanged();
 }
 
 void ProgramRun::holdAgain()
 {
-    m_process->holdAgain();
+    if (!m_run->started())
+        return;
+    m_run->process().holdAgain();
     emit stateChanged();
 }
 
 QString ProgramRun::fileAt(qsizetype i) const
 {
-    const auto [file, line] = splitSource(i >= 0 ? m_process->sourceAt(i) : QString());
+    const auto [file, line] = splitSource(i >= 0 ? m_run->sourceAt(i) : QString());
     if (!file.isEmpty())
         return QFileInfo(QDir(m_workingDir).absoluteFilePath(file)).absoluteFilePath();
-    return m_command.script;
+    return m_lesson ? m_options.programFile : command().script;
 }
 
 int ProgramRun::lineAt(qsizetype i) const
 {
     if (i < 0)
         return 0;
-    const auto [file, line] = splitSource(m_process->sourceAt(i));
+    const auto [file, line] = splitSource(m_run->sourceAt(i));
     return line;
 }
 
@@ -127,7 +167,7 @@ int ProgramRun::failingLine(const QString &file) const
     static const QRegularExpression frame(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
     const QString canonical = QFileInfo(file).canonicalFilePath();
     int line = 0;
-    auto it = frame.globalMatch(QString::fromUtf8(m_process->outputTail()));
+    auto it = frame.globalMatch(QString::fromUtf8(m_run->process().outputTail()));
     while (it.hasNext()) {
         const auto m = it.next();
         const QFileInfo named(QDir(m_workingDir).absoluteFilePath(m.captured(1)));

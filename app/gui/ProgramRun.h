@@ -1,34 +1,48 @@
 #pragma once
 
-#include "exec/TracedProcess.h"
+#include "exec/ScriptedRun.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace gui {
 
-/// A real program the window steps instead of a lesson: its command and working directory, and
-/// the TracedProcess running it now. Restart stops that process and starts the command again
-/// with an empty trace. The program is held before each multiplexing call; step() lets it make
-/// that call, and the tick arrives later through tickRecorded(), never by blocking.
+/// A real program the window steps, traced: either a program of the learner's own (its command
+/// and working directory), or a lesson's own Python program playing the lesson's script (the
+/// lesson run on "the Python program" instead of muxlab's server). Both run as a ScriptedRun,
+/// so simulated clients act on either with the engine's settle rules. Restart stops the process
+/// and starts it again with an empty trace. The program is held before each multiplexing call;
+/// step() lets it make that call, and the tick arrives later through tickRecorded(), never by
+/// blocking.
 ///
-/// At full speed the program runs freely (runFreely) and makes thousands of ticks a second, so
-/// the trace keeps only the newest kKeepTicks, as `--serve` does; holdAgain() holds it again at
-/// its next call. The log and timeline start at the trace's firstKept().
+/// At full speed a learner's program runs freely (runFreely) and makes thousands of ticks a
+/// second, so the trace keeps only the newest kKeepTicks, as `--serve` does; holdAgain() holds
+/// it again at its next call. The log and timeline start at the trace's firstKept(). A lesson's
+/// program is only stepped: its script's clients act between calls.
 class ProgramRun : public QObject {
     Q_OBJECT
 public:
     ProgramRun(mux::exec::Command command, QString workingDir, QObject *parent = nullptr);
+    /// The lesson's Python program `programFile` on `backend` (the lesson's python_args for it).
+    ProgramRun(const mux::Lesson &lesson, const QString &programFile, mux::Backend backend,
+               QObject *parent = nullptr);
     ~ProgramRun() override;
 
     /// Starts (or restarts) the program. An error is one sentence.
     mux::Result<void> start();
     void stop();
 
-    const mux::Trace &trace() const { return m_process->trace(); }
-    const mux::exec::TracedProcess &process() const { return *m_process; }
-    const mux::exec::Command &command() const { return m_command; }
+    const mux::Trace &trace() const { return m_run->trace(); }
+    const mux::exec::TracedProcess &process() const { return m_run->process(); }
+    /// The run: its simulated clients, the ops queued for them, the program's listeners.
+    mux::exec::ScriptedRun &run() { return *m_run; }
+    const mux::exec::ScriptedRun &run() const { return *m_run; }
+    /// The lesson whose script this run plays, or null for a learner's own program.
+    const mux::Lesson *lesson() const { return m_lesson ? &*m_lesson : nullptr; }
+    mux::Backend lessonBackend() const { return m_backend; }
+    const mux::exec::Command &command() const;
     QString workingDir() const { return m_workingDir; }
     /// The script's or the executable's file name.
     QString name() const;
@@ -41,16 +55,20 @@ public:
 
     /// Lets the program make the call it is held before; false when it is not held.
     bool step();
-    /// Full speed: the program makes its calls without waiting; every one is still a tick.
+    /// Full speed (a learner's program only): it makes its calls without waiting; every one is
+    /// still a tick.
     void runFreely();
+    bool canRunFreely() const { return !m_lesson; }
     /// Holds a program running freely before its next call (stateChanged() when held).
     void holdAgain();
     bool runsFreely() const
     {
-        return m_process->state() == mux::exec::TracedProcess::State::Running;
+        return m_run->started() &&
+               m_run->process().state() == mux::exec::TracedProcess::State::Running;
     }
-    bool isHeld() const { return m_process->isHeld(); }
-    bool isFinished() const { return m_process->isFinished(); }
+    bool isHeld() const { return m_run->started() && m_run->process().isHeld(); }
+    /// Ended, or never started.
+    bool isFinished() const { return !m_run->started() || m_run->process().isFinished(); }
     /// No multiplexing call yet after the silent delay.
     bool isSilent() const { return m_silent; }
 
@@ -68,10 +86,14 @@ signals:
     void finished(const QString &why);
 
 private:
-    mux::exec::Command m_command;
+    void makeRun();
+
+    mux::exec::ScriptedRun::Options m_options;
+    std::optional<mux::Lesson> m_lesson;
+    mux::Backend m_backend = mux::Backend::Select;
     QString m_workingDir;
     bool m_silent = false;
-    std::unique_ptr<mux::exec::TracedProcess> m_process;
+    std::unique_ptr<mux::exec::ScriptedRun> m_run;
 };
 
 } // namespace gui

@@ -26,6 +26,8 @@ int runGui(const cli::Options &options)
         config.program = options.command;
     // --bind ADDR: the class reaches the window's server there (the Class tab can change it).
     config.bind = options.bind;
+    if (options.serverGiven) // else the window's remembered choice
+        config.server = options.pythonServer ? QStringLiteral("python") : QStringLiteral("builtin");
     MainWindow w(config);
     w.show();
     // Without a window manager (a bare X server driving a projector) nobody activates the

@@ -48,7 +48,19 @@ public:
     /// Where the running lesson's listeners are bound, listener 0 first; empty without a run.
     QList<mux::net::Endpoint> listeners() const;
 
-    /// Opens a lesson live. On failure emits errorRaised() with one sentence and returns false.
+    /// Which server a lesson runs on: muxlab's own (the engine), or the lesson's own Python
+    /// program, traced, playing the lesson's script (as `--headless --server python`).
+    enum class Server { Builtin, Python };
+    /// Takes effect at once: the open lesson is opened again on that server.
+    void setServer(Server server);
+    Server server() const { return m_server; }
+    /// Why `lesson` cannot run on its own Python program, one sentence; empty when it can.
+    static QString pythonRefusal(const mux::Lesson &lesson);
+    /// The lesson's own Python program, absolute; empty when it has none or it is not found.
+    static QString pythonProgramFile(const mux::Lesson &lesson);
+
+    /// Opens a lesson live, on server(). On failure emits errorRaised() with one sentence and
+    /// returns false.
     bool openLesson(const QString &id, mux::Backend backend);
     /// Opens a saved trace to browse (no engine: stepping past its end does nothing).
     bool openTrace(const QString &path);
@@ -62,6 +74,8 @@ public:
 
     bool hasEngine() const { return m_run != nullptr; }
     bool hasProgram() const { return m_program != nullptr; }
+    /// A lesson running on its own Python program (hasProgram() too, and lesson() is it).
+    bool runsLessonProgram() const;
     const ProgramRun *program() const { return m_program.get(); }
     /// A lesson's engine or a program: stepping at the newest tick makes a new one.
     bool makesTicks() const { return hasEngine() || hasProgram(); }
@@ -72,7 +86,8 @@ public:
     /// The program has exited, crashed or been stopped: no tick will come until a restart.
     bool programEnded() const;
     bool isEmpty() const { return trace() == nullptr || trace()->isEmpty(); }
-    /// The cursor is on the newest tick of a live engine: the next step makes a new tick.
+    /// The cursor is on the newest tick of a live engine or program: the next step makes a new
+    /// tick.
     bool isLive() const;
     bool atEnd() const { return !isEmpty() && m_cursor == trace()->size() - 1; }
 
@@ -98,11 +113,15 @@ public:
     QList<mux::ClientOp> pendingOps() const { return m_pending; }
     /// Adds a simulated client (the next free letter); returns its name.
     QString addClient();
+    /// The simulated clients of the engine or the program now running; null without one.
+    const std::vector<std::unique_ptr<mux::SimClient>> *simClients() const;
+    /// Simulated clients can be added and act: a lesson's engine, or a program stepped (not
+    /// running at full speed).
+    bool takesClientOps() const;
 
     QString lang() const { return m_lang; }
     void setLang(const QString &lang);
 
-    // --- serving the class (issue 5): external clients --------------------------------
     /// Frozen: no new tick runs (students connect; their connections wait in the listener's
     /// accept queue and their bytes in the kernel). History stays browsable.
     void setFrozen(bool on);
@@ -121,6 +140,7 @@ signals:
     /// A problem the user caused, as one sentence to show in the window.
     void errorRaised(const QString &sentence);
     void frozenChanged(bool on);
+    void serverChanged(Server server);
     /// Something worth a word in the window that is not an error.
     void noticeRaised(const QString &sentence);
     /// The program held, ran, wrote, fell silent or ended (ProgramRun::stateChanged).
@@ -137,6 +157,15 @@ private:
     };
     bool startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo);
     bool startProgram();
+    bool startLessonProgram(const mux::Lesson &lesson, mux::Backend backend);
+    /// Opens `lesson` on server() when it can run there, else on the engine with a notice.
+    bool startLesson(const mux::Lesson &lesson, mux::Backend backend);
+    void adoptProgram(std::unique_ptr<ProgramRun> program);
+    /// Step at the newest tick of a program: the queued ops go to its clients first.
+    void stepProgram();
+    /// Why a program cannot take `op` now, one sentence; empty when it can.
+    QString programRefusesOp(const mux::ClientOp &op) const;
+    Server m_server = Server::Builtin;
     void onTick(quint32 tick);
     /// Hands the ticks gathered since the last frame to the panes (full speed).
     void flushFreeTicks();

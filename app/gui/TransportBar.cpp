@@ -1,6 +1,7 @@
 #include "TransportBar.h"
 
 #include "Actions.h"
+#include "ProgramRun.h"
 #include "Session.h"
 
 #include <QApplication>
@@ -66,6 +67,17 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
             [this](int i) { emit backendChosen(m_backend->itemData(i).toString()); });
     connect(a.backends, &QActionGroup::triggered, this,
             [this](QAction *act) { emit backendChosen(act->data().toString()); });
+    // Which server runs the lesson: muxlab's own, or the lesson's Python program, traced.
+    m_server = new QComboBox(this);
+    m_server->setObjectName(QStringLiteral("serverCombo"));
+    m_server->addItem(QString(), int(Session::Server::Builtin));
+    m_server->addItem(QString(), int(Session::Server::Python));
+    m_serverAction = addWidget(m_server);
+    connect(m_server, &QComboBox::activated, this, [this](int i) {
+        m_session->setServer(Session::Server(m_server->itemData(i).toInt()));
+        syncServer();
+    });
+    connect(session, &Session::serverChanged, this, &TransportBar::syncServer);
     addSeparator();
     addAction(a.presenter);
     m_lang = new QComboBox(this);
@@ -98,10 +110,13 @@ TransportBar::TransportBar(Session *session, Actions &a, QWidget *parent)
         const int chosen = m_chosenLevel;
         {
             const QSignalBlocker block(m_speed);
-            m_speed->setMaximum(m_session->hasProgram() ? kFullSpeed : kSpeedCount - 1);
+            m_speed->setMaximum(m_session->hasProgram() && m_session->program()->canRunFreely()
+                                    ? kFullSpeed
+                                    : kSpeedCount - 1);
         }
         setSpeed(chosen);
         syncBackends();
+        syncServer();
         updateActions();
     });
     connect(session, &Session::cursorChanged, this, &TransportBar::updateActions);
@@ -130,7 +145,8 @@ double TransportBar::ticksPerSecond(int level)
 
 bool TransportBar::fullSpeed() const
 {
-    return m_speedLevel == kFullSpeed && m_session->hasProgram();
+    return m_speedLevel == kFullSpeed && m_session->hasProgram() &&
+           m_session->program()->canRunFreely();
 }
 
 void TransportBar::setSpeed(int level)
@@ -176,9 +192,33 @@ void TransportBar::setZoom(qreal zoom)
 void TransportBar::retranslate()
 {
     setWindowTitle(tr("Transport"));
+    m_server->setItemText(0, tr("muxlab's server"));
+    m_server->setItemText(1, tr("the Python program"));
+    syncServer();
     m_backend->setToolTip(
         tr("The multiplexing call the server makes; switching restarts the lesson"));
     setSpeed(m_chosenLevel);
+}
+
+void TransportBar::syncServer()
+{
+    const mux::Lesson *l = m_session->lesson();
+    const bool lessonRuns = l && (m_session->hasEngine() || m_session->runsLessonProgram());
+    const QString refusal = l ? Session::pythonRefusal(*l) : QString();
+    // The box shows what runs; the choice made is kept for the next lesson that can.
+    const bool python = m_session->runsLessonProgram() ||
+                        (!lessonRuns && m_session->server() == Session::Server::Python);
+    m_server->setCurrentIndex(python ? 1 : 0);
+    // A learner's own program is its own server: there is nothing to choose.
+    m_serverAction->setVisible(!m_session->hasProgram() || m_session->runsLessonProgram());
+    m_server->setEnabled(lessonRuns && refusal.isEmpty());
+    m_server->setToolTip(
+        !lessonRuns ? tr("Open a lesson to choose which server runs it.")
+        : !refusal.isEmpty()
+            ? refusal
+            : tr("Which server runs the lesson: muxlab's own, or the lesson's Python program "
+                 "under the tracer, each call held until you step; switching restarts the "
+                 "lesson"));
 }
 
 void TransportBar::syncBackends()

@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QToolBar>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -13,7 +14,8 @@ struct Actions;
 class Session;
 
 /// The toolbar a teacher drives the lesson with: back, step, run at a chosen speed, return to
-/// live, restart; the backend box (only what the lesson runs on, showing the one running);
+/// live, restart; the backend box (only what the lesson runs on, showing the one running) and
+/// the server box (muxlab's server or the lesson's Python program);
 /// presenter mode and the language. It enables the commands that apply at the cursor and
 /// owns the run timer, which pauses where a class should
 /// stop and think: before a question and at the script's end. It follows the Session itself.
@@ -44,6 +46,8 @@ private:
     bool fullSpeed() const;
     /// Offers only the lesson's backends; shows the one running.
     void syncBackends();
+    /// The server box: what runs the lesson, disabled (with the reason) where only one can.
+    void syncServer();
     /// Enables what makes sense at the cursor (no Back at tick 0, no Step past a trace's end).
     void updateActions();
 
@@ -55,6 +59,8 @@ private:
     QSlider *m_speed;
     QLabel *m_speedLabel;
     QComboBox *m_backend;
+    QComboBox *m_server;
+    QAction *m_serverAction; ///< the box's place in the bar
     QComboBox *m_lang;
 };
 

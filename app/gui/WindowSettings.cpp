@@ -62,6 +62,10 @@ void WindowSettings::load(MainWindow &w, const MainWindowConfig &config)
     w.setLanguage(!config.lang.isEmpty() ? config.lang
                                          : value("view/lang", QStringLiteral("en")).toString());
 
+    const QString server =
+        !config.server.isEmpty() ? config.server : value("run/server", QString()).toString();
+    w.m_session->setServer(server == QLatin1String("python") ? Session::Server::Python
+                                                             : Session::Server::Builtin);
     if (!config.program.isEmpty()) // the window opens on the program instead
         return;
     QString lesson = config.lesson;
@@ -92,7 +96,10 @@ void WindowSettings::save(MainWindow &w)
     s.setValue(QStringLiteral("run/lessonPorts"), w.m_actions->lessonPorts->isChecked());
     s.setValue(QStringLiteral("view/zoom"), w.zoom());
     s.setValue(QStringLiteral("view/lang"), w.language());
-    if (w.m_session->hasEngine())
+    s.setValue(QStringLiteral("run/server"), w.m_session->server() == Session::Server::Python
+                                                 ? QStringLiteral("python")
+                                                 : QStringLiteral("builtin"));
+    if (w.m_session->hasEngine() || w.m_session->runsLessonProgram())
         s.setValue(QStringLiteral("run/lesson"), w.m_session->title());
 }
 

@@ -51,11 +51,33 @@ ScriptedRun::~ScriptedRun()
 
 QStringList ScriptedRun::clientNames() const
 {
-    return m_lesson.clients;
+    QStringList names;
+    for (const auto &c : m_clients)
+        names.append(c->name());
+    return names;
+}
+
+int ScriptedRun::addClient(const QString &name)
+{
+    m_clients.push_back(std::make_unique<SimClient>(name, int(m_clients.size())));
+    return int(m_clients.size()) - 1;
 }
 
 Result<void> ScriptedRun::start()
 {
+    if (runsOwnProgram()) {
+        TracedProcess::Options po;
+        po.step = true;
+        po.keepTicks = m_options.keepTicks;
+        po.workingDir = m_options.workingDir;
+        m_process = std::make_unique<TracedProcess>(m_options.command, po);
+        m_process->builder().setNamer([this](SocketInfo &s) { name(s); });
+        m_process->setBeforeTickClosed([this](bool ended) { completeTick(ended); });
+        connect(m_process.get(), &TickSource::tickRecorded, this, &TickSource::tickRecorded);
+        connect(m_process.get(), &TickSource::finished, this, &TickSource::finished);
+        connect(m_process.get(), &TracedProcess::output, this, &ScriptedRun::output);
+        return m_process->start();
+    }
     QString python = m_options.python;
     if (python.isEmpty())
         python = QFileInfo::exists(QStringLiteral("/usr/bin/python3"))
@@ -92,6 +114,8 @@ Result<void> ScriptedRun::start()
     connect(m_process.get(), &TracedProcess::output, this, &ScriptedRun::output);
     if (auto r = m_process->start(); !r)
         return r;
+    if (!m_options.waitHeld)
+        return {};
 
     QEventLoop loop;
     QTimer budget;
@@ -123,7 +147,8 @@ void ScriptedRun::name(SocketInfo &s)
 {
     const auto local = endpoint(s.local);
     if (s.role == Role::Listener || s.role == Role::Udp) {
-        if (local && local->port >= m_basePort && local->port < m_basePort + m_listeners)
+        if (!runsOwnProgram() && local && local->port >= m_basePort &&
+            local->port < m_basePort + m_listeners)
             s.name = QLatin1Char(s.role == Role::Listener ? 'L' : 'U') +
                      QString::number(local->port - m_basePort);
         return;
@@ -148,6 +173,35 @@ int ScriptedRun::connOf(int client) const
     return -1;
 }
 
+int ScriptedRun::listenerFd(int index, Role role) const
+{
+    const QString name = QLatin1Char(role == Role::Listener ? 'L' : 'U') + QString::number(index);
+    const QHash<int, SocketInfo> &sockets = m_process->builder().sockets();
+    for (auto it = sockets.begin(); it != sockets.end(); ++it)
+        if (it->role == role && it->name == name)
+            return it.key();
+    return -1;
+}
+
+std::optional<net::Endpoint> ScriptedRun::listenerAt(int index) const
+{
+    if (!m_process)
+        return std::nullopt;
+    const int fd = listenerFd(index, Role::Listener);
+    if (fd < 0)
+        return std::nullopt;
+    return endpoint(m_process->builder().sockets().value(fd).local);
+}
+
+bool ScriptedRun::actNow()
+{
+    if (!m_process || m_process->isFinished() || m_process->isHeld() ||
+        !m_script.contains(m_tick + 1))
+        return false;
+    m_process->builder().addActions(clientsAct(m_tick + 1));
+    return true;
+}
+
 void ScriptedRun::requestStep()
 {
     if (!m_process || m_process->isFinished())
@@ -155,7 +209,7 @@ void ScriptedRun::requestStep()
     ++m_tick;
     const bool held = m_process->isHeld();
     TickBuilder &builder = m_process->builder();
-    builder.addActions(clientsAct());
+    builder.addActions(clientsAct(m_tick));
     if (held) {
         // Why each socket will come back ready: read just before the call, kept where it
         // differs from the last tick's end (as the engine's probeAtCall).
@@ -172,9 +226,10 @@ void ScriptedRun::requestStep()
     }
 }
 
-QList<Action> ScriptedRun::clientsAct()
+QList<Action> ScriptedRun::clientsAct(quint32 tick)
 {
-    QList<ClientOp> ops = m_script.values(m_tick);
+    QList<ClientOp> ops = m_script.values(tick);
+    m_script.remove(tick); // played once: actNow() may have played the next tick's already
     std::reverse(ops.begin(), ops.end()); // QMultiMap gives the newest first
     QList<Action> actions;
     if (ops.isEmpty())
@@ -183,22 +238,28 @@ QList<Action> ScriptedRun::clientsAct()
     const bool held = m_process->isHeld();
     if (held)
         m_settler.nudgeAcks();
-    const QHash<int, SocketInfo> &sockets = m_process->builder().sockets();
-    auto listenerFd = [&](int index, Role role) {
-        const QString name =
-            QLatin1Char(role == Role::Listener ? 'L' : 'U') + QString::number(index);
-        for (auto it = sockets.begin(); it != sockets.end(); ++it)
-            if (it->role == role && it->name == name)
-                return it.key();
-        return -1;
-    };
     QHash<int, int> backlog; // our dup of a listener -> connections it must show
     QList<SimClient *> closing;
     for (const ClientOp &op : ops) {
         if (op.client < 0 || op.client >= int(m_clients.size()))
             continue;
         SimClient &c = *m_clients[size_t(op.client)];
-        const net::Endpoint target{QStringLiteral("127.0.0.1"), quint16(m_basePort + op.listener)};
+        net::Endpoint target{QStringLiteral("127.0.0.1"), quint16(m_basePort + op.listener)};
+        if (runsOwnProgram() && op.kind == ClientOp::Connect) { // its listener as it bound it
+            const auto bound = listenerAt(op.listener);
+            if (!bound) {
+                Action note;
+                note.actor = Action::Actor::Engine;
+                note.data = QStringLiteral("The program has no listener L%1 for client %2 to "
+                                           "reach.")
+                                .arg(op.listener)
+                                .arg(c.name())
+                                .toUtf8();
+                actions.append(note);
+                continue;
+            }
+            target.port = bound->port;
+        }
         // Found before the reset: the client's port is gone after it.
         const int serverSide =
             op.kind == ClientOp::Reset && held ? m_fds.dup(connOf(op.client)) : -1;
@@ -308,6 +369,12 @@ QList<Action> ScriptedRun::settleReplies(bool programEnded)
 void ScriptedRun::completeTick(bool ended)
 {
     TickBuilder &builder = m_process->builder();
+    if (!ended && !m_process->isHeld()) {
+        // Running freely: no client acts, and reading every socket on every call would cost
+        // more than the call itself.
+        m_awaiting = false;
+        return;
+    }
     if (!ended && !m_fds.isOpen())
         m_fds.open(builder.pid());
     if (m_awaiting) {

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mux::exec {
@@ -35,6 +36,10 @@ namespace mux::exec {
 /// run's port P+i is "L<i>" ("U<i>" for UDP), the conn whose peer is client A is "conn:A".
 /// The clients' own sockets are left out of the trace's socket list: their descriptor numbers
 /// are muxlab's, and would collide with the program's.
+///
+/// With Options::command set it runs a program of the learner's own instead, with no script:
+/// the clients act only as the user asks (addClient, queue), against the listeners the program
+/// opened (L0, L1… in the order it listened, their ports read from its trace).
 class ScriptedRun : public TickSource {
     Q_OBJECT
 public:
@@ -47,6 +52,13 @@ public:
         int settleBudgetMs = 2000;
         int startBudgetMs = 20000; ///< until the program is held before its first call
         int callBudgetMs = 5000;   ///< beyond the call's own timeout, until it is held again
+        /// A program of the user's own, run as given in workingDir (empty: muxlab's own) in
+        /// place of the lesson's .py; empty: the lesson's program.
+        Command command;
+        qsizetype keepTicks = 0; ///< keep only the newest N ticks (0: all)
+        /// start() waits until the program is held before its first call; a window passes
+        /// false and hears of it through TracedProcess::held() instead.
+        bool waitHeld = true;
     };
     ScriptedRun(Lesson lesson, Options options, QObject *parent = nullptr);
     ~ScriptedRun() override;
@@ -81,6 +93,23 @@ public:
     /// FILE:LINE of the call of tick index i.
     QString sourceAt(qsizetype i) const { return m_process->sourceAt(i); }
 
+    /// start() got as far as starting the process (trace() and process() exist).
+    bool started() const { return m_process != nullptr; }
+    /// A program of the user's own (Options::command), not the lesson's.
+    bool runsOwnProgram() const { return !m_options.command.program.isEmpty(); }
+    /// A new simulated client, named `name`; returns its index.
+    int addClient(const QString &name);
+    /// A client op the user asks for, played before the next call the program is released
+    /// into (as Engine::queue). When the program is already in its call (released, not held
+    /// again yet), actNow() plays it at once.
+    void queue(const ClientOp &op) { m_script.insert(m_tick + 1, op); }
+    /// Plays the queued ops while the program is in its call: a program blocked in select
+    /// without a timeout wakes up only when a client acts. False when there was nothing to
+    /// play, or the program is held (the next step plays them).
+    bool actNow();
+    /// Where the program's TCP listener `index` (L0, L1…) is bound, if it has one.
+    std::optional<net::Endpoint> listenerAt(int index) const;
+
 signals:
     /// The program wrote to stdout or stderr.
     void output(const QByteArray &bytes);
@@ -90,9 +119,10 @@ private:
     /// The program is held before its next call, or has ended: the tick's replies reach the
     /// clients, and its probes are taken.
     void completeTick(bool ended);
-    QList<Action> clientsAct();
+    QList<Action> clientsAct(quint32 tick);
     QList<Action> settleReplies(bool programEnded);
     int connOf(int client) const;
+    int listenerFd(int index, Role role) const;
 
     Lesson m_lesson;
     Options m_options;

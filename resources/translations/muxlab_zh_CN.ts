@@ -657,42 +657,42 @@
         <translation>没有套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="72"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="73"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="72"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="73"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="107"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="108"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="135"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="136"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="137"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="138"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="139"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="140"/>
         <source>Reading</source>
         <translation>读取中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="141"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="142"/>
         <source>Bytes sent</source>
         <translation>已发送字节</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsModel.cpp" line="143"/>
+        <location filename="../../app/gui/ClientsModel.cpp" line="144"/>
         <source>Received so far</source>
         <translation>目前收到的</translation>
     </message>
@@ -1172,13 +1172,13 @@
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="194"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="195"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
@@ -1208,47 +1208,52 @@
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="224"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="226"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="225"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="229"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="231"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <source>%1 — %2 (%3, the Python program) — muxlab</source>
+        <translation>%1 — %2（%3，Python 程序）— muxlab</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
@@ -1269,7 +1274,7 @@
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/WindowSettings.cpp" line="72"/>
+        <location filename="../../app/gui/WindowSettings.cpp" line="76"/>
         <source>There is no lesson called &quot;%1&quot;; the first lesson is open instead.</source>
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
@@ -1290,106 +1295,121 @@
 <context>
     <name>gui::NarrationPane</name>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="91"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="97"/>
         <source>No lesson open</source>
         <translation>没有打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="92"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="98"/>
         <source>Pick a lesson in the navigator on the left.</source>
         <translation>请在左边的课程列表中选一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="104"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="110"/>
         <source>Saved trace: %1</source>
         <translation>保存的轨迹：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="105"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="111"/>
         <source>Browsing only: step back and forward through what was recorded.</source>
         <translation>仅供浏览：在记录的各拍之间前后切换。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="114"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="120"/>
         <source>Tick %1 of %2</source>
         <translation>第 %1 / %2 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="112"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="118"/>
         <source>Tick %1</source>
         <translation>第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="115"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="121"/>
         <source>Tick %1 (the lesson&apos;s script ended at tick %2)</source>
         <translation>第 %1 拍（本课脚本在第 %2 拍结束）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="119"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="125"/>
         <source>Correction: here the document is wrong or incomplete; this is what the kernel does.</source>
         <translation>纠正：文档在这里有误或不完整；以下是内核的实际行为。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="129"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="135"/>
         <source>The server is listening. Press Step (F10) to run the first tick.</source>
         <translation>服务器已在监听。按单步（F10）运行第一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="136"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="143"/>
+        <source>The lesson&apos;s script has ended, and the program has ended too.</source>
+        <translation>本课的脚本已结束，程序也已经结束。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="145"/>
         <source>The lesson&apos;s script has ended. The server keeps running: add a client, type and send, or close one, then step to see what the kernel says.</source>
         <translation>本课的脚本已结束，服务器仍在运行：可以添加客户端、输入并发送、或关闭一个客户端，再单步看看内核怎么说。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="139"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="148"/>
         <source>Nothing new is scripted for this tick.</source>
         <translation>这一拍没有安排新的动作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="153"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="158"/>
+        <source>Here the Python program differs from muxlab&apos;s server: %1</source>
+        <translation>这一拍 Python 程序与 muxlab 的服务器不同：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="171"/>
         <source>✓ Every checkpoint of this tick held.</source>
         <translation>✓ 这一拍的所有检查点都通过了。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="154"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="172"/>
         <source>✗ A checkpoint failed: %1</source>
         <translation>✗ 有检查点没通过：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/NarrationPane.cpp" line="162"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="180"/>
         <source>Outside clients are connected to this lesson (%n of them): the script expects only its own clients, so the kernel&apos;s answer differs from what it says. Restart the lesson without them to see it as written.</source>
         <translation>
             <numerusform>有 %n 个外部客户端连在这节课的服务器上：脚本只认识它自己的客户端，所以内核的回答和脚本说的不一样。想按原样看这节课，请断开它们后重新开始本课。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="193"/>
-        <location filename="../../app/gui/NarrationPane.cpp" line="196"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="194"/>
+        <source>The program ended: %1</source>
+        <translation>程序已结束：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/NarrationPane.cpp" line="225"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="228"/>
         <source>%1.</source>
         <extracomment>a sentence&apos;s full stop</extracomment>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="198"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="230"/>
         <source>expected the call to return %1; it returned %2.</source>
         <translation>预期调用返回 %1；实际返回 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="206"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="238"/>
         <source>expected the server to call %1; it called %2.</source>
         <translation>预期服务器调用 %1；实际调用了 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="207"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="239"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="207"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="239"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="213"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="245"/>
         <source>expected %1 to have received %2 so far; it received %3.</source>
         <translation>预期%1 到目前为止共收到 %2；实际收到 %3。</translation>
     </message>
@@ -1484,27 +1504,27 @@
 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="254"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="255"/>
         <source>No source file</source>
         <translation>没有源文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="259"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="260"/>
         <source>%1 (read-only: the run called from this file)</source>
         <translation>%1（只读：这次调用来自这个文件）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="261"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="262"/>
         <source>%1 — edited: Ctrl+S saves, Ctrl+Enter saves and runs it again</source>
         <translation>%1 — 已修改：Ctrl+S 保存，Ctrl+Enter 保存并重新运行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="263"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="264"/>
         <source>%1 — Ctrl+Enter runs it again</source>
         <translation>%1 — Ctrl+Enter 重新运行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="275"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="276"/>
         <source>%1 could not be saved: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -1676,85 +1696,85 @@
 <context>
     <name>gui::QuizBox</name>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="186"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="189"/>
         <source>Score for this lesson: %1 right of %2 answered (%3 questions).</source>
         <extracomment>%1 right answers, %2 answered questions, %3 questions in the lesson</extracomment>
         <translation>本课得分：已答 %2 题，答对 %1 题（共 %3 题）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="204"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="207"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="208"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="211"/>
         <source>%1: %2</source>
         <extracomment>%1 is rlist, wlist or xlist (or POLLIN, EPOLLOUT…), %2 the sockets in it</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="244"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="247"/>
         <source>Predict tick %1</source>
         <translation>预测第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="285"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="288"/>
         <source>Tick if you think %1 will come back ready in the %2.</source>
         <translation>如果你认为 %1 会在 %2 中就绪返回，就勾选它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="300"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="303"/>
         <source>nothing comes back ready</source>
         <translation>没有套接字就绪</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="313"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="316"/>
         <source>Tick the sockets you expect to come back ready (or nothing), then press Step (F10).</source>
         <translation>勾选你认为会就绪返回的套接字（或“没有套接字就绪”），然后按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="349"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="352"/>
         <source>%1 returned %2: %3</source>
         <extracomment>%1 the call (select, poll, epoll_wait), %2 its return value, %3 the sockets</extracomment>
         <translation>%1 返回 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="366"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="369"/>
         <source>Right! %1.</source>
         <translation>答对了！%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="368"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="371"/>
         <source>Right for %1. Here, on %2, %3.</source>
         <translation>在 %1 上是对的。这里运行在 %2 上，%3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="371"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="374"/>
         <source>Not quite. You picked %1; %2.</source>
         <translation>不太对。你选的是 %1；%2。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="379"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="382"/>
         <source>No answer was given. %1.</source>
         <translation>没有作答。%1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="381"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="384"/>
         <source>Tick %1: the verdict</source>
         <translation>第 %1 拍：判定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="405"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="408"/>
         <source>End of the lesson</source>
         <translation>本课结束</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="406"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="409"/>
         <source>The script of &quot;%1&quot; has ended; the server keeps running if you go on.</source>
         <translation>“%1”的脚本已结束；继续单步时服务器仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/QuizBox.cpp" line="414"/>
+        <location filename="../../app/gui/QuizBox.cpp" line="417"/>
         <source>Next lesson: %1</source>
         <translation>下一课：%1</translation>
     </message>
@@ -1780,88 +1800,136 @@
 <context>
     <name>gui::Session</name>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="108"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="17"/>
         <source>There is no lesson called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的课程。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="113"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="22"/>
         <source>The lesson &quot;%1&quot; does not run on %2, so it runs on %3.</source>
         <translation>课程“%1”不能在 %2 上运行，已改用 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="128"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="37"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="133"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="42"/>
         <source>The lesson &quot;%1&quot; does not run on %2.</source>
         <translation>课程“%1”不能在 %2 上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="150"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="59"/>
         <source>A saved trace cannot be replayed; open its lesson to run it again.</source>
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="183"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="92"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="197"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="106"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="254"/>
+        <location filename="../../app/gui/Session.cpp" line="110"/>
         <source>&quot;%1&quot; could not be opened as a muxlab trace: %2</source>
         <translation>无法把“%1”作为 muxlab 轨迹打开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="259"/>
+        <location filename="../../app/gui/Session.cpp" line="115"/>
         <source>&quot;%1&quot; holds no ticks, so there is nothing to show.</source>
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="404"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="124"/>
         <source>%1 could not start: %2</source>
         <translation>%1 无法启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="450"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="161"/>
+        <source>Simulated clients act between the program&apos;s calls: pause it first (or pick a speed below full speed).</source>
+        <translation>模拟客户端只在程序的两次调用之间动作：请先暂停它（或选一个低于全速的速度）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="164"/>
+        <source>The program has ended: restart it to let a client act.</source>
+        <translation>程序已经结束：请重新启动它，客户端才能动作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="166"/>
+        <source>The program has no listening socket (yet), so a simulated client has nothing to connect to; connect a real client if it connects out instead.</source>
+        <translation>程序（还）没有监听套接字，模拟客户端无处可连；如果是它主动向外连接，请改用真实的客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="187"/>
+        <source>This lesson has no Python program of its own.</source>
+        <translation>这一课没有自己的 Python 程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="190"/>
+        <source>This lesson&apos;s Python program is a blocking server: it makes no select, poll or epoll call, so there is no tick to stop it at.</source>
+        <translation>这一课的 Python 程序是阻塞式服务器：它不调用 select、poll 或 epoll，所以没有可以停下来的拍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="193"/>
+        <source>This lesson&apos;s Python program is a client, not a server: the lesson&apos;s clients would have nothing to connect to.</source>
+        <translation>这一课的 Python 程序是客户端而不是服务器：本课的客户端无处可连。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="197"/>
+        <source>This lesson&apos;s Python program %1 is not found beside the lesson.</source>
+        <translation>在这一课旁边找不到它的 Python 程序 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="201"/>
+        <source>python3 is not installed, so the lesson&apos;s Python program cannot run.</source>
+        <translation>没有安装 python3，本课的 Python 程序无法运行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SessionProgram.cpp" line="227"/>
+        <source>%1 It runs on muxlab&apos;s server instead.</source>
+        <translation>%1 因此改用 muxlab 的服务器运行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Session.cpp" line="184"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="454"/>
+        <location filename="../../app/gui/Session.cpp" line="188"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="486"/>
-        <location filename="../../app/gui/Session.cpp" line="502"/>
         <source>Simulated clients act only in lessons. Connect a real client to the program instead (Lesson ▸ Connect a client…).</source>
-        <translation>模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
+        <translation type="vanished">模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="492"/>
+        <location filename="../../app/gui/Session.cpp" line="226"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="507"/>
+        <location filename="../../app/gui/Session.cpp" line="236"/>
+        <source>The program is not running: restart it to add a client.</source>
+        <translation>程序没有在运行：请重新启动它再添加客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/Session.cpp" line="240"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="539"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="170"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="544"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="175"/>
         <source>Sorry, this class server takes clients from %2 only, and %1 is not on that network.</source>
         <translation>Sorry, this class server takes clients from %2 only, and %1 is not on that network. 抱歉，本课堂服务器只接受来自 %2 的客户端，%1 不在这个网络中。</translation>
     </message>
@@ -2521,43 +2589,63 @@
 <context>
     <name>gui::TransportBar</name>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="146"/>
-        <location filename="../../app/gui/TransportBar.cpp" line="173"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="162"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="189"/>
         <source>%1 ticks/s</source>
         <translation>%1 拍/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="178"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="194"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="150"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="166"/>
         <source>Run speed</source>
         <translation>运行速度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="145"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="161"/>
         <source>full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="148"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="164"/>
         <source>Full speed: the program runs freely and the view shows its newest tick; Pause or Step holds it at its next call</source>
         <translation>全速：程序自由运行，视图显示最新的 tick；暂停或单步会让它停在下一次调用之前</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="180"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="195"/>
+        <source>muxlab&apos;s server</source>
+        <translation>muxlab 的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="196"/>
+        <source>the Python program</source>
+        <translation>Python 程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="199"/>
         <source>The multiplexing call the server makes; switching restarts the lesson</source>
         <translation>服务器使用的多路复用调用；切换后本课会重新开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="237"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="216"/>
+        <source>Open a lesson to choose which server runs it.</source>
+        <translation>打开一课后即可选择由哪个服务器运行它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="219"/>
+        <source>Which server runs the lesson: muxlab&apos;s own, or the lesson&apos;s Python program under the tracer, each call held until you step; switching restarts the lesson</source>
+        <translation>由哪个服务器运行本课：muxlab 自带的，或本课的 Python 程序（在跟踪器下运行，每次调用都停住，等你单步）；切换后本课会重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/TransportBar.cpp" line="277"/>
         <source>Paused before tick %1: predict which sockets come back ready, then press Step (F10).</source>
         <translation>在第 %1 拍之前暂停：先预测哪些套接字会就绪返回，再按单步（F10）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TransportBar.cpp" line="242"/>
+        <location filename="../../app/gui/TransportBar.cpp" line="282"/>
         <source>The lesson&apos;s script has ended; the server keeps running if you go on.</source>
         <translation>本课的脚本已经结束；继续的话服务器会一直运行。</translation>
     </message>
