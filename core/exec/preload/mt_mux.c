@@ -118,9 +118,12 @@ static int doSelect(int call, int nfds, fd_set *r, fd_set *w, fd_set *x, int tim
     return ret;
 }
 
-/* Waits, as a tick, until a blocking socket call on fd would not block. Only sockets in
- * blocking mode, without MSG_DONTWAIT, below FD_SETSIZE; the select is the tracer's own, so the
- * program's results and errno are those of its call, made right after. */
+/* Waits, as ticks, until a blocking socket call on fd would not block. Only sockets in
+ * blocking mode, without MSG_DONTWAIT, below FD_SETSIZE. The select is the tracer's own, so the
+ * program's results and errno are those of its call, made right after. Each wait is reported
+ * with no timeout, as the blocking call waits; held in step mode, it looks once (timeout 0) and,
+ * with nothing ready, reports 0 and waits again as the next tick: the engine's model of a
+ * blocked call ("a real call would still be waiting"), so a step never hangs. */
 void blockingWait(int call, int fd, int flags)
 {
     if (!g_blockingTicks || fd < 0 || fd >= FD_SETSIZE || (flags & MSG_DONTWAIT) || !active())
@@ -132,12 +135,25 @@ void blockingWait(int call, int fd, int flags)
     if (fl < 0 || (fl & O_NONBLOCK))
         return;
     const int saved = errno;
-    fd_set r;
-    FD_ZERO(&r);
-    FD_SET(fd, &r);
+    t_inside = 1;
     t_forCall = call;
-    doSelect(MTC_SELECT, fd + 1, &r, NULL, NULL, -1, NULL, NULL, NULL);
+    for (;;) {
+        fd_set r;
+        FD_ZERO(&r);
+        FD_SET(fd, &r);
+        struct mt_pair in = {fd, 1u}, out = {fd, 1u};
+        muxEnter(MTC_SELECT, -1, -1, fd + 1, &in, 1);
+        struct timeval zero = {0, 0};
+        const int stepping = g_step && g_chan >= 0; /* after the go: MT_RUN ends stepping */
+        int64_t start = nowNs();
+        int ret = real_select(fd + 1, &r, NULL, NULL, stepping ? &zero : NULL);
+        int err = errno;
+        muxExit(MTC_SELECT, -1, ret, err, &out, ret > 0 ? 1u : 0u, NULL, 0, start);
+        if (ret != 0 && !(ret < 0 && err == EINTR))
+            break;
+    }
     t_forCall = 0;
+    t_inside = 0;
     errno = saved;
 }
 
