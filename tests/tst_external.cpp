@@ -1,4 +1,4 @@
-// Real external clients against the GUI's embedded server (issue 5): nc, a lesson's Python
+// Real external clients against the GUI's embedded server: nc, a lesson's Python
 // client and `muxlab --client`, each a separate process on a real loopback connection. The
 // window runs offscreen; the server is stepped one tick at a time, as a class would see it.
 // Every wait is bounded (QTRY_*, or a deadline); nothing asserts on how long anything took.

@@ -106,6 +106,7 @@ Result<void> ScriptedRun::start()
     TracedProcess::Options po;
     po.step = true;
     po.workingDir = dir;
+    po.blockingCallsAreTicks = m_lesson.pythonBlocking;
     m_process = std::make_unique<TracedProcess>(std::move(command), po);
     m_process->builder().setNamer([this](SocketInfo &s) { name(s); });
     m_process->setBeforeTickClosed([this](bool ended) { completeTick(ended); });

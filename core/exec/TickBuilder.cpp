@@ -12,6 +12,25 @@
 
 namespace mux::exec {
 
+/// The blocking call a library-made select waits for (muxtrace_proto.h, MT_ENV_BLOCKING).
+static QString blockingCallName(int call)
+{
+    switch (call) {
+    case MTC_ACCEPT:
+        return QStringLiteral("accept");
+    case MTC_RECV:
+        return QStringLiteral("recv");
+    case MTC_RECVFROM:
+        return QStringLiteral("recvfrom");
+    case MTC_RECVMSG:
+        return QStringLiteral("recvmsg");
+    case MTC_READ:
+        return QStringLiteral("read");
+    default:
+        return QStringLiteral("a call");
+    }
+}
+
 bool TickBuilder::take(const Record &r)
 {
     const mt_rec &h = r.head;
@@ -165,6 +184,11 @@ void TickBuilder::enter(const Record &r)
     ++m_calls;
     if (h.tid != h.pid)
         note(QStringLiteral("called from thread %1").arg(h.tid));
+    if (h.err != 0 && !r.pairs.isEmpty())
+        note(QStringLiteral("%1(%2) would block: the tracer waits for it with this select")
+                 .arg(blockingCallName(h.err))
+                 .arg(r.pairs.first().fd),
+             r.pairs.first().fd);
     m_returned = false;
     m_pendingSource = r.source;
     m_open = std::move(t);

@@ -79,6 +79,8 @@ Result<void> TracedProcess::start()
     // Python writes its output at once, so the program pane and a traceback are never held in
     // a pipe's buffer while the program waits in select.
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    if (m_options.blockingCallsAreTicks)
+        env.insert(QStringLiteral(MT_ENV_BLOCKING), QStringLiteral("1"));
     m_process.setProcessEnvironment(env);
 
     const int child = m_child;

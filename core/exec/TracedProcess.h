@@ -38,6 +38,10 @@ public:
         /// TCP state) through duplicates of its descriptors, at the call and at the tick's end,
         /// as the engine does. Left to the hook when one is set (setBeforeTickClosed).
         bool probe = true;
+        /// A blocking socket call that would wait (accept, recv…) is first waited for by the
+        /// library with select on that descriptor, as a tick (MT_ENV_BLOCKING): a program with
+        /// no multiplexing call of its own can then be stepped.
+        bool blockingCallsAreTicks = false;
     };
     TracedProcess(Command command, Options options, QObject *parent = nullptr);
     ~TracedProcess() override;

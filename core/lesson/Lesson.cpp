@@ -396,6 +396,7 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
             args.append(a.toString());
         l.pythonArgs.insert(*b, args);
     }
+    l.pythonBlocking = o.value(QStringLiteral("python_blocking")).toBool();
     l.python = pythonProgram(o, path, p, l.tags);
     if (!p.problem.isEmpty())
         return Error{0, QStringLiteral("Lesson file %1: %2").arg(path, p.problem)};

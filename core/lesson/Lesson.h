@@ -112,6 +112,9 @@ struct Lesson {
     /// "python_args": per backend, the arguments that make the Python program call it
     /// ({"epoll-et": ["--et"]}); a backend not listed runs the program as it is.
     QHash<Backend, QStringList> pythonArgs;
+    /// "python_blocking": the program makes no multiplexing call of its own (it blocks in
+    /// accept and recv); traced, each blocking call that would wait is a tick.
+    bool pythonBlocking = false;
     QList<PythonLine> python; ///< that program's lines, tagged from "tags"
     /// "tags" as written: per tag, its 1-based lines. A tag with no lines says that branch's
     /// call has no line in the program (the document's program does not make it).

@@ -113,6 +113,7 @@ EXPORT int listen(int fd, int backlog)
 
 static int doAccept(int fd, struct sockaddr *addr, socklen_t *len, int flags, int four)
 {
+    blockingWait(MTC_ACCEPT, fd, 0);
     t_inside = 1;
     int ret = four ? real_accept4(fd, addr, len, flags) : real_accept(fd, addr, len);
     int err = errno;
@@ -154,6 +155,7 @@ EXPORT ssize_t recv(int fd, void *buf, size_t n, int flags)
     NEED(recv);
     if (!active())
         return real_recv(fd, buf, n, flags);
+    blockingWait(MTC_RECV, fd, flags);
     AROUND(real_recv(fd, buf, n, flags), ssize_t,
            report(MTC_RECV, fd, (int)n, flags, ret_, err_, buf, ret_ > 0 ? (size_t)ret_ : 0, -1));
 }
@@ -170,6 +172,7 @@ EXPORT ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr 
     NEED(recvfrom);
     if (!active())
         return real_recvfrom(fd, buf, n, flags, addr, alen);
+    blockingWait(MTC_RECVFROM, fd, flags);
     AROUND(
         real_recvfrom(fd, buf, n, flags, addr, alen), ssize_t,
         report(MTC_RECVFROM, fd, (int)n, flags, ret_, err_, buf, ret_ > 0 ? (size_t)ret_ : 0, -1));
@@ -201,6 +204,7 @@ EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
     NEED(recvmsg);
     if (!active())
         return real_recvmsg(fd, msg, flags);
+    blockingWait(MTC_RECVMSG, fd, flags);
     t_inside = 1;
     ssize_t ret = real_recvmsg(fd, msg, flags);
     int err = errno;
@@ -215,6 +219,7 @@ EXPORT ssize_t read(int fd, void *buf, size_t n)
     NEED(read);
     if (!active() || !bit(g_isSock, fd))
         return real_read(fd, buf, n);
+    blockingWait(MTC_READ, fd, 0);
     AROUND(real_read(fd, buf, n), ssize_t,
            report(MTC_READ, fd, (int)n, 0, ret_, err_, buf, ret_ > 0 ? (size_t)ret_ : 0, -1));
 }

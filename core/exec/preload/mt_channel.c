@@ -6,6 +6,7 @@
 
 int g_chan = -1;         /* the channel; -1: not attached (no muxlab, or a forked child) */
 int g_step;              /* step mode: wait for a go before each multiplexing call */
+int g_blockingTicks;     /* MT_ENV_BLOCKING: blocking socket calls are waited for as ticks */
 int64_t g_lastHoldCheck; /* run mode: when the channel was last looked at for MT_HOLD */
 static pid_t g_pid;
 pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -274,6 +275,9 @@ __attribute__((constructor)) static void muxtraceInit(void)
     const char *fdText = getenv(MT_ENV_FD);
     const char *mode = getenv(MT_ENV_MODE);
     g_step = mode && strcmp(mode, "step") == 0;
+    const char *blocking = getenv(MT_ENV_BLOCKING);
+    g_blockingTicks = blocking && strcmp(blocking, "1") == 0;
+    unsetenv(MT_ENV_BLOCKING);
     int fd = fdText ? atoi(fdText) : -1;
     unsetenv(MT_ENV_FD);
     unsetenv(MT_ENV_MODE);

@@ -129,6 +129,7 @@ void resolve_all(void);
 
 extern int g_chan;
 extern int g_step;
+extern int g_blockingTicks;
 extern int64_t g_lastHoldCheck;
 extern pthread_mutex_t g_lock;
 extern unsigned char g_isSock[MT_FD_MAX / 8];
@@ -148,5 +149,6 @@ void describeLocked(int fd);
 void forgetFd(int fd);
 size_t pythonSource(char *out, size_t cap);
 int active(void);
+void blockingWait(int call, int fd, int flags);
 void report(int call, int fd, int arg, int aux, int64_t ret, int err, const void *data,
             size_t datalen, int describe);

@@ -8,6 +8,9 @@ struct muxCall {
     int64_t start;
 };
 
+/* The blocking call a library-made select waits for (0: the program's own call). */
+static __thread int t_forCall;
+
 /* Reports the call's in sets (and the source line), then in step mode waits for the go. In run
  * mode it looks for a hold request every MT_HOLD_CHECK_NS, reading the clock the record needs
  * anyway, so a call costs a syscall only once in that interval. */
@@ -20,6 +23,7 @@ static void muxEnter(int call, int fd, int timeoutMs, int aux, const struct mt_p
     initRec(&h, MT_ENTER, call, fd);
     h.arg = timeoutMs;
     h.aux = aux;
+    h.err = t_forCall;
     finishRec(&h, npairs, 0, srclen);
     pthread_mutex_lock(&g_lock);
     if (!g_step && h.ns - g_lastHoldCheck >= MT_HOLD_CHECK_NS) {
@@ -112,6 +116,45 @@ static int doSelect(int call, int nfds, fd_set *r, fd_set *w, fd_set *x, int tim
     t_inside = 0;
     errno = err;
     return ret;
+}
+
+/* Waits, as ticks, until a blocking socket call on fd would not block. Only sockets in
+ * blocking mode, without MSG_DONTWAIT, below FD_SETSIZE. The select is the tracer's own, so the
+ * program's results and errno are those of its call, made right after. Each wait is reported
+ * with no timeout, as the blocking call waits; held in step mode, it looks once (timeout 0) and,
+ * with nothing ready, reports 0 and waits again as the next tick: the engine's model of a
+ * blocked call ("a real call would still be waiting"), so a step never hangs. */
+void blockingWait(int call, int fd, int flags)
+{
+    if (!g_blockingTicks || fd < 0 || fd >= FD_SETSIZE || (flags & MSG_DONTWAIT) || !active())
+        return;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode))
+        return;
+    const int fl = real_fcntl(fd, F_GETFL);
+    if (fl < 0 || (fl & O_NONBLOCK))
+        return;
+    const int saved = errno;
+    t_inside = 1;
+    t_forCall = call;
+    for (;;) {
+        fd_set r;
+        FD_ZERO(&r);
+        FD_SET(fd, &r);
+        struct mt_pair in = {fd, 1u}, out = {fd, 1u};
+        muxEnter(MTC_SELECT, -1, -1, fd + 1, &in, 1);
+        struct timeval zero = {0, 0};
+        const int stepping = g_step && g_chan >= 0; /* after the go: MT_RUN ends stepping */
+        int64_t start = nowNs();
+        int ret = real_select(fd + 1, &r, NULL, NULL, stepping ? &zero : NULL);
+        int err = errno;
+        muxExit(MTC_SELECT, -1, ret, err, &out, ret > 0 ? 1u : 0u, NULL, 0, start);
+        if (ret != 0 && !(ret < 0 && err == EINTR))
+            break;
+    }
+    t_forCall = 0;
+    t_inside = 0;
+    errno = saved;
 }
 
 EXPORT int select(int nfds, fd_set *r, fd_set *w, fd_set *x, struct timeval *tv)

@@ -12,6 +12,11 @@
 
 #define MT_ENV_FD "MUXTRACE_FD"     /* the inherited channel descriptor */
 #define MT_ENV_MODE "MUXTRACE_MODE" /* "run" (report, never wait) or "step" (wait for a go) */
+/* "1": a blocking socket call that would wait (accept, recv, recvfrom, recvmsg, read) is first
+ * waited for by the library with select on that one descriptor and no timeout, reported and
+ * held like the program's own calls: a program with no multiplexing call still has ticks. The
+ * MT_ENTER of such a select carries the blocking call (enum mt_call) in `err`. */
+#define MT_ENV_BLOCKING "MUXTRACE_BLOCKING"
 
 /* What a record is. */
 enum mt_type {
