@@ -189,7 +189,7 @@ void TestGuiPy::aLessonOnItsPythonProgramStepsAsHeadless()
 void TestGuiPy::aLessonWithoutAServerKeepsTheSwitchOff()
 {
     MainWindow::Config c;
-    c.lesson = QStringLiteral("blocking-server");
+    c.lesson = QStringLiteral("client-side-select");
     c.server = QStringLiteral("python");
     auto w = openWindow(c);
     gui::Session *s = sessionOf(w.get());
@@ -199,7 +199,7 @@ void TestGuiPy::aLessonWithoutAServerKeepsTheSwitchOff()
     auto *server = child<QComboBox>(w.get(), "serverCombo");
     QVERIFY(!server->isEnabled());
     QCOMPARE(server->currentIndex(), 0);
-    QVERIFY(server->toolTip().contains(QStringLiteral("blocking server")));
+    QVERIFY(server->toolTip().contains(QStringLiteral("is a client")));
 }
 
 void TestGuiPy::aSimulatedClientTalksToAnExecProgram()

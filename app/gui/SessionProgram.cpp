@@ -185,8 +185,9 @@ QString Session::pythonRefusal(const mux::Lesson &lesson)
 {
     if (lesson.pythonFile.isEmpty())
         return tr("This lesson has no Python program of its own.");
-    // A blocking server never calls select, poll or epoll: there is no call to hold it at.
-    if (lesson.program == QLatin1String("blocking"))
+    // A blocking server never calls select, poll or epoll: without "python_blocking" (its
+    // blocking calls waited for as ticks) there is no call to hold it at.
+    if (lesson.program == QLatin1String("blocking") && !lesson.pythonBlocking)
         return tr("This lesson's Python program is a blocking server: it makes no select, poll "
                   "or epoll call, so there is no tick to stop it at.");
     if (lesson.program == QLatin1String("select-client"))
