@@ -15,6 +15,12 @@ marker: when one recv holds both, the header cannot be told from the file (the d
 server crashes there, which the lesson is about) and the server must refuse; such rounds are
 counted apart and must say so, every other round must save the file intact.
 
+004's stdin + socket clients (queue-server, chat-room) select over stdin and the socket. Fed
+stdin from a pipe, each line is typed only once the line before it has had its answer (the
+echo, or the broadcast reaching the other member), and input ends only once every client has
+printed all it was sent: so a client leaves with nothing unread, and a reset could only be the
+server's doing. The same checks, per connection, against what the document's server sends.
+
 Prints one line per lesson with the figures; exits 1 if any round failed.
 Usage: tst_docclients.py MUXLAB [ID...]
 """
@@ -110,6 +116,100 @@ def login(k, work):
     return Round(stdin=b'kinght\n123456\n', sends=request, replies='欢迎使用XX系统登陆成功'.encode())
 
 
+class Typist:
+    """A document client started with a pipe for stdin: lines are typed one at a time and what
+    it prints is gathered as it comes, so the test can wait (bounded) for what it must see."""
+
+    def __init__(self, client, port):
+        self.p = subprocess.Popen([PYTHON, '-u', os.path.join(CLIENTS, client), '--port',
+                                   str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE)
+        self.out = b''
+        self.err = b''
+        self.lock = threading.Lock()
+        threading.Thread(target=self._drain, args=('out', self.p.stdout), daemon=True).start()
+        threading.Thread(target=self._drain, args=('err', self.p.stderr), daemon=True).start()
+
+    def _drain(self, which, pipe):
+        for chunk in iter(lambda: pipe.read1(4096), b''):
+            with self.lock:
+                setattr(self, which, getattr(self, which) + chunk)
+
+    def printed(self):
+        with self.lock:
+            return self.out.decode('utf-8', 'replace')
+
+    def wait_for(self, text, count=1):
+        """True once the client has printed `text` `count` times (bounded by WAIT)."""
+        deadline = time.monotonic() + WAIT
+        while self.printed().count(text) < count:
+            if time.monotonic() > deadline or self.p.poll() is not None:
+                return self.printed().count(text) >= count
+            time.sleep(0.01)
+        return True
+
+    def type(self, line):
+        self.p.stdin.write(line.encode() + b'\n')
+        self.p.stdin.flush()
+
+    def end_input(self):
+        """Closes stdin, as closing the terminal would; returns the exit code (None: stuck)."""
+        self.p.stdin.close()
+        try:
+            return self.p.wait(WAIT)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.wait()
+            return None
+
+    def stderr(self):
+        with self.lock:
+            return self.err.decode('utf-8', 'replace').strip()
+
+
+def queue_round(port):
+    """queue-server: one client types each line and waits for its echo."""
+    c = Typist('queue_client.py', port)
+    why = []
+    for k, line in enumerate(['hello', '你好'], 1):
+        c.type(line)
+        if not c.wait_for('server_message: ', k):
+            why.append('no echo of %r printed' % line)
+    typed = 'hello\n你好\n'.encode()
+    return [c], why, [dict(sends=typed, replies=lambda names: typed)]
+
+
+def chat_round(port):
+    """chat-room: A and B join; A says hi (B prints it), B says yo (A prints it); A leaves and
+    B sees the room say so; then B leaves. What the document's server sends, with the
+    differences the lesson names: a member is named as the trace names its socket ("#1") where
+    the document prints its address ("127.0.0.1:PORT", "('127.0.0.1', PORT)"), a message has no
+    leading "\\r", and a member who left is announced ("[#1] left room") where the document's
+    `if data:` with no `else` reads the closed socket forever and says nothing."""
+    a = Typist('chat_client.py', port)
+    why = []
+    if not a.wait_for('Connected to remote host'):
+        why.append('A did not connect')
+    b = Typist('chat_client.py', port)
+    if not a.wait_for('entered room'):
+        why.append('A was not told B entered')
+    a.type('hi')
+    if not b.wait_for('> hi'):
+        why.append('B did not print hi')
+    b.type('yo')
+    if not a.wait_for('> yo'):
+        why.append('A did not print yo')
+    a.end_input()
+    if not b.wait_for('left room'):
+        why.append('B was not told A left')
+    return [a, b], why, [
+        dict(sends=b'hi\n',
+             replies=lambda n: ('[%s] entered room\n<%s> yo\n' % (n[1], n[1])).encode()),
+        dict(sends=b'yo\n',
+             replies=lambda n: ('<%s> hi\n[%s] left room\n' % (n[0], n[0])).encode()),
+    ]
+
+
 # Per lesson: its document client, the listener it talks to, each round's exchange; `udp`: the
 # exchange is datagrams; `closes`: the server closes each connection (so a round ends there).
 LESSONS = [
@@ -142,6 +242,9 @@ LESSONS = [
     dict(id='conversation-loop', client='conversation_client.py',
          make=lines_sent('马冬梅', '马冬梅', end='Q', answer=ANY)),
     dict(id='remote-login', client='login_client.py', make=login),
+    # 004's stdin + socket clients, typed into through a pipe.
+    dict(id='queue-server', play=queue_round),
+    dict(id='chat-room', play=chat_round),
 ]
 
 
@@ -300,6 +403,66 @@ def run_lesson(muxlab, lesson, client, listener=0, make=None, udp=False, closes=
     return failures, stuck
 
 
+
+def run_typed(muxlab, lesson, play):
+    """Runs ROUNDS rounds of `play` against `muxlab --serve --lesson`; checks every connection
+    in the trace against what the round's clients sent and were sent."""
+    work = tempfile.mkdtemp(prefix='muxlab-docclients-')
+    data_dir = os.path.join(work, 'data')
+    os.mkdir(data_dir)
+    trace_path = os.path.join(work, 'trace.json')
+    port = free_ports(1)
+    server, lines = start_server(muxlab, lesson, port, data_dir, trace_path)
+    rounds, failures, closed = [], [], 0
+    try:
+        for k in range(1, ROUNDS + 1):
+            clients, why, want = play(port)
+            for c in clients:
+                code = c.end_input()
+                if code != 0 or c.stderr():
+                    why.append('client exit %s%s' % (code, (': ' + c.stderr().splitlines()[-1])
+                                                     if c.stderr() else ''))
+            # The next round starts once the server has closed this round's connections.
+            closed += len(want)
+            deadline = time.monotonic() + WAIT
+            while (sum(' close(' in l for l in lines) < closed and
+                   time.monotonic() < deadline and server.poll() is None):
+                time.sleep(0.02)
+            rounds.append((why, want))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(WAIT)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    with open(trace_path) as f:
+        conns = connections(json.load(f))
+    if len(conns) != sum(len(w) for _, w in rounds):
+        failures.append('%d connections for %d clients' % (len(conns),
+                                                          sum(len(w) for _, w in rounds)))
+    at = 0
+    for k, (why, want) in enumerate(rounds, 1):
+        mine = conns[at:at + len(want)]
+        at += len(want)
+        names = [c['name'].split(':', 1)[-1] for c in mine]  # "conn:#2" speaks as "#2"
+        for n, (conn, w) in enumerate(zip(mine, want)):
+            who = 'client %d' % (n + 1) if len(want) > 1 else 'client'
+            got = b''.join(conn['recv'])
+            if got != w['sends']:
+                why.append('%s: server received %r, it sent %r' % (who, got, w['sends']))
+            if conn['reset']:
+                why.append('%s: recv = -1 ECONNRESET' % who)
+            replies = w['replies'](names)
+            if conn['sent'] != replies:
+                why.append('%s: server sent %r, expected %r' % (who, conn['sent'], replies))
+            if conn['refused'] or not conn['closed']:
+                why.append('%s: %s' % (who, conn['refused'][0] if conn['refused']
+                                       else 'never closed'))
+        if why:
+            failures.append('round %d: %s' % (k, '; '.join(why)))
+    return failures, 0
+
 def main():
     muxlab = os.path.abspath(sys.argv[1])
     only = sys.argv[2:]
@@ -308,8 +471,11 @@ def main():
         lesson = spec['id']
         if only and lesson not in only:
             continue
-        failures, stuck = run_lesson(muxlab, lesson, **{k: v for k, v in spec.items()
-                                                          if k not in ('id', 'name')})
+        if 'play' in spec:
+            failures, stuck = run_typed(muxlab, lesson, spec['play'])
+        else:
+            failures, stuck = run_lesson(muxlab, lesson, **{k: v for k, v in spec.items()
+                                                              if k not in ('id', 'name')})
         bad = len([f for f in failures if f.startswith('round')])
         extra = ' (%d with header and file in one recv, refused as the lesson shows)' % stuck \
             if lesson == 'file-upload' else ''

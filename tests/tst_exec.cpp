@@ -121,6 +121,7 @@ private slots:
     void pacedRunGivesTheSameLines();
     void maxTicksStopsTheProgram();
     void crashingProgramSaysWhy();
+    void failedSendShowsTheBytesItTried();
     void programWithNoCallExitsOne();
     void silentProgramIsReportedAndStopsOnSigterm();
     void refusals_data();
@@ -308,6 +309,21 @@ void TestExec::crashingProgramSaysWhy()
     QVERIFY2(run.err.contains("RuntimeError: the server fell over"), run.err.constData());
     QVERIFY2(run.err.contains("crash.py exited with status 1."), run.err.constData());
     QVERIFY(run.lines().join(u'\n').contains(QStringLiteral("tick 1  select([3],[],[], 0.0)")));
+}
+
+// The peer closed and its kernel answered the first reply with a reset: the next send fails,
+// and its line shows what the program tried to send, not an empty string.
+void TestExec::failedSendShowsTheBytesItTried()
+{
+    Run run({kPython, execFile("send_to_gone.py")});
+    QCOMPARE(run.finish(), 0);
+    const QString out = run.lines().join(u'\n');
+    QVERIFY2(out.contains(QStringLiteral("BrokenPipeError")) || run.err.contains("BrokenPipeError"),
+             qPrintable(out + QString::fromUtf8(run.err)));
+    static const QRegularExpression failed(QStringLiteral("send\\(\\d+, \"好\"\\) = -1 EPIPE"));
+    QVERIFY2(failed.match(out).hasMatch(), qPrintable(out));
+    static const QRegularExpression went(QStringLiteral("send\\(\\d+, \"好\"\\) = 3"));
+    QVERIFY2(went.match(out).hasMatch(), qPrintable(out));
 }
 
 void TestExec::programWithNoCallExitsOne()

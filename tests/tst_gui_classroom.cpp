@@ -6,6 +6,7 @@
 #include "common/Widgets.h"
 #include "gui/CallDelegate.h"
 #include "gui/ChipLabel.h"
+#include "gui/LessonsModel.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
 #include "gui/SocketLabel.h"
@@ -77,6 +78,7 @@ private slots:
     void restartKeepsTheDocumentedPort();
     void aTakenPortShowsThePortBound();
     void backendBoxOffersOnlyTheLessonsBackends();
+    void titlesFitTheBackend();
     void headlessRunsOnTheLessonsFirstBackend();
     void aCallWithNoTimeoutNeverReadsAsATimeout();
     void clientActionsThatCannotApplyAreOffAndSayWhy();
@@ -180,6 +182,32 @@ void TestGuiClassroom::aTakenPortShowsThePortBound()
     action(w.get(), "restart")->trigger();
     QVERIFY(!s->portsMoved());
     QVERIFY(!banner->isVisible());
+}
+
+// On poll, the lesson pane and the lesson list name poll's set where select's list was; a
+// lesson that does not run on poll keeps its own backend's title.
+void TestGuiClassroom::titlesFitTheBackend()
+{
+    auto w = openWindow(QStringLiteral("rw-separation"), QStringLiteral("poll"));
+    QCOMPARE(sessionOf(w.get())->backend(), mux::Backend::Poll);
+    QCOMPARE(child<QLabel>(w.get(), "narrationTitle")->text(),
+             QStringLiteral("Read/write separation: replies go through the POLLOUT set"));
+    QAbstractItemModel *lessons = child<QAbstractItemView>(w.get(), "lessons")->model();
+    const auto titleOf = [&](const QString &id) {
+        const QModelIndexList at =
+            lessons->match(lessons->index(0, 0), gui::LessonsModel::LessonIdRole, id, 1,
+                           Qt::MatchExactly | Qt::MatchRecursive);
+        return at.isEmpty() ? QString() : at.first().data().toString();
+    };
+    QCOMPARE(titleOf(QStringLiteral("select-echo")),
+             QStringLiteral("One POLLIN set holds the listener and every connection"));
+    QCOMPARE(titleOf(QStringLiteral("lt-vs-et")),
+             mux::findLesson(QStringLiteral("lt-vs-et"))->title.en);
+    QVERIFY(w->setBackend(QStringLiteral("select")));
+    QCOMPARE(titleOf(QStringLiteral("select-echo")),
+             QStringLiteral("One rlist holds the listener and every connection"));
+    QCOMPARE(child<QLabel>(w.get(), "narrationTitle")->text(),
+             QStringLiteral("Read/write separation: replies go through the wlist"));
 }
 
 void TestGuiClassroom::backendBoxOffersOnlyTheLessonsBackends()

@@ -316,8 +316,8 @@ void TestLessons::narrationFitsTheBackend_data()
     for (const Lesson &l : loadLessons())
         for (Backend b : l.backends)
             for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
-                QTest::addRow("%s/%s/summary/%s", qPrintable(l.id), qPrintable(backendName(b)),
-                              qPrintable(lang))
+                QTest::addRow("%s/%s/title+summary/%s", qPrintable(l.id),
+                              qPrintable(backendName(b)), qPrintable(lang))
                     << l.id << int(b) << 0 << lang;
                 for (const LessonStep &s : l.steps)
                     QTest::addRow("%s/%s/t%u/%s", qPrintable(l.id), qPrintable(backendName(b)),
@@ -340,7 +340,7 @@ void TestLessons::narrationFitsTheBackend()
     const Backend b = Backend(backend);
     QStringList texts;
     if (tick == 0) {
-        texts << lesson->summaryFor(b, lang);
+        texts << lesson->titleFor(b, lang) << lesson->summaryFor(b, lang);
     } else {
         const LessonStep *step = lesson->stepAt(quint32(tick));
         QVERIFY(step);

@@ -3,7 +3,12 @@
 // muxlab binary. Checked: every checkpoint the lesson does not mark as differing holds, the
 // ready sets match the built-in server's at those ticks, the same run twice (and at a person's
 // pace) gives the same lines, and no process of the program is left behind.
+//
+// Every run is its own `muxlab` process; they all run side by side in initTestCase (a bounded
+// pool: most of a run is waiting for the kernel to settle), and each check reads what its runs
+// wrote.
 
+#include "common/MuxlabPool.h"
 #include "lesson/Lesson.h"
 #include "lesson/LessonRun.h"
 #include "trace/Trace.h"
@@ -18,28 +23,6 @@
 using namespace mux;
 
 namespace {
-
-struct Outcome {
-    int code = -100;
-    QStringList lines;
-    QString err;
-};
-
-Outcome muxlab(const QStringList &args, int ms = 240000)
-{
-    QProcess p;
-    p.start(QStringLiteral(MUXLAB_BINARY), args);
-    Outcome r;
-    if (!p.waitForFinished(ms)) {
-        p.kill();
-        p.waitForFinished(10000);
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.lines = QString::fromUtf8(p.readAllStandardOutput()).split(u'\n');
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 /// The lines with the ports the run happened to get written as ":PORT": free ports differ from
 /// run to run, nothing else may.
@@ -76,53 +59,112 @@ QString programFile(const Lesson &l)
            QLatin1Char('/') + l.pythonFile;
 }
 
+QStringList lessonArgs(const QString &id, const QString &server, const QString &trace = {})
+{
+    QStringList args{QStringLiteral("--headless"), QStringLiteral("--lesson"), id,
+                     QStringLiteral("--server"), server};
+    if (!trace.isEmpty())
+        args << QStringLiteral("--trace") << trace;
+    return args;
+}
+
+QString describe(const MuxlabJob &j)
+{
+    return QStringLiteral("muxlab %1 exited %2:\n%3%4")
+        .arg(j.args.join(u' '))
+        .arg(j.code)
+        .arg(j.out, j.err);
+}
+
 } // namespace
 
 class TestPyServer : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void pythonProgramHoldsTheLessonsCheckpoints_data();
     void pythonProgramHoldsTheLessonsCheckpoints();
     void sameRunTwiceGivesTheSameLines();
     void aPersonsPaceGivesTheSameLines();
     void serverFlagIsChecked();
+
+private:
+    /// The job of a lesson run, by id and what it is.
+    const MuxlabJob &job(const QString &id, const QString &kind) const
+    {
+        return m_jobs[size_t(m_index.value(id + QLatin1Char('/') + kind))];
+    }
+
+    QTemporaryDir m_dir;
+    QStringList m_ids;
+    std::deque<MuxlabJob> m_jobs;
+    QHash<QString, qsizetype> m_index; // "id/kind" -> index in m_jobs
 };
+
+void TestPyServer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Every lesson whose program is a server that makes a multiplexing call (blocking-server and
+    // conversation-loop make none; client-side-select's program is a client).
+    m_ids = QStringList{QStringLiteral("select-echo"),
+                        QStringLiteral("rw-separation"),
+                        QStringLiteral("multiport-welcome"),
+                        QStringLiteral("poll-server"),
+                        QStringLiteral("epoll-server"),
+                        QStringLiteral("send-vs-sendall"),
+                        QStringLiteral("multiport-hello"),
+                        QStringLiteral("mux-history"),
+                        QStringLiteral("select-reply"),
+                        QStringLiteral("rw-separation-pitfalls"),
+                        QStringLiteral("threads-vs-select"),
+                        QStringLiteral("select-server"),
+                        QStringLiteral("selectors"),
+                        QStringLiteral("file-upload"),
+                        QStringLiteral("remote-login"),
+                        QStringLiteral("udp-echo"),
+                        QStringLiteral("sticky-packets"),
+                        QStringLiteral("length-prefix"),
+                        QStringLiteral("msg-and-file"),
+                        QStringLiteral("nonblocking"),
+                        QStringLiteral("select-many-clients"),
+                        QStringLiteral("lt-vs-et"),
+                        QStringLiteral("select-semantics"),
+                        QStringLiteral("socket-options"),
+                        QStringLiteral("queue-server"),
+                        QStringLiteral("chat-room"),
+                        QStringLiteral("xlist-truth"),
+                        QStringLiteral("fd-setsize"),
+                        QStringLiteral("scaling")};
+    const auto add = [this](const QString &key, const QStringList &args) {
+        m_index.insert(key, qsizetype(m_jobs.size()));
+        m_jobs.push_back({.args = args});
+    };
+    // The paced run is the longest (300 ms a tick): it starts first.
+    add(QStringLiteral("rw-separation/paced"),
+        lessonArgs(QStringLiteral("rw-separation"), QStringLiteral("python")) +
+            QStringList{QStringLiteral("--pace"), QStringLiteral("300")});
+    for (const QString &id : std::as_const(m_ids)) {
+        add(id + QStringLiteral("/python"),
+            lessonArgs(id, QStringLiteral("python"),
+                       m_dir.filePath(id + QStringLiteral("-py.json"))));
+        add(id + QStringLiteral("/builtin"),
+            lessonArgs(id, QStringLiteral("builtin"),
+                       m_dir.filePath(id + QStringLiteral("-builtin.json"))));
+    }
+    add(QStringLiteral("poll-server/again"),
+        lessonArgs(QStringLiteral("poll-server"), QStringLiteral("python")));
+    QElapsedTimer clock;
+    clock.start();
+    MuxlabPool(MuxlabPool::defaultLimit()).run(m_jobs, 280000);
+    qInfo("%d runs, %d side by side: %lld ms", int(m_jobs.size()), MuxlabPool::defaultLimit(),
+          clock.elapsed());
+}
 
 void TestPyServer::pythonProgramHoldsTheLessonsCheckpoints_data()
 {
     QTest::addColumn<QString>("id");
-    // Every lesson whose program is a server that makes a multiplexing call (blocking-server and
-    // conversation-loop make none; client-side-select's program is a client).
-    for (const char *id : {"select-echo",
-                           "rw-separation",
-                           "multiport-welcome",
-                           "poll-server",
-                           "epoll-server",
-                           "send-vs-sendall",
-                           "multiport-hello",
-                           "mux-history",
-                           "select-reply",
-                           "rw-separation-pitfalls",
-                           "threads-vs-select",
-                           "select-server",
-                           "selectors",
-                           "file-upload",
-                           "remote-login",
-                           "udp-echo",
-                           "sticky-packets",
-                           "length-prefix",
-                           "msg-and-file",
-                           "nonblocking",
-                           "select-many-clients",
-                           "lt-vs-et",
-                           "select-semantics",
-                           "socket-options",
-                           "queue-server",
-                           "chat-room",
-                           "xlist-truth",
-                           "fd-setsize",
-                           "scaling"})
-        QTest::newRow(id) << QString::fromLatin1(id);
+    for (const QString &id : std::as_const(m_ids))
+        QTest::newRow(qPrintable(id)) << id;
 }
 
 void TestPyServer::pythonProgramHoldsTheLessonsCheckpoints()
@@ -130,19 +172,14 @@ void TestPyServer::pythonProgramHoldsTheLessonsCheckpoints()
     QFETCH(QString, id);
     const auto lesson = findLesson(id);
     QVERIFY2(lesson, qPrintable(lesson ? QString() : lesson.error().text));
-    QTemporaryDir dir;
-    const QString py = dir.filePath(QStringLiteral("python.json"));
-    const QString builtin = dir.filePath(QStringLiteral("builtin.json"));
-
-    const Outcome run = muxlab({QStringLiteral("--headless"), QStringLiteral("--lesson"), id,
-                                QStringLiteral("--server"), QStringLiteral("python"),
-                                QStringLiteral("--trace"), py});
-    QVERIFY2(run.code == 0, qPrintable(run.lines.join(u'\n') + run.err));
-    QVERIFY(run.lines.contains(QStringLiteral("# every checkpoint held")));
+    const MuxlabJob &run = job(id, QStringLiteral("python"));
+    QVERIFY2(run.code == 0, qPrintable(describe(run)));
+    const QStringList lines = run.lines();
+    QVERIFY(lines.contains(QStringLiteral("# every checkpoint held")));
     // Every call's line ends where the program made it.
     const QString file = programFile(*lesson);
     int calls = 0;
-    for (const QString &l : run.lines)
+    for (const QString &l : lines)
         if (l.startsWith(QStringLiteral("tick ")) && !l.startsWith(QStringLiteral("tick 0 "))) {
             QVERIFY2(l.contains(QStringLiteral(" @ ") + file + QLatin1Char(':')), qPrintable(l));
             ++calls;
@@ -151,15 +188,15 @@ void TestPyServer::pythonProgramHoldsTheLessonsCheckpoints()
     // A step marked as differing prints why; every other step's checks ran.
     for (const LessonStep &s : lesson->steps)
         if (const auto d = s.differs.constFind(QStringLiteral("python")); d != s.differs.cend())
-            QVERIFY(run.lines.contains(QStringLiteral("    [differs] ") + d->en));
-    // Nothing of the program is left running.
+            QVERIFY(lines.contains(QStringLiteral("    [differs] ") + d->en));
+    // Nothing of the program is left running (every run has ended by now).
     QVERIFY2(processesRunning(file).isEmpty(), qPrintable(file));
 
     // The ready sets match the built-in server's at every tick the lesson does not mark.
-    const Outcome ref = muxlab({QStringLiteral("--headless"), QStringLiteral("--lesson"), id,
-                                QStringLiteral("--trace"), builtin});
-    QCOMPARE(ref.code, 0);
-    const auto a = Trace::load(builtin), b = Trace::load(py);
+    const MuxlabJob &ref = job(id, QStringLiteral("builtin"));
+    QVERIFY2(ref.code == 0, qPrintable(describe(ref)));
+    const auto a = Trace::load(m_dir.filePath(id + QStringLiteral("-builtin.json")));
+    const auto b = Trace::load(m_dir.filePath(id + QStringLiteral("-py.json")));
     QVERIFY(a && b);
     QCOMPARE(a->backend, b->backend);
     int compared = 0;
@@ -183,39 +220,33 @@ void TestPyServer::pythonProgramHoldsTheLessonsCheckpoints()
 
 void TestPyServer::sameRunTwiceGivesTheSameLines()
 {
-    const QStringList args{QStringLiteral("--headless"), QStringLiteral("--lesson"),
-                           QStringLiteral("poll-server"), QStringLiteral("--server"),
-                           QStringLiteral("python")};
-    const Outcome first = muxlab(args), second = muxlab(args);
-    QCOMPARE(first.code, 0);
-    QCOMPARE(second.code, 0);
-    QCOMPARE(withoutPorts(second.lines), withoutPorts(first.lines));
+    const MuxlabJob &first = job(QStringLiteral("poll-server"), QStringLiteral("python"));
+    const MuxlabJob &second = job(QStringLiteral("poll-server"), QStringLiteral("again"));
+    QVERIFY2(first.code == 0, qPrintable(describe(first)));
+    QVERIFY2(second.code == 0, qPrintable(describe(second)));
+    QCOMPARE(withoutPorts(second.lines()), withoutPorts(first.lines()));
 }
 
 void TestPyServer::aPersonsPaceGivesTheSameLines()
 {
-    const QStringList args{QStringLiteral("--headless"), QStringLiteral("--lesson"),
-                           QStringLiteral("rw-separation"), QStringLiteral("--server"),
-                           QStringLiteral("python")};
-    const Outcome fast = muxlab(args);
-    const Outcome paced =
-        muxlab(args + QStringList{QStringLiteral("--pace"), QStringLiteral("300")});
-    QCOMPARE(fast.code, 0);
-    QCOMPARE(paced.code, 0);
-    QCOMPARE(withoutPorts(paced.lines), withoutPorts(fast.lines));
+    const MuxlabJob &fast = job(QStringLiteral("rw-separation"), QStringLiteral("python"));
+    const MuxlabJob &paced = job(QStringLiteral("rw-separation"), QStringLiteral("paced"));
+    QVERIFY2(fast.code == 0, qPrintable(describe(fast)));
+    QVERIFY2(paced.code == 0, qPrintable(describe(paced)));
+    QCOMPARE(withoutPorts(paced.lines()), withoutPorts(fast.lines()));
 }
 
 void TestPyServer::serverFlagIsChecked()
 {
-    const Outcome unknown =
-        muxlab({QStringLiteral("--headless"), QStringLiteral("--lesson"),
-                QStringLiteral("select-echo"), QStringLiteral("--server"), QStringLiteral("perl")});
-    QCOMPARE(unknown.code, 2);
-    QVERIFY(unknown.err.contains(QStringLiteral("builtin or python")));
-    const Outcome serve = muxlab({QStringLiteral("--serve"), QStringLiteral("--lesson"),
-                                  QStringLiteral("select-echo"), QStringLiteral("--server"),
-                                  QStringLiteral("python")});
-    QCOMPARE(serve.code, 2);
+    std::deque<MuxlabJob> jobs;
+    jobs.push_back({.args = lessonArgs(QStringLiteral("select-echo"), QStringLiteral("perl"))});
+    jobs.push_back({.args = {QStringLiteral("--serve"), QStringLiteral("--lesson"),
+                             QStringLiteral("select-echo"), QStringLiteral("--server"),
+                             QStringLiteral("python")}});
+    MuxlabPool(2).run(jobs, 60000);
+    QCOMPARE(jobs[0].code, 2);
+    QVERIFY(jobs[0].err.contains(QStringLiteral("builtin or python")));
+    QCOMPARE(jobs[1].code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestPyServer)

@@ -309,7 +309,7 @@ int runHeadless(const Options &o)
         return 1;
     }
     out(QStringLiteral("# %1 — %2 (%3)")
-            .arg(lesson->id, lesson->title.in(o.lang), mux::backendName(backend)));
+            .arg(lesson->id, lesson->titleFor(backend, o.lang), mux::backendName(backend)));
     bool allOk = true;
     const mux::Trace &trace = run.engine().trace();
     const QStringList names = run.engine().clientNames();

@@ -69,8 +69,8 @@ int runHeadlessPython(const Options &o, const mux::Lesson &lesson)
     }
     const mux::Trace &trace = run.trace();
     line(QStringLiteral("# %1 — %2 (%3, python %4)")
-             .arg(lesson.id, lesson.title.in(o.lang), mux::backendName(trace.backend),
-                  QFileInfo(file).fileName()));
+             .arg(lesson.id, lesson.titleFor(trace.backend, o.lang),
+                  mux::backendName(trace.backend), QFileInfo(file).fileName()));
     bool allOk = true;
     const QStringList names = run.clientNames();
     QSet<quint32> shown;
@@ -88,7 +88,7 @@ int runHeadlessPython(const Options &o, const mux::Lesson &lesson)
             return;
         line(QStringLiteral("    %1%2")
                  .arg(step->correction ? QStringLiteral("[correction] ") : QString(),
-                      step->say.in(o.lang)));
+                      step->sayFor(trace.backend, o.lang)));
         if (const auto d = step->differs.constFind(QStringLiteral("python"));
             d != step->differs.constEnd()) {
             line(QStringLiteral("    [differs] %1").arg(d->in(o.lang)));

@@ -16,6 +16,24 @@ LessonsModel::LessonsModel(QObject *parent) : QAbstractItemModel(parent)
 void LessonsModel::setLang(const QString &lang)
 {
     m_lang = lang;
+    titlesChanged();
+}
+
+void LessonsModel::setBackend(mux::Backend backend)
+{
+    if (m_backend == backend)
+        return;
+    m_backend = backend;
+    titlesChanged();
+}
+
+mux::Backend LessonsModel::backendOf(const mux::Lesson &l) const
+{
+    return m_backend && l.backends.contains(*m_backend) ? *m_backend : l.backends.first();
+}
+
+void LessonsModel::titlesChanged()
+{
     // Titles change, not the shape.
     for (int d = 0; d < m_docs.size(); ++d) {
         emit dataChanged(index(d, 0), index(d, 0));
@@ -127,9 +145,10 @@ QVariant LessonsModel::data(const QModelIndex &index, int role) const
     const mux::Lesson &l = m_docs[int(index.internalId() - 1)].lessons[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return l.title.in(m_lang);
+        return l.titleFor(backendOf(l), m_lang);
     case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2\n\n%3").arg(l.id, l.section.in(m_lang), l.summary.in(m_lang));
+        return QStringLiteral("%1\n%2\n\n%3")
+            .arg(l.id, l.section.in(m_lang), l.summaryFor(backendOf(l), m_lang));
     case LessonIdRole:
         return l.id;
     case DocumentRole:

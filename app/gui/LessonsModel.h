@@ -4,10 +4,13 @@
 
 #include <QAbstractItemModel>
 
+#include <optional>
+
 namespace gui {
 
 /// The lesson navigator: the five documents (and "beyond the documents") as top rows, their
-/// lessons, in the documents' own order, as children. Titles in the session's language.
+/// lessons, in the documents' own order, as children. Titles in the session's language, as the
+/// session's backend says them (a lesson that does not run on it: as its default backend does).
 class LessonsModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -16,6 +19,7 @@ public:
     explicit LessonsModel(QObject *parent = nullptr);
 
     void setLang(const QString &lang);
+    void setBackend(mux::Backend backend);
     /// The problems met while loading (a lesson file that failed to parse).
     QStringList loadErrors() const { return m_errors; }
     QModelIndex indexOf(const QString &lessonId) const;
@@ -34,6 +38,9 @@ public:
     static QString documentTitle(const QString &document);
 
 private:
+    void titlesChanged();
+    mux::Backend backendOf(const mux::Lesson &l) const;
+
     struct Document {
         QString id;
         QList<mux::Lesson> lessons;
@@ -41,6 +48,7 @@ private:
     QList<Document> m_docs;
     QStringList m_errors;
     QString m_lang = QStringLiteral("en");
+    std::optional<mux::Backend> m_backend;
 };
 
 } // namespace gui

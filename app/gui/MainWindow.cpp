@@ -55,6 +55,7 @@ MainWindow::MainWindow(const Config &config, QWidget *parent)
             findChild<LessonsView *>()->setCurrentIndex(li);
         m_message->hide();
         showProgramPanes();
+        m_lessonsModel->setBackend(m_session->backend());
         updateTitle();
     });
     connect(m_session, &Session::errorRaised, this, &MainWindow::error);
@@ -245,9 +246,9 @@ void MainWindow::updateTitle()
     else if (m_session->hasProgram())
         title = tr("%1 (your program, traced) — muxlab").arg(m_session->title());
     else if (l && m_session->hasEngine())
-        title =
-            QStringLiteral("%1 — %2 (%3) — muxlab")
-                .arg(l->title.in(m_session->lang()), l->id, mux::backendName(m_session->backend()));
+        title = QStringLiteral("%1 — %2 (%3) — muxlab")
+                    .arg(l->titleFor(m_session->backend(), m_session->lang()), l->id,
+                         mux::backendName(m_session->backend()));
     else if (!m_session->title().isEmpty())
         title = tr("%1 (saved trace) — muxlab").arg(m_session->title());
     setWindowTitle(title);

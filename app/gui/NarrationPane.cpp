@@ -103,15 +103,15 @@ void NarrationPane::refresh()
     }
     m_tick->show();
     m_say->show();
+    const mux::TickRecord &rec = trace->at(cursor);
     if (lesson) {
-        m_title->setText(lesson->title.in(lang));
+        m_title->setText(lesson->titleFor(rec.backend, lang));
         m_section->setText(lesson->section.in(lang));
     } else {
         m_title->setText(tr("Saved trace: %1").arg(m_session->title()));
         m_section->setText(tr("Browsing only: step back and forward through what was recorded."));
     }
 
-    const mux::TickRecord &rec = trace->at(cursor);
     const quint32 last = lesson ? lesson->ticks : 0;
     // Past the script's end the server still runs: never "tick 5 of 4".
     m_tick->setText(

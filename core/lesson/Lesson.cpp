@@ -61,6 +61,11 @@ QString LessonStep::askFor(Backend b, const QString &lang) const
     return question ? narrate(question->ask.in(lang), b, lang) : QString();
 }
 
+QString Lesson::titleFor(Backend b, const QString &lang) const
+{
+    return narrate(titleAsWritten.in(lang), b, lang);
+}
+
 QString Lesson::summaryFor(Backend b, const QString &lang) const
 {
     return narrate(summary.in(lang), b, lang);
@@ -260,7 +265,7 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
         p.fail(QStringLiteral("\"id\" is missing"));
     l.document = o.value(QStringLiteral("document")).toString();
     l.order = o.value(QStringLiteral("order")).toInt();
-    l.title = p.text(o.value(QStringLiteral("title")), QStringLiteral("title"));
+    l.titleAsWritten = p.text(o.value(QStringLiteral("title")), QStringLiteral("title"));
     l.section = p.text(o.value(QStringLiteral("section")), QStringLiteral("section"));
     l.summary = p.text(o.value(QStringLiteral("summary")), QStringLiteral("summary"));
     l.program = o.value(QStringLiteral("program")).toString();
@@ -276,6 +281,8 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
     }
     if (l.backends.isEmpty())
         l.backends = allBackends();
+    l.title = {l.titleFor(l.backends.first(), QStringLiteral("zh")),
+               l.titleFor(l.backends.first(), QStringLiteral("en"))};
     for (const QJsonValue &c : o.value(QStringLiteral("clients")).toArray())
         l.clients.append(c.toString());
     l.clientScript = o.value(QStringLiteral("client_script")).toString();

@@ -101,8 +101,11 @@ struct Lesson {
     QString id;
     QString document; ///< "000".."004", or "extra"
     int order = 0;
+    /// The title as the lesson's default backend (its first) says it: what the lesson list and
+    /// `--list-lessons` show. A run on another backend shows titleFor() its backend.
     LocalText title;
-    LocalText section; ///< the part of the document it mirrors
+    LocalText titleAsWritten; ///< "title" as the file writes it, placeholders and all
+    LocalText section;        ///< the part of the document it mirrors
     LocalText summary;
     QString program;
     QJsonObject params;
@@ -128,7 +131,8 @@ struct Lesson {
     QString path; ///< where it was loaded from (for error messages)
 
     const LessonStep *stepAt(quint32 tick) const;
-    /// The summary as a run on `b` says it (placeholders rendered).
+    /// The title and the summary as a run on `b` says them (placeholders rendered).
+    QString titleFor(Backend b, const QString &lang) const;
     QString summaryFor(Backend b, const QString &lang) const;
     /// The rows (0-based) of `python` that made tick t: the `select` line for a call, and for
     /// each of the server's actions the lines tagged with it (lineTagsOf).

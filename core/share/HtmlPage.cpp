@@ -42,7 +42,8 @@ QJsonObject lessonJson(const Lesson &l, Backend b)
         steps.append(o);
     }
     return QJsonObject{{QStringLiteral("id"), l.id},
-                       {QStringLiteral("title"), localText(l.title)},
+                       {QStringLiteral("title"), rendered(l.titleFor(b, QStringLiteral("zh")),
+                                                          l.titleFor(b, QStringLiteral("en")))},
                        {QStringLiteral("section"), localText(l.section)},
                        {QStringLiteral("summary"), rendered(l.summaryFor(b, QStringLiteral("zh")),
                                                             l.summaryFor(b, QStringLiteral("en")))},
@@ -247,9 +248,10 @@ Result<QByteArray> pageHtml(const PageSource &s)
     // occurs inside strings, where \u003c reads back as the same character.
     QByteArray data = QJsonDocument(pageData(s)).toJson(QJsonDocument::Compact);
     data.replace('<', "\\u003c");
-    const QString title = s.lesson ? s.lesson->title.in(s.lang) + QStringLiteral(" — muxlab")
-                                   : (s.title.isEmpty() ? QStringLiteral("muxlab")
-                                                        : s.title + QStringLiteral(" — muxlab"));
+    const QString title =
+        s.lesson ? s.lesson->titleFor(s.trace->backend, s.lang) + QStringLiteral(" — muxlab")
+                 : (s.title.isEmpty() ? QStringLiteral("muxlab")
+                                      : s.title + QStringLiteral(" — muxlab"));
     return fill(tpl, {{"lang", s.lang == QLatin1String("zh") ? "zh-CN" : "en"},
                       {"title", htmlEscaped(title)},
                       {"css", css},

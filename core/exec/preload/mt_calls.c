@@ -185,15 +185,26 @@ EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t n, size_t buflen, int fl
     return recvfrom(fd, buf, n, flags, addr, alen);
 }
 
+/* The bytes a send's record carries: those that went, or, when it failed (EPIPE, EAGAIN…),
+ * all it tried to send, so the line shows what was lost and not an empty string. */
+static size_t sentShown(ssize_t ret, size_t asked)
+{
+    return ret > 0 ? (size_t)ret : ret < 0 ? asked : 0;
+}
+
 /* recvmsg/sendmsg: the size asked is the sum of the iovecs; the bytes shown are those of the
- * first iovec only (the record carries one contiguous payload). */
+ * first iovec only (the record carries one contiguous payload). A recvmsg shows what it read, a
+ * sendmsg what went (all it tried, when it failed). */
 static void report_msg(int call, int fd, const struct msghdr *msg, int flags, ssize_t ret, int err)
 {
     size_t asked = 0;
     for (size_t i = 0; i < msg->msg_iovlen; ++i)
         asked += msg->msg_iov[i].iov_len;
     const void *first = msg->msg_iovlen ? msg->msg_iov[0].iov_base : NULL;
-    size_t shown = ret > 0 && msg->msg_iovlen ? (size_t)ret : 0;
+    size_t shown = !msg->msg_iovlen      ? 0
+                   : call == MTC_SENDMSG ? sentShown(ret, asked)
+                   : ret > 0             ? (size_t)ret
+                                         : 0;
     if (msg->msg_iovlen && shown > msg->msg_iov[0].iov_len)
         shown = msg->msg_iov[0].iov_len;
     report(call, fd, (int)asked, flags, ret, err, first, shown, -1);
@@ -236,7 +247,7 @@ EXPORT ssize_t send(int fd, const void *buf, size_t n, int flags)
     if (!active())
         return real_send(fd, buf, n, flags);
     AROUND(real_send(fd, buf, n, flags), ssize_t,
-           report(MTC_SEND, fd, (int)n, flags, ret_, err_, buf, ret_ > 0 ? (size_t)ret_ : 0, -1));
+           report(MTC_SEND, fd, (int)n, flags, ret_, err_, buf, sentShown(ret_, n), -1));
 }
 
 EXPORT ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *addr,
@@ -246,7 +257,7 @@ EXPORT ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct
     if (!active())
         return real_sendto(fd, buf, n, flags, addr, alen);
     AROUND(real_sendto(fd, buf, n, flags, addr, alen), ssize_t,
-           report(MTC_SENDTO, fd, (int)n, flags, ret_, err_, buf, ret_ > 0 ? (size_t)ret_ : 0, -1));
+           report(MTC_SENDTO, fd, (int)n, flags, ret_, err_, buf, sentShown(ret_, n), -1));
 }
 
 EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
@@ -269,5 +280,5 @@ EXPORT ssize_t write(int fd, const void *buf, size_t n)
     if (!active() || !bit(g_isSock, fd))
         return real_write(fd, buf, n);
     AROUND(real_write(fd, buf, n), ssize_t,
-           report(MTC_WRITE, fd, (int)n, 0, ret_, err_, buf, ret_ > 0 ? (size_t)ret_ : 0, -1));
+           report(MTC_WRITE, fd, (int)n, 0, ret_, err_, buf, sentShown(ret_, n), -1));
 }
