@@ -104,9 +104,12 @@ private:
 void TestPyServer::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    // Every lesson whose program is a server that makes a multiplexing call (blocking-server and
-    // conversation-loop make none; client-side-select's program is a client).
+    // Every lesson whose program is a server (client-side-select's program is a client).
+    // blocking-server and conversation-loop make no multiplexing call: their blocking accept and
+    // recv are waited for as ticks ("python_blocking").
     m_ids = QStringList{QStringLiteral("select-echo"),
+                        QStringLiteral("blocking-server"),
+                        QStringLiteral("conversation-loop"),
                         QStringLiteral("rw-separation"),
                         QStringLiteral("multiport-welcome"),
                         QStringLiteral("poll-server"),

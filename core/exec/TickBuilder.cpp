@@ -185,7 +185,8 @@ void TickBuilder::enter(const Record &r)
     if (h.tid != h.pid)
         note(QStringLiteral("called from thread %1").arg(h.tid));
     if (h.err != 0 && !r.pairs.isEmpty())
-        note(QStringLiteral("%1(%2) would block: the tracer waits for it with this select")
+        note(QStringLiteral(
+                 "%1(%2) is a blocking call: the tracer waits for its socket with this select")
                  .arg(blockingCallName(h.err))
                  .arg(r.pairs.first().fd),
              r.pairs.first().fd);
