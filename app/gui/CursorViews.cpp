@@ -65,7 +65,9 @@ void LogView::sizeToFont()
              m_model->headerData(SyscallLogModel::WhoColumn, Qt::Horizontal).toString()),
          fm.horizontalAdvance(SyscallLogModel::tr("server")),
          fm.horizontalAdvance(SyscallLogModel::tr("client %1").arg(QStringLiteral("WW")))});
-    setColumnWidth(SyscallLogModel::TickColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
+    // Seven digits: a program at full speed passes a million ticks.
+    setColumnWidth(SyscallLogModel::TickColumn,
+                   fm.horizontalAdvance(QStringLiteral("0000000")) + 12);
     setColumnWidth(SyscallLogModel::WhoColumn, who + 16);
 }
 

@@ -128,7 +128,16 @@ void ProgramPane::refresh()
     else if (p.isHeld())
         state =
             tr("Held before its next call%1. Press Step (F10) to let it make the call.").arg(where);
-    else
+    else if (program->runsFreely()) {
+        // At full speed no call waits: what is true is where it last was, not "in its call".
+        const QString last = p.sourceAt(trace.size() - 1);
+        state =
+            tr("Running freely at full speed: every call is recorded, none waits. Its last "
+               "call: tick %1%2. Step (F10) or Pause holds it before its next call.")
+                .arg(trace.last().tick)
+                .arg(last.isEmpty() ? QString()
+                                    : tr(" (line %1)").arg(last.mid(last.lastIndexOf(u':') + 1)));
+    } else
         state = tr("In its call: the tick appears when the call returns (a client connects or "
                    "sends, or the timeout ends).");
     m_state->setText(state);

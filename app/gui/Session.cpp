@@ -128,7 +128,7 @@ bool Session::openTrace(const QString &path)
     // Clients by index as the run named them: the lesson's, then those the user added, whose
     // names the trace keeps on their sockets ("client:C"), so "client C" stays "client C".
     QStringList clients = m_loadedLesson ? m_loadedLesson->clients : QStringList();
-    for (qsizetype i = 0; i < m_loaded->size(); ++i)
+    for (qsizetype i = m_loaded->firstKept(); i < m_loaded->size(); ++i)
         for (const mux::Action &a : m_loaded->at(i).actions) {
             if (a.actor != mux::Action::Actor::Client || a.call != mux::Action::Call::Connect ||
                 a.fd < 0 || a.client < 0)
@@ -145,7 +145,7 @@ bool Session::openTrace(const QString &path)
     m_userOps.clear();
     m_extraClients.clear();
     m_pending.clear();
-    m_cursor = 0;
+    m_cursor = m_loaded->firstKept(); // a trace that kept only its newest ticks starts there
     emit sessionReset();
     emit cursorChanged(m_cursor);
     emit pendingChanged();

@@ -17,16 +17,16 @@ void TickViewModel::build()
     computeLabels();
     switch (backend()) {
     case mux::Backend::Select:
-        buildSelectLane(LaneKind::Read, mux::Readable);
-        buildSelectLane(LaneKind::Write, mux::Writable);
-        buildSelectLane(LaneKind::Except, mux::Exceptional);
+        buildLane(LaneKind::Read, mux::Readable);
+        buildLane(LaneKind::Write, mux::Writable);
+        buildLane(LaneKind::Except, mux::Exceptional);
         break;
     case mux::Backend::Poll:
-        buildMaskLane(LaneKind::PollFds);
+        buildLane(LaneKind::PollFds, kWholeMask);
         break;
     case mux::Backend::Epoll:
     case mux::Backend::EpollEt:
-        buildMaskLane(LaneKind::EpollInterest);
+        buildLane(LaneKind::EpollInterest, kWholeMask);
         buildReadyLane();
         break;
     }
@@ -141,57 +141,24 @@ void TickViewModel::fold(Lane &lane) const
     lane.entries.append(idle);
 }
 
-void TickViewModel::buildSelectLane(LaneKind kind, mux::Events bit)
+void TickViewModel::buildLane(LaneKind kind, mux::Events only)
 {
+    // One lane of what the call was given: the select lists one event each (only = that bit),
+    // a pollfd array or an epoll interest list every event (only = kWholeMask). A socket whose
+    // events changed for the next call is Modified; in a select lane its bit is there or not.
     Lane lane{kind, {}};
     QHash<int, mux::Events> after;
     for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter))
         after.insert(e.fd, e.events);
     QSet<int> seen;
     for (const mux::FdEvents &e : std::as_const(m_snapshot.interestIn)) {
-        if (!(e.events & bit))
+        if (!(e.events & only))
             continue;
         Entry en;
         en.info = m_snapshot.info(e.fd);
-        en.requested = bit;
-        en.after = after.value(e.fd) & bit;
-        en.returned = m_snapshot.ready.value(e.fd) & bit;
-        en.passedIn = true;
-        en.ready = en.returned;
-        en.change = en.after ? Change::None : Change::Removed;
-        en.reason =
-            readyReason(kind, en.info, m_snapshot.probeAtCall(e.fd), en.requested, en.returned);
-        lane.passedIn++;
-        lane.ready += en.ready;
-        lane.entries.append(en);
-        seen.insert(e.fd);
-    }
-    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter)) {
-        if (!(e.events & bit) || seen.contains(e.fd))
-            continue;
-        Entry en;
-        en.info = m_snapshot.info(e.fd);
-        en.after = bit;
-        en.change = Change::Appended;
-        en.reason = tr("added for the next call");
-        lane.entries.append(en);
-    }
-    m_lanes.append(lane);
-}
-
-void TickViewModel::buildMaskLane(LaneKind kind)
-{
-    Lane lane{kind, {}};
-    QHash<int, mux::Events> after;
-    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter))
-        after.insert(e.fd, e.events);
-    QSet<int> seen;
-    for (const mux::FdEvents &e : std::as_const(m_snapshot.interestIn)) {
-        Entry en;
-        en.info = m_snapshot.info(e.fd);
-        en.requested = e.events;
-        en.after = after.value(e.fd);
-        en.returned = m_snapshot.ready.value(e.fd);
+        en.requested = e.events & only;
+        en.after = after.value(e.fd) & only;
+        en.returned = m_snapshot.ready.value(e.fd) & only;
         en.passedIn = true;
         en.ready = en.returned != 0;
         en.change = !en.after                  ? Change::Removed
@@ -205,11 +172,11 @@ void TickViewModel::buildMaskLane(LaneKind kind)
         seen.insert(e.fd);
     }
     for (const mux::FdEvents &e : std::as_const(m_snapshot.interestAfter)) {
-        if (seen.contains(e.fd))
+        if (!(e.events & only) || seen.contains(e.fd))
             continue;
         Entry en;
         en.info = m_snapshot.info(e.fd);
-        en.after = e.events;
+        en.after = e.events & only;
         en.change = Change::Appended;
         en.reason = tr("added for the next call");
         lane.entries.append(en);

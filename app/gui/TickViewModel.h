@@ -121,8 +121,9 @@ private:
         int ready = 0;
     };
     void build();
-    void buildSelectLane(LaneKind kind, mux::Events bit);
-    void buildMaskLane(LaneKind kind);
+    static constexpr mux::Events kWholeMask = 0xFF; ///< buildLane: every event, not one list's
+    /// The lane of what the call was given, keeping only the events in `only`.
+    void buildLane(LaneKind kind, mux::Events only);
     void buildReadyLane();
     /// Orders a crowded lane: ready and changed sockets first, idle ones behind a fold chip.
     void fold(Lane &lane) const;

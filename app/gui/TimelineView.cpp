@@ -177,7 +177,18 @@ void TimelineView::setTheme(const Theme &theme)
 
 qreal TimelineView::cellWidth() const
 {
-    return fontMetrics().height() * 2.3;
+    // Wide enough for the longest number shown, in the current cell's bold: a program at full
+    // speed reaches seven digits, and a number cut to its middle digits reads as another tick.
+    const int rows = m_model ? m_model->rowCount() : 0;
+    const int total = m_model ? std::max(rows, m_model->plannedTicks()) : 0;
+    uint widest = total > 0 ? uint(total - 1) : 0;
+    if (rows > 0)
+        widest = std::max(
+            widest, m_model->data(m_model->index(rows - 1), TimelineModel::TickRole).toUInt());
+    QFont bold = font();
+    bold.setBold(true);
+    const qreal number = QFontMetricsF(bold).horizontalAdvance(QString::number(widest)) + 10;
+    return std::max(fontMetrics().height() * 2.3, number);
 }
 
 QSize TimelineView::sizeHint() const

@@ -283,8 +283,6 @@ QJsonObject TracedProcess::toJson() const
 
 Result<void> TracedProcess::save(const QString &path) const
 {
-    if (m_trace.firstKept() > 0)
-        return m_trace.save(path); // refuses a trimmed trace with its own sentence
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return Error{0, QStringLiteral("cannot write %1: %2").arg(path, f.errorString())};

@@ -30,6 +30,18 @@ public:
 
     /// 0 (the default): keep every tick. Otherwise at least `n` of the newest are kept.
     void keepAtMost(qsizetype n) { m_keepAtMost = n; }
+    /// How many of the oldest ticks the next push_back() drops (0 or kChunk): the trace folds
+    /// them into its state before firstKept() while they can still be read.
+    qsizetype dropsOnNextPush() const
+    {
+        return m_keepAtMost > 0 && m_kept + 1 - kChunk >= m_keepAtMost ? kChunk : 0;
+    }
+    /// An empty store whose first tick will have index `first` (a trimmed trace read back).
+    void startAt(qsizetype first)
+    {
+        clear();
+        m_first = first;
+    }
 
     void push_back(TickRecord &&rec)
     {
@@ -38,8 +50,9 @@ public:
             m_chunks.back().reserve(kChunk);
         }
         m_chunks.back().push_back(std::move(rec));
+        const bool drop = dropsOnNextPush() > 0;
         ++m_kept;
-        if (m_keepAtMost > 0 && m_kept - kChunk >= m_keepAtMost) {
+        if (drop) {
             m_spare = std::move(m_chunks.front());
             m_spare.clear(); // the records go, the chunk's buffer stays for the next one
             m_chunks.erase(m_chunks.begin());

@@ -11,7 +11,11 @@ void Trace::clear()
     m_index.clear();
     m_changesSinceKey = 0;
     m_interestCursor = {};
-    m_socketsCursor = {};
+    m_historyCursors = {};
+    m_historyUsed = 0;
+    m_checkpoints.clear();
+    m_receivedCursor = {};
+    m_base = {};
 }
 
 void Trace::apply(std::vector<FdEvents> &interest, QHash<int, qsizetype> &index,
@@ -38,6 +42,8 @@ void Trace::apply(std::vector<FdEvents> &interest, QHash<int, qsizetype> &index,
 
 void Trace::append(TickRecord rec)
 {
+    if (const qsizetype dropped = m_ticks.dropsOnNextPush())
+        rebase(firstKept() + dropped);
     if (rec.keyframe) { // an imported keyframe: take it as the whole interest
         m_current.clear();
         m_index.clear();
@@ -60,20 +66,23 @@ void Trace::append(TickRecord rec)
 
 QList<FdEvents> Trace::interestAt(qsizetype i) const
 {
-    if (i < 0 || i >= size())
+    const qsizetype first = firstKept();
+    if (i < first - 1 || i >= size())
         return {};
     if (i == size() - 1)
         return currentInterest();
-    if (firstKept() > 0)
-        return {}; // the ticks before it, which the replay needs, are gone
+    if (i == first - 1)
+        return QList<FdEvents>(m_base.interest.begin(), m_base.interest.end());
     InterestCursor &c = m_interestCursor;
-    // Back to the nearest keyframe, or to where the last call stopped, whichever comes first.
+    // Back to the nearest keyframe, or to where the last call stopped, whichever comes first;
+    // at the first tick kept, from the base.
     qsizetype k = i;
-    while (k > 0 && k != c.at && !m_ticks[k].keyframe)
+    while (k > first && k != c.at && !m_ticks[k].keyframe)
         --k;
     if (k != c.at || c.at > i) {
-        c = {};
-        c.at = k - 1; // replay from k, which is a keyframe (or tick 0)
+        c.at = k - 1; // replay from k, a keyframe or the first tick kept
+        c.interest = k == first ? m_base.interest : std::vector<FdEvents>();
+        c.index = k == first ? m_base.interestIndex : QHash<int, qsizetype>();
     }
     for (qsizetype j = c.at + 1; j <= i; ++j) {
         const TickRecord &t = m_ticks[j];
@@ -108,44 +117,113 @@ QList<FdEvents> Trace::interestAfter(qsizetype i) const
     return QList<FdEvents>(interest.begin(), interest.end());
 }
 
+void Trace::History::fold(const TickRecord &t)
+{
+    const TickExtras &x = t.extrasOrEmpty();
+    for (int fd : x.closed) {
+        open.remove(fd);
+        probes.remove(fd);
+    }
+    for (const SocketInfo &s : x.opened) {
+        open.insert(s.fd, s);
+        traffic.remove(s.fd); // a reused fd starts again at 0
+    }
+    for (const SocketProbe &p : x.probes)
+        probes.insert(p.fd, p);
+    using Call = Action::Call;
+    for (const Action &a : t.actions) {
+        if (a.fd < 0 || a.ret <= 0 || a.err)
+            continue;
+        if (a.call == Call::Recv || a.call == Call::RecvFrom || a.call == Call::RecvUrgent)
+            traffic[a.fd].in += a.ret;
+        else if (a.call == Call::Send || a.call == Call::SendTo || a.call == Call::SendUrgent)
+            traffic[a.fd].out += a.ret;
+    }
+}
+
+void Trace::foldReceived(QHash<int, QByteArray> &got, const TickRecord &t)
+{
+    for (const Action &a : t.actions)
+        if (a.actor == Action::Actor::Client &&
+            (a.call == Action::Call::Recv || a.call == Action::Call::RecvFrom))
+            got[a.client] += a.data;
+}
+
+const Trace::History *Trace::historyAt(qsizetype i) const
+{
+    const qsizetype first = firstKept();
+    if (isEmpty() || i < first - 1)
+        return nullptr;
+    i = std::min(i, size() - 1);
+    if (i == first - 1)
+        return &m_base.history;
+    for (int k = 0; k < 2; ++k)
+        if (m_historyCursors[size_t(k)].at == i) {
+            m_historyUsed = k;
+            return &m_historyCursors[size_t(k)].history;
+        }
+    // Move the cursor nearest behind i; with none behind it, the one used less recently.
+    const auto behind = [&](const HistoryCursor &c) { return c.at >= first - 1 && c.at <= i; };
+    HistoryCursor &a = m_historyCursors[0];
+    HistoryCursor &b = m_historyCursors[1];
+    int k = 1 - m_historyUsed;
+    if (behind(a) && (!behind(b) || a.at >= b.at))
+        k = 0;
+    else if (behind(b))
+        k = 1;
+    HistoryCursor &c = m_historyCursors[size_t(k)];
+    if (!behind(c)) {
+        c.at = first - 1;
+        c.history = m_base.history;
+    }
+    if (auto cp = m_checkpoints.upper_bound(i);
+        cp != m_checkpoints.begin() && std::prev(cp)->first > c.at) {
+        c.at = std::prev(cp)->first;
+        c.history = std::prev(cp)->second;
+    }
+    for (qsizetype j = c.at + 1; j <= i; ++j) {
+        c.history.fold(m_ticks[j]);
+        if ((j + 1) % TickStore::kChunk == 0)
+            m_checkpoints.try_emplace(j, c.history);
+    }
+    c.at = i;
+    m_historyUsed = k;
+    return &c.history;
+}
+
+void Trace::rebase(qsizetype newFirst)
+{
+    const qsizetype first = firstKept();
+    Base b;
+    b.history = *historyAt(newFirst - 1);
+    const QList<FdEvents> interest = interestAt(newFirst - 1);
+    b.interest.assign(interest.begin(), interest.end());
+    for (size_t k = 0; k < b.interest.size(); ++k)
+        b.interestIndex.insert(b.interest[k].fd, qsizetype(k));
+    b.received = std::move(m_base.received);
+    for (qsizetype j = first; j < newFirst; ++j)
+        foldReceived(b.received, m_ticks[j]);
+    m_base = std::move(b);
+    // The cursors left behind newFirst - 1 are found stale by historyAt and interestAt.
+    m_checkpoints.erase(m_checkpoints.begin(), m_checkpoints.upper_bound(newFirst - 1));
+}
+
 QHash<int, SocketInfo> Trace::socketsAt(qsizetype i) const
 {
-    if (firstKept() > 0)
-        return {};
-    SocketsCursor &c = m_socketsCursor;
-    i = std::min(i, size() - 1);
-    if (c.at > i)
-        c = {};
-    for (qsizetype j = c.at + 1; j <= i; ++j) {
-        const TickExtras &x = m_ticks[j].extrasOrEmpty();
-        for (int fd : x.closed)
-            c.open.remove(fd);
-        for (const SocketInfo &s : x.opened)
-            c.open.insert(s.fd, s);
-    }
-    c.at = std::max(c.at, i);
-    return c.open;
+    const History *h = historyAt(i);
+    return h ? h->open : QHash<int, SocketInfo>();
 }
 
 QHash<int, SocketProbe> Trace::probesAt(qsizetype i) const
 {
-    if (firstKept() > 0)
-        return {};
-    QHash<int, SocketProbe> probes;
-    for (qsizetype j = 0; j <= i && j < size(); ++j) {
-        const TickExtras &x = m_ticks[j].extrasOrEmpty();
-        for (int fd : x.closed)
-            probes.remove(fd);
-        for (const SocketProbe &p : x.probes)
-            probes.insert(p.fd, p);
-    }
-    return probes;
+    const History *h = historyAt(i);
+    return h ? h->probes : QHash<int, SocketProbe>();
 }
 
 QHash<int, SocketProbe> Trace::probesAtCall(qsizetype i) const
 {
     QHash<int, SocketProbe> probes = probesAt(i - 1);
-    if (i >= 0 && i < size())
+    if (i >= firstKept() && i < size())
         for (const SocketProbe &p : m_ticks[i].extrasOrEmpty().atCall)
             probes.insert(p.fd, p);
     return probes;
@@ -153,37 +231,23 @@ QHash<int, SocketProbe> Trace::probesAtCall(qsizetype i) const
 
 QHash<int, Trace::Traffic> Trace::trafficAt(qsizetype i) const
 {
-    if (firstKept() > 0)
-        return {};
-    using Call = Action::Call;
-    QHash<int, Traffic> traffic;
-    for (qsizetype j = 0; j <= i && j < size(); ++j) {
-        const TickRecord &t = m_ticks[j];
-        for (const SocketInfo &s : t.extrasOrEmpty().opened) // a reused fd starts again at 0
-            traffic.remove(s.fd);
-        for (const Action &a : t.actions) {
-            if (a.fd < 0 || a.ret <= 0 || a.err)
-                continue;
-            if (a.call == Call::Recv || a.call == Call::RecvFrom || a.call == Call::RecvUrgent)
-                traffic[a.fd].in += a.ret;
-            else if (a.call == Call::Send || a.call == Call::SendTo || a.call == Call::SendUrgent)
-                traffic[a.fd].out += a.ret;
-        }
-    }
-    return traffic;
+    const History *h = historyAt(i);
+    return h ? h->traffic : QHash<int, Traffic>();
 }
 
 QHash<int, QByteArray> Trace::receivedByClients(qsizetype i) const
 {
-    if (firstKept() > 0)
+    const qsizetype first = firstKept();
+    if (isEmpty() || i < first - 1)
         return {};
-    QHash<int, QByteArray> got;
-    for (qsizetype j = 0; j <= i && j < size(); ++j)
-        for (const Action &a : m_ticks[j].actions)
-            if (a.actor == Action::Actor::Client &&
-                (a.call == Action::Call::Recv || a.call == Action::Call::RecvFrom))
-                got[a.client] += a.data;
-    return got;
+    i = std::min(i, size() - 1);
+    ReceivedCursor &c = m_receivedCursor;
+    if (c.at < first - 1 || c.at > i)
+        c = {first - 1, m_base.received};
+    for (qsizetype j = c.at + 1; j <= i; ++j)
+        foldReceived(c.got, m_ticks[j]);
+    c.at = i;
+    return c.got;
 }
 
 qsizetype Trace::memoryBytes() const
@@ -196,7 +260,8 @@ qsizetype Trace::memoryBytes() const
 
 bool Trace::operator==(const Trace &o) const
 {
-    return lessonId == o.lessonId && backend == o.backend && m_ticks == o.m_ticks;
+    return lessonId == o.lessonId && backend == o.backend && m_ticks == o.m_ticks &&
+           m_base == o.m_base;
 }
 
 } // namespace mux

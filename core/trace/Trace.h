@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <array>
+#include <map>
 #include <span>
 #include <vector>
 
@@ -27,9 +29,11 @@ public:
 
     /// Keep only the newest `n` ticks or a few thousand more (0, the default: all of them).
     /// --serve without --trace runs for hours: every tick is still recorded, formatted and
-    /// printed from here, but memory stays bounded. A trace that dropped ticks answers the
-    /// per-tick reads (at(i) for i >= firstKept(), last(), currentInterest()); the reads that
-    /// replay history from tick 0 (socketsAt, trafficAt, …) return nothing, and save() refuses.
+    /// printed from here, but memory stays bounded. What the dropped ticks did (the sockets
+    /// they opened and closed, the interest they set, the bytes counted, the last probes, what
+    /// the clients received) is folded into the state before firstKept(), so every read at a
+    /// kept tick answers exactly as it did before the drop. Reads before firstKept() - 1 are
+    /// empty.
     void keepAtMost(qsizetype n) { m_ticks.keepAtMost(n); }
     qsizetype firstKept() const { return m_ticks.firstKept(); }
 
@@ -62,6 +66,7 @@ public:
     struct Traffic {
         qint64 in = 0;
         qint64 out = 0;
+        bool operator==(const Traffic &) const = default;
     };
     QHash<int, Traffic> trafficAt(qsizetype i) const;
     /// Everything each simulated client (by index) received up to the end of tick index i.
@@ -79,22 +84,62 @@ public:
 private:
     static void apply(std::vector<FdEvents> &interest, QHash<int, qsizetype> &index,
                       const QList<FdEvents> &delta);
+    static void foldReceived(QHash<int, QByteArray> &got, const TickRecord &t);
 
-    // Where the last interestAt / socketsAt call left off. Reading tick after tick (the live
-    // view, --serve printing each tick, stepping through history) then replays only the ticks
-    // in between instead of everything since the last keyframe or since tick 0.
+    /// What the reads that look back (socketsAt, probesAt, trafficAt) fold from the ticks, as
+    /// it stood at the end of one tick.
+    struct History {
+        QHash<int, SocketInfo> open;
+        QHash<int, SocketProbe> probes;
+        QHash<int, Traffic> traffic;
+        void fold(const TickRecord &t);
+        bool operator==(const History &) const = default;
+    };
+    /// The state at the end of tick firstKept() - 1: what the dropped ticks left behind (empty
+    /// while none were dropped). Reads at kept ticks start from it instead of from tick 0.
+    struct Base {
+        History history;
+        std::vector<FdEvents> interest; ///< the interest passed in at tick firstKept() - 1
+        QHash<int, qsizetype> interestIndex;
+        QHash<int, QByteArray> received; ///< receivedByClients(firstKept() - 1)
+        bool operator==(const Base &) const = default;
+    };
+    /// Folds the ticks [firstKept(), newFirst) into the base, while they can still be read.
+    void rebase(qsizetype newFirst);
+    /// The history at the end of tick index i (clamped to the last), or null before the base.
+    /// Valid until the next call.
+    const History *historyAt(qsizetype i) const;
+
+    // Where the last interestAt call left off. Reading tick after tick (the live view, --serve
+    // printing each tick, stepping through history) then replays only the ticks in between
+    // instead of everything since the last keyframe.
     struct InterestCursor {
         qsizetype at = -1;
         std::vector<FdEvents> interest;
         QHash<int, qsizetype> index;
     };
-    struct SocketsCursor {
-        qsizetype at = -1;
-        QHash<int, SocketInfo> open;
-    };
     mutable InterestCursor m_interestCursor;
-    mutable SocketsCursor m_socketsCursor;
+    // The same for the history, twice: a tick's view reads both its own tick and the one before
+    // (socketsAt(i - 1) and socketsAt(i)), and one cursor would go back to the start for each.
+    // Going back further starts from the nearest checkpoint: the history at the end of every
+    // kChunk-th tick, kept the first time a cursor passes it, so a jump replays at most one
+    // chunk.
+    struct HistoryCursor {
+        qsizetype at = -1;
+        History history;
+    };
+    mutable std::array<HistoryCursor, 2> m_historyCursors;
+    mutable int m_historyUsed = 0; ///< which cursor answered last
+    mutable std::map<qsizetype, History> m_checkpoints;
+    // What the clients received grows with the run: one cursor, no checkpoints. Reading forward
+    // (the clients' table following the newest tick) appends only the ticks in between.
+    struct ReceivedCursor {
+        qsizetype at = -1;
+        QHash<int, QByteArray> got;
+    };
+    mutable ReceivedCursor m_receivedCursor;
 
+    Base m_base;
     TickStore m_ticks;
     std::vector<FdEvents> m_current;
     QHash<int, qsizetype> m_index;

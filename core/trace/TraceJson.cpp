@@ -6,6 +6,14 @@
 // newer one with a sentence, never by guessing at calls it does not know. Any version may
 // carry "site" on an action (the program's branch that made it) and "before_call" on a tick
 // (how many of its actions came before the call); a file without them reads as before.
+//
+// A run that kept only its newest ticks (Trace::keepAtMost) is written as version 3, so a
+// reader that would take its first tick for tick 0 refuses it: "first" is the index of the
+// first tick in the file, and "before_first" what the dropped ticks left behind at the end of
+// the tick before it: the interest then passed in, the sockets open ("sockets", as "opened"),
+// their last probes, the bytes each socket took in and put out ("traffic": [fd, in, out]) and
+// what each simulated client had received ("received": [{"client", "text" or "b64"}]). The
+// dropped ticks themselves are not in the file.
 
 #include "Trace.h"
 
@@ -22,7 +30,8 @@ namespace mux {
 namespace {
 
 const QLatin1String kFormat("muxlab-trace");
-constexpr int kVersion = 2;
+constexpr int kVersion = 3;
+constexpr int kVersionWhole = 2; ///< what a file starting at tick 0 is written as
 
 QJsonArray fdEventsToJson(const QList<FdEvents> &list)
 {
@@ -235,11 +244,50 @@ QJsonObject Trace::toJson() const
         }
         ticks.append(o);
     }
-    return QJsonObject{{QStringLiteral("format"), kFormat},
-                       {QStringLiteral("version"), kVersion},
-                       {QStringLiteral("lesson"), lessonId},
-                       {QStringLiteral("backend"), backendName(backend)},
-                       {QStringLiteral("ticks"), ticks}};
+    QJsonObject o{{QStringLiteral("format"), kFormat},
+                  {QStringLiteral("version"), firstKept() > 0 ? kVersion : kVersionWhole},
+                  {QStringLiteral("lesson"), lessonId},
+                  {QStringLiteral("backend"), backendName(backend)},
+                  {QStringLiteral("ticks"), ticks}};
+    if (firstKept() > 0) {
+        // In fd order, so the same state always reads the same in a file.
+        const auto byFd = [](const auto &hash) {
+            auto values = hash.values();
+            std::sort(values.begin(), values.end(),
+                      [](const auto &a, const auto &b) { return a.fd < b.fd; });
+            return values;
+        };
+        TickExtras x;
+        x.opened = byFd(m_base.history.open);
+        x.probes = byFd(m_base.history.probes);
+        QJsonObject base = extrasToJson(x);
+        if (x.opened.isEmpty())
+            base.insert(QStringLiteral("opened"), QJsonArray());
+        base.insert(QStringLiteral("sockets"), base.take(QStringLiteral("opened")));
+        base.insert(
+            QStringLiteral("interest"),
+            fdEventsToJson(QList<FdEvents>(m_base.interest.begin(), m_base.interest.end())));
+        QList<int> fds = m_base.history.traffic.keys();
+        std::sort(fds.begin(), fds.end());
+        QJsonArray traffic;
+        for (int fd : fds) {
+            const Traffic &t = m_base.history.traffic[fd];
+            traffic.append(QJsonArray{fd, double(t.in), double(t.out)});
+        }
+        base.insert(QStringLiteral("traffic"), traffic);
+        QList<int> clients = m_base.received.keys();
+        std::sort(clients.begin(), clients.end());
+        QJsonArray received;
+        for (int c : clients) {
+            QJsonObject r{{QStringLiteral("client"), c}};
+            putBytes(r, m_base.received[c]);
+            received.append(r);
+        }
+        base.insert(QStringLiteral("received"), received);
+        o.insert(QStringLiteral("first"), double(firstKept()));
+        o.insert(QStringLiteral("before_first"), base);
+    }
+    return o;
 }
 
 Result<Trace> Trace::fromJson(const QJsonObject &o)
@@ -263,6 +311,39 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
         return Error{0, QStringLiteral("unknown backend \"%1\"")
                             .arg(o.value(QStringLiteral("backend")).toString())};
     t.backend = *backend;
+    const qsizetype first = v >= 3 ? qsizetype(o.value(QStringLiteral("first")).toDouble()) : 0;
+    if (first < 0)
+        return Error{0, QStringLiteral("its \"first\" is not a tick index")};
+    if (first > 0) {
+        t.m_ticks.startAt(first);
+        const QJsonObject base = o.value(QStringLiteral("before_first")).toObject();
+        auto interest =
+            fdEventsFromJson(base.value(QStringLiteral("interest")), QStringLiteral("interest"));
+        if (!interest)
+            return Error{0, QStringLiteral("before the first tick: %1").arg(interest.error().text)};
+        t.m_base.interest.assign(interest->begin(), interest->end());
+        for (size_t k = 0; k < t.m_base.interest.size(); ++k)
+            t.m_base.interestIndex.insert(t.m_base.interest[k].fd, qsizetype(k));
+        t.m_current = t.m_base.interest;
+        t.m_index = t.m_base.interestIndex;
+        QJsonObject sockets{{QStringLiteral("opened"), base.value(QStringLiteral("sockets"))},
+                            {QStringLiteral("probes"), base.value(QStringLiteral("probes"))}};
+        if (const auto x = extrasFromJson(sockets)) {
+            for (const SocketInfo &s : x->opened)
+                t.m_base.history.open.insert(s.fd, s);
+            for (const SocketProbe &p : x->probes)
+                t.m_base.history.probes.insert(p.fd, p);
+        }
+        for (const QJsonValue &v : base.value(QStringLiteral("traffic")).toArray()) {
+            const QJsonArray e = v.toArray();
+            t.m_base.history.traffic.insert(
+                e.at(0).toInt(-1), {qint64(e.at(1).toDouble()), qint64(e.at(2).toDouble())});
+        }
+        for (const QJsonValue &v : base.value(QStringLiteral("received")).toArray()) {
+            const QJsonObject r = v.toObject();
+            t.m_base.received.insert(r.value(QStringLiteral("client")).toInt(-1), getBytes(r));
+        }
+    }
     const QJsonArray ticks = o.value(QStringLiteral("ticks")).toArray();
     for (qsizetype i = 0; i < ticks.size(); ++i) {
         if (!ticks.at(i).isObject())
@@ -281,7 +362,7 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
         r.err = j.value(QStringLiteral("errno")).toInt();
         r.durationNs = qint64(j.value(QStringLiteral("duration_ns")).toDouble());
         r.keyframe = j.contains(QStringLiteral("interest"));
-        if (i == 0 && !r.keyframe)
+        if (i == 0 && first == 0 && !r.keyframe)
             return Error{0, QStringLiteral("the first tick must carry the whole interest")};
         const QString interestKey =
             r.keyframe ? QStringLiteral("interest") : QStringLiteral("interest_delta");
@@ -321,13 +402,6 @@ Result<Trace> Trace::fromJson(const QJsonObject &o)
 
 Result<void> Trace::save(const QString &path) const
 {
-    // A file starts at tick 0: its interest and sockets are rebuilt from there when loaded.
-    if (firstKept() > 0)
-        return Error{0,
-                     QStringLiteral("Cannot write the trace to %1: this run kept only its newest "
-                                    "ticks (from tick %2); ask for --trace FILE when it starts.")
-                         .arg(path)
-                         .arg(firstKept())};
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return Error{0,

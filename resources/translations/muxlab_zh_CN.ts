@@ -1622,6 +1622,11 @@
         <translation>停在下一次调用之前%1。按单步（F10）让它执行这次调用。</translation>
     </message>
     <message>
+        <location filename="../../app/gui/ProgramPane.cpp" line="135"/>
+        <source>Running freely at full speed: every call is recorded, none waits. Its last call: tick %1%2. Step (F10) or Pause holds it before its next call.</source>
+        <translation>全速自由运行：每次调用都被记录，没有一次在等待。它最近的一次调用：第 %1 拍%2。单步（F10）或暂停会让它停在下一次调用之前。</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/ProgramPane.cpp" line="132"/>
         <source>In its call: the tick appears when the call returns (a client connects or sends, or the timeout ends).</source>
         <translation>正在调用中：调用返回时（有客户端连接或发送数据，或超时到期）这一拍才会出现。</translation>

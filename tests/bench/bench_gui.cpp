@@ -4,6 +4,7 @@
 //   3. start-up: QApplication to the first painted window
 // Figures only; targets are checked by eye (shared machines are noisy).
 
+#include "BenchUtil.h"
 #include "gui/MainWindow.h"
 #include "gui/Session.h"
 #include "gui/TickSnapshot.h"
@@ -32,12 +33,6 @@ double cpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
 }
 
 // A recorded tick as the engine would record it: 1,000 sockets in the interest (a listener
@@ -121,9 +116,10 @@ void benchPaint()
                 "(snapshot+model+layout %.2f ms, paint %.2f ms; CPU time %.2f ms; first, cold "
                 "caches: %.2f ms)  "
                 "target <= 16 ms\n",
-                median(total), median(update), median(paint), median(cpu), cold);
+                bench::median(total), bench::median(update), bench::median(paint),
+                bench::median(cpu), cold);
     std::printf("  export of the whole tick (all 1000 chips, %dx%d px): median %.2f ms\n",
-                screen.width(), view.contentHeight(screen.width()), median(full));
+                screen.width(), view.contentHeight(screen.width()), bench::median(full));
 }
 
 void benchStep()
@@ -207,10 +203,10 @@ void benchStep()
     std::printf(
         "step latency, 200 clients (401 sockets), F10 to painted tick: quiet tick median %.1f ms, "
         "20 clients sending median %.1f ms  target <= 50 ms\n",
-        median(quiet), median(busy));
+        bench::median(quiet), bench::median(busy));
     std::printf("  of which the step itself (engine + models, before painting): median %.1f ms; "
                 "CPU time of the whole press-to-paint: median %.1f ms\n",
-                median(handled), median(stepCpu));
+                bench::median(handled), bench::median(stepCpu));
     // The engine alone (core's share of a step), for comparison: same sockets, no window work.
     std::vector<double> engineOnly;
     for (int run = 0; run < 15; ++run) {
@@ -220,7 +216,7 @@ void benchStep()
         engineOnly.push_back(t.nsecsElapsed() / 1e6);
     }
     std::printf("  the engine's step alone (core, 401 sockets, quiet): median %.1f ms\n",
-                median(engineOnly));
+                bench::median(engineOnly));
     std::printf("  trace: %lld ticks recorded\n", (long long)s->trace()->size());
 }
 
@@ -252,7 +248,7 @@ void benchStartup(qint64 appStartNs, const QElapsedTimer &clock)
     }
     std::printf("start-up to the first painted window: median %.0f ms over %zu runs "
                 "(+ %.0f ms for QApplication itself)\n",
-                median(runs), runs.size(), appStartNs / 1e6);
+                bench::median(runs), runs.size(), appStartNs / 1e6);
     Q_UNUSED(clock);
 }
 

@@ -8,6 +8,7 @@
 //      percentile over 20 pauses), and the resident memory before and after.
 // Figures only: the machines are shared and noisy.
 
+#include "BenchUtil.h"
 #include "gui/MainWindow.h"
 #include "gui/ProgramRun.h"
 #include "gui/Session.h"
@@ -27,12 +28,6 @@
 #include <vector>
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 long rssKb()
 {
@@ -125,10 +120,9 @@ int main(int argc, char **argv)
         waitUntil([&] { return s->trace()->size() > before && spy.painted; }, 5000);
         latency.push_back(t.nsecsElapsed() / 1e6);
     }
-    std::sort(latency.begin(), latency.end());
-    std::printf("step latency on a tight select loop, F10 to painted tick: median %.1f ms, "
-                "90th percentile %.1f ms, worst %.1f ms over %zu steps  target <= 50 ms\n",
-                median(latency), latency[latency.size() * 9 / 10], latency.back(), latency.size());
+    std::printf("step latency on a tight select loop, F10 to painted tick: %s steps  target <= "
+                "50 ms\n",
+                qPrintable(bench::spreadMs(latency)));
 
     // Run at the fastest notch while a 10 ms timer measures how late the event loop gets.
     const long rssBefore = rssKb();
@@ -188,15 +182,11 @@ int main(int argc, char **argv)
         waitUntil([s] { return s->program()->isHeld(); }, 10000);
         pause.push_back(t.nsecsElapsed() / 1e6);
     }
-    std::sort(late.begin(), late.end());
-    std::sort(pause.begin(), pause.end());
     std::printf("full speed for %d s: %lld ticks (%.0f calls a second); the event loop was late "
-                "by at most %.0f ms, median %.0f ms; Pause to held: median %.1f ms, 90th "
-                "percentile %.1f ms over %zu pauses; %lld ticks kept; resident memory %ld -> %ld "
-                "KB\n",
-                seconds, (long long)made, made / elapsed, late.empty() ? 0.0 : late.back(),
-                median(late), median(pause), pause.empty() ? 0.0 : pause[pause.size() * 9 / 10],
-                pause.size(), (long long)(s->trace()->size() - s->trace()->firstKept()), rssFree,
-                rssKb());
+                "by at most %.0f ms, median %.0f ms; Pause to held: %s pauses; %lld ticks kept; "
+                "resident memory %ld -> %ld KB\n",
+                seconds, (long long)made, made / elapsed, bench::percentile(late, 1),
+                bench::median(late), qPrintable(bench::spreadMs(pause)),
+                (long long)(s->trace()->size() - s->trace()->firstKept()), rssFree, rssKb());
     return 0;
 }
