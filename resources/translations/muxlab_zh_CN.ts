@@ -1093,37 +1093,37 @@
 <context>
     <name>gui::LessonsModel</name>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="31"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="49"/>
         <source>000 · Lesson 55: select + socket</source>
         <translation>000 · 第五十五节：select + socket</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="33"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="51"/>
         <source>001 · I/O multiplexing</source>
         <translation>001 · IO 多路复用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="35"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="53"/>
         <source>002 · select, poll, epoll</source>
         <translation>002 · select、poll、epoll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="37"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="55"/>
         <source>003 · Socket programming</source>
         <translation>003 · socket 网络编程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="39"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="57"/>
         <source>004 · select in depth</source>
         <translation>004 · select 进阶</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="41"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="59"/>
         <source>Beyond the documents</source>
         <translation>文档之外</translation>
     </message>
     <message>
-        <location filename="../../app/gui/LessonsModel.cpp" line="144"/>
+        <location filename="../../app/gui/LessonsModel.cpp" line="163"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
@@ -1131,129 +1131,129 @@
 <context>
     <name>gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="69"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="70"/>
         <source>A lesson file could not be read and was left out: %1</source>
         <translation>有一个课程文件无法读取，已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="102"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="103"/>
         <source>At the next restart the lesson listens on its own ports, so the documents&apos; clients can connect.</source>
         <translation>下次重新开始时，课程会监听它自己的端口，文档中的客户端就能连上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="104"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="105"/>
         <source>At the next restart the lesson listens on ports the system chooses.</source>
         <translation>下次重新开始时，课程会监听由系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="148"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="149"/>
         <source>There is no backend called &quot;%1&quot;: use select, poll, epoll or epoll-et.</source>
         <translation>没有名为“%1”的后端：请使用 select、poll、epoll 或 epoll-et。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="155"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="156"/>
         <source>Your program makes its own calls: change select, poll or epoll in its source, then run it again (Ctrl+Enter).</source>
         <translation>你的程序自己决定调用什么：在它的源代码里改用 select、poll 或 epoll，然后重新运行（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="160"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="161"/>
         <source>Open a lesson first: a saved trace keeps the backend it was recorded on.</source>
         <translation>请先打开一课：保存的轨迹只能使用录制时的后端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="169"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="170"/>
         <source>The Chinese translation could not be loaded, so the window stays in English.</source>
         <translation>无法加载中文翻译，窗口仍显示英文。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="194"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="195"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="194"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="195"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="195"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="196"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Python program</source>
         <translation>Python 程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="195"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="196"/>
         <source>Syscall log</source>
         <translation>系统调用日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="196"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="197"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="196"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="197"/>
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="197"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="198"/>
         <source>Message queues</source>
         <translation>消息队列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="198"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="199"/>
         <source>Cost per call</source>
         <translation>每次调用的开销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="226"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
         <source>Res&amp;tart Program</source>
         <translation>重新运行程序(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="228"/>
         <source>Restart Program</source>
         <translation>重新运行程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="229"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="230"/>
         <source>Stop the program and run it again from its start (%1)</source>
         <translation>停止程序并从头重新运行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Your program</source>
         <translation>你的程序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Source</source>
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
         <source>%1 — %2 (%3, the Python program) — muxlab</source>
         <translation>%1 — %2（%3，Python 程序）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
         <source>%1 (your program, traced) — muxlab</source>
         <translation>%1（你的程序，跟踪中）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
         <source>%1 (saved trace) — muxlab</source>
         <translation>%1（保存的轨迹）— muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="264"/>
         <source>Jump to tick</source>
         <translation>跳到某一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="264"/>
         <source>Tick number (0 to %1):</source>
         <translation>拍的编号（0 到 %1）：</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="112"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="113"/>
         <source>About muxlab</source>
         <translation>关于 muxlab</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="113"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="114"/>
         <source>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A playground for I/O multiplexing: a real TCP server and simulated clients on this machine, with every select, poll and epoll call shown as one tick.&lt;/p&gt;&lt;p&gt;Everything you see was measured from the running kernel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;muxlab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;IO 多路复用的实验场：在本机运行真实的 TCP 服务器和模拟客户端，每一次 select、poll、epoll 调用显示为一拍。&lt;/p&gt;&lt;p&gt;你看到的一切都来自正在运行的内核的实测。&lt;/p&gt;</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>没有名为“%1”的课程，已改为打开第一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="197"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="198"/>
         <source>Class</source>
         <translation>课堂</translation>
     </message>
@@ -1305,12 +1305,12 @@
         <translation>请在左边的课程列表中选一课。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="110"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="111"/>
         <source>Saved trace: %1</source>
         <translation>保存的轨迹：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/NarrationPane.cpp" line="111"/>
+        <location filename="../../app/gui/NarrationPane.cpp" line="112"/>
         <source>Browsing only: step back and forward through what was recorded.</source>
         <translation>仅供浏览：在记录的各拍之间前后切换。</translation>
     </message>
@@ -1593,6 +1593,7 @@
     </message>
     <message>
         <location filename="../../app/gui/ProgramPane.cpp" line="117"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="139"/>
         <source> (line %1)</source>
         <translation>（第 %1 行）</translation>
     </message>
@@ -1627,22 +1628,22 @@
         <translation>全速自由运行：每次调用都被记录，没有一次在等待。它最近的一次调用：第 %1 拍%2。单步（F10）或暂停会让它停在下一次调用之前。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="132"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="141"/>
         <source>In its call: the tick appears when the call returns (a client connects or sends, or the timeout ends).</source>
         <translation>正在调用中：调用返回时（有客户端连接或发送数据，或超时到期）这一拍才会出现。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="140"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="149"/>
         <source>Run it again</source>
         <translation>重新运行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="148"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="157"/>
         <source>The end of its output (stdout and stderr):</source>
         <translation>它最后的输出（stdout 和 stderr）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramPane.cpp" line="149"/>
+        <location filename="../../app/gui/ProgramPane.cpp" line="158"/>
         <source>Its output so far (stdout and stderr):</source>
         <translation>它到目前为止的输出（stdout 和 stderr）：</translation>
     </message>
@@ -1875,27 +1876,27 @@
         <translation>这一课没有自己的 Python 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="190"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="191"/>
         <source>This lesson&apos;s Python program is a blocking server: it makes no select, poll or epoll call, so there is no tick to stop it at.</source>
         <translation>这一课的 Python 程序是阻塞式服务器：它不调用 select、poll 或 epoll，所以没有可以停下来的拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="193"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="194"/>
         <source>This lesson&apos;s Python program is a client, not a server: the lesson&apos;s clients would have nothing to connect to.</source>
         <translation>这一课的 Python 程序是客户端而不是服务器：本课的客户端无处可连。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="197"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="198"/>
         <source>This lesson&apos;s Python program %1 is not found beside the lesson.</source>
         <translation>在这一课旁边找不到它的 Python 程序 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="201"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="202"/>
         <source>python3 is not installed, so the lesson&apos;s Python program cannot run.</source>
         <translation>没有安装 python3，本课的 Python 程序无法运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="227"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="228"/>
         <source>%1 It runs on muxlab&apos;s server instead.</source>
         <translation>%1 因此改用 muxlab 的服务器运行。</translation>
     </message>
@@ -2357,8 +2358,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/TickViewLanes.cpp" line="176"/>
-        <location filename="../../app/gui/TickViewLanes.cpp" line="214"/>
+        <location filename="../../app/gui/TickViewLanes.cpp" line="181"/>
         <source>added for the next call</source>
         <translation>为下次调用而加入</translation>
     </message>
@@ -2513,17 +2513,17 @@
         <translation>%1 之前的 tick 已丢弃</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="303"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="314"/>
         <source>Show tick %1</source>
         <translation>显示第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="304"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="315"/>
         <source>Restart and replay to tick %1</source>
         <translation>重新开始并重放到第 %1 拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/TimelineView.cpp" line="317"/>
+        <location filename="../../app/gui/TimelineView.cpp" line="328"/>
         <source>A accept · R recv · S send · C close · T timeout · ? question</source>
         <translation>A accept · R recv · S send · C close · T 超时 · ? 提问</translation>
     </message>
@@ -2696,22 +2696,22 @@
 <context>
     <name>mux::exec::TracedProcess</name>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="255"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="257"/>
         <source>%1 was stopped.</source>
         <translation>%1 已被停止。</translation>
     </message>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="257"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="259"/>
         <source>%1 was killed by signal %2 (%3).</source>
         <translation>%1 被信号 %2（%3）杀死。</translation>
     </message>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="262"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="264"/>
         <source>%1 exited with status %2 before making any select, poll or epoll call.</source>
         <translation>%1 在调用任何 select、poll 或 epoll 之前就退出了，退出状态 %2。</translation>
     </message>
     <message>
-        <location filename="../../core/exec/TracedProcess.cpp" line="265"/>
+        <location filename="../../core/exec/TracedProcess.cpp" line="267"/>
         <source>%1 exited with status %2.</source>
         <translation>%1 已退出，退出状态 %2。</translation>
     </message>

@@ -2,7 +2,7 @@
 
 #include "BenchUtil.h"
 
-// muxlab-bench's five sections (issue 7), each printing its figures and ratios.
+// muxlab-bench's five sections, each printing its figures and ratios.
 namespace bench {
 
 /// 1. One call of select / poll / epoll_wait against the number of watched sockets, through

@@ -1,5 +1,5 @@
 // muxlab-bench: every speed and memory target of muxlab, measured side by side in one run on
-// this machine (issue 7). Figures are medians of alternating rounds and are printed with their
+// this machine. Figures are medians of alternating rounds and are printed with their
 // ratio, because the machines are shared and noisy: a ratio measured in one run survives that.
 //   muxlab-bench [--section calls|serve|trace|gui|exec] [--rounds N] [--seconds S] [--quick]
 
