@@ -258,6 +258,8 @@ void ProgramEditor::updateHeader()
     QString text = QFileInfo(m_file).fileName();
     if (m_file != m_script)
         text = tr("%1 (read-only: the run called from this file)").arg(text);
+    else if (m_session->runsLessonProgram())
+        text = tr("%1 (the lesson's own program, read-only) — Ctrl+Enter runs it again").arg(text);
     else if (m_edit->document()->isModified())
         text = tr("%1 — edited: Ctrl+S saves, Ctrl+Enter saves and runs it again").arg(text);
     else

@@ -1515,16 +1515,21 @@
     </message>
     <message>
         <location filename="../../app/gui/ProgramEditor.cpp" line="262"/>
+        <source>%1 (the lesson&apos;s own program, read-only) — Ctrl+Enter runs it again</source>
+        <translation>%1（本课自带的程序，只读）— Ctrl+Enter 重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="264"/>
         <source>%1 — edited: Ctrl+S saves, Ctrl+Enter saves and runs it again</source>
         <translation>%1 — 已修改：Ctrl+S 保存，Ctrl+Enter 保存并重新运行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="264"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="266"/>
         <source>%1 — Ctrl+Enter runs it again</source>
         <translation>%1 — Ctrl+Enter 重新运行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ProgramEditor.cpp" line="276"/>
+        <location filename="../../app/gui/ProgramEditor.cpp" line="278"/>
         <source>%1 could not be saved: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
