@@ -101,6 +101,34 @@ QList<CheckResult> LessonRun::checkStep(const LessonStep &s) const
     return checkStep(m_lesson, m_engine->trace(), s);
 }
 
+QStringList LessonRun::serverCalls(const TickRecord &rec, bool traced)
+{
+    // Option calls are shown in the log but are not part of what a step checks.
+    QStringList calls;
+    for (const Action &a : rec.actions)
+        if (a.actor == Action::Actor::Server && a.call != Action::Call::Measure &&
+            a.call != Action::Call::SetSockOpt && a.call != Action::Call::GetSockOpt &&
+            a.call != Action::Call::Ioctl)
+            calls.append(callName(a.call));
+    return comparableCalls(calls, rec.backend, traced);
+}
+
+QStringList LessonRun::comparableCalls(QStringList names, Backend backend, bool traced)
+{
+    if (!traced)
+        return names;
+    for (const QString &text : {QStringLiteral("note"), QStringLiteral("refuse")})
+        names.removeAll(text);
+    if (backend == Backend::Select || backend == Backend::Poll) {
+        const auto lists = std::stable_partition(names.begin(), names.end(), [](const QString &n) {
+            return n != QLatin1String("watch") && n != QLatin1String("unwatch") &&
+                   n != QLatin1String("modify");
+        });
+        std::sort(lists, names.end());
+    }
+    return names;
+}
+
 QList<CheckResult> LessonRun::checkStep(const Lesson &lesson, const Trace &t, const LessonStep &s,
                                         bool traced)
 {
@@ -126,32 +154,8 @@ QList<CheckResult> LessonRun::checkStep(const Lesson &lesson, const Trace &t, co
         out.append({s.tick, *e.returned == rec.ret, QStringLiteral("returned"),
                     QStringLiteral("expected %1, got %2").arg(*e.returned).arg(rec.ret)});
     if (!e.calls.isEmpty()) {
-        // The socket calls a step names; option calls (setsockopt, getsockopt, ioctl) are shown
-        // in the log but not part of what a step checks.
-        QStringList calls;
-        for (const Action &a : rec.actions)
-            if (a.actor == Action::Actor::Server && a.call != Action::Call::Measure &&
-                a.call != Action::Call::SetSockOpt && a.call != Action::Call::GetSockOpt &&
-                a.call != Action::Call::Ioctl)
-                calls.append(callName(a.call));
-        QStringList expected = e.calls;
-        if (traced)
-            for (const QString &text : {QStringLiteral("note"), QStringLiteral("refuse")}) {
-                calls.removeAll(text);
-                expected.removeAll(text);
-            }
-        if (traced && (rec.backend == Backend::Select || rec.backend == Backend::Poll)) {
-            auto listOpsLast = [](QStringList &names) {
-                const auto lists =
-                    std::stable_partition(names.begin(), names.end(), [](const QString &n) {
-                        return n != QLatin1String("watch") && n != QLatin1String("unwatch") &&
-                               n != QLatin1String("modify");
-                    });
-                std::sort(lists, names.end());
-            };
-            listOpsLast(calls);
-            listOpsLast(expected);
-        }
+        const QStringList calls = serverCalls(rec, traced);
+        const QStringList expected = comparableCalls(e.calls, rec.backend, traced);
         out.append({s.tick, calls == expected, QStringLiteral("calls"),
                     QStringLiteral("expected %1, got %2")
                         .arg(e.calls.join(QLatin1Char(' ')), calls.join(QLatin1Char(' ')))});

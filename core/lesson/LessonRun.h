@@ -53,6 +53,12 @@ public:
     /// notes are narration, and its refusals the line it adds beside the message it sends).
     static QList<CheckResult> checkStep(const Lesson &lesson, const Trace &trace,
                                         const LessonStep &step, bool traced = false);
+    /// The socket calls the program made in `rec`, by name, as a `calls` checkpoint compares
+    /// them: option calls (setsockopt, getsockopt, ioctl) and measures left out; `traced`: as
+    /// checkStep says (notes and refusals out, list operations last and sorted).
+    static QStringList serverCalls(const TickRecord &rec, bool traced);
+    /// The same rule applied to a step's expected list.
+    static QStringList comparableCalls(QStringList names, Backend backend, bool traced);
     /// Everything client `name` received up to and including `tick`, in `trace`.
     static QByteArray receivedBy(const Lesson &lesson, const Trace &trace, const QString &name,
                                  quint32 tick);
