@@ -89,8 +89,7 @@ int runHeadlessPython(const Options &o, const mux::Lesson &lesson)
         line(QStringLiteral("    %1%2")
                  .arg(step->correction ? QStringLiteral("[correction] ") : QString(),
                       step->sayFor(trace.backend, o.lang)));
-        if (const auto d = step->differs.constFind(QStringLiteral("python"));
-            d != step->differs.constEnd()) {
+        if (const mux::LocalText *d = step->differsOn(QStringLiteral("python"), trace.backend)) {
             line(QStringLiteral("    [differs] %1").arg(d->in(o.lang)));
             return;
         }
@@ -118,7 +117,7 @@ int runHeadlessPython(const Options &o, const mux::Lesson &lesson)
         line(QStringLiteral("# %1").arg(run.process().why()));
     // Steps the program never reached: their checkpoints fail unless the lesson says why.
     for (const mux::LessonStep &s : lesson.steps) {
-        if (shown.contains(s.tick) || s.differs.contains(QStringLiteral("python")))
+        if (shown.contains(s.tick) || s.differsOn(QStringLiteral("python"), trace.backend))
             continue;
         if (!s.expect.isEmpty() || !s.expectOn.isEmpty() || s.question) {
             allOk = false;

@@ -152,9 +152,9 @@ void NarrationPane::refresh()
     m_checks->hide();
     QStringList blocks; // what the checkpoints say, and how the lesson's program ended
     const bool onProgram = m_session->runsLessonProgram();
-    const auto differs = step && onProgram ? step->differs.constFind(QStringLiteral("python"))
-                                           : QHash<QString, mux::LocalText>::const_iterator();
-    if (step && onProgram && differs != step->differs.constEnd()) {
+    const mux::LocalText *differs =
+        step && onProgram ? step->differsOn(QStringLiteral("python"), rec.backend) : nullptr;
+    if (differs) {
         blocks << tr("Here the Python program differs from muxlab's server: %1")
                       .arg(differs->in(lang));
     } else if (step && (m_session->run() || onProgram)) {

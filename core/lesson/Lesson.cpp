@@ -34,6 +34,16 @@ QString ReadyNames::toString() const
     return QStringLiteral("r=%1 w=%2 x=%3").arg(list(r), list(w), list(x));
 }
 
+const LocalText *LessonStep::differsOn(const QString &server, Backend b) const
+{
+    if (auto it = differs.constFind(server + QLatin1Char('@') + backendName(b));
+        it != differs.constEnd())
+        return &*it;
+    if (auto it = differs.constFind(server); it != differs.constEnd())
+        return &*it;
+    return nullptr;
+}
+
 const Expect &LessonStep::expectFor(Backend b) const
 {
     auto it = expectOn.constFind(b);
@@ -329,8 +339,11 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
         s.correction = so.value(QStringLiteral("correction")).toBool();
         const QJsonObject differs = so.value(QStringLiteral("differs")).toObject();
         for (auto it = differs.begin(); it != differs.end(); ++it) {
-            if (it.key() != QLatin1String("python"))
-                p.fail(QStringLiteral("%1: unknown server \"%2\" in \"differs\" (only \"python\")")
+            const QStringList parts = it.key().split(QLatin1Char('@'));
+            if (parts.first() != QLatin1String("python") || parts.size() > 2 ||
+                (parts.size() == 2 && !backendFromName(parts.last())))
+                p.fail(QStringLiteral("%1: unknown server \"%2\" in \"differs\" (\"python\" or "
+                                      "\"python@BACKEND\")")
                            .arg(where, it.key()));
             s.differs.insert(it.key(), p.text(it.value(), where + QStringLiteral(" \"differs\"")));
         }

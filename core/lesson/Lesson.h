@@ -69,9 +69,12 @@ struct LessonStep {
     QHash<Backend, Expect> expectOn; ///< replaces `expect` on that backend (lt-vs-et)
     std::optional<Question> question;
     QHash<Backend, ReadyNames> answerOn; ///< replaces the question's answer on that backend
-    /// Per server ("python": the lesson's own Python program), why this step's checkpoints do
-    /// not hold there: the document's program behaves otherwise at this tick.
+    /// Per server ("python": the lesson's own Python program; "python@epoll-et": only on that
+    /// backend), why this step's checkpoints do not hold there: the document's program behaves
+    /// otherwise at this tick.
     QHash<QString, LocalText> differs;
+    /// Why the step differs on `server` run on `b`, or null: the backend's own mark first.
+    const LocalText *differsOn(const QString &server, Backend b) const;
 
     const Expect &expectFor(Backend b) const;
     /// The narration as a run on `b` says it: its text for `b`, placeholders rendered
