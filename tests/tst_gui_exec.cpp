@@ -58,21 +58,8 @@ int lineOf(const QString &file, const QString &text)
 std::unique_ptr<MainWindow> openProgram(const QStringList &command)
 {
     MainWindow::Config c;
-    c.lang = QStringLiteral("en");
-    c.useLessonPorts = false;
-    c.useSettings = false;
     c.program = command;
-    auto w = std::make_unique<MainWindow>(c);
-    w->resize(1366, 768);
-    w->show();
-    return w;
-}
-
-/// The line the program editor lights (1-based), or 0.
-int litLine(const QObject *w)
-{
-    const auto selections = child<QPlainTextEdit>(w, "programEditor")->extraSelections();
-    return selections.isEmpty() ? 0 : selections.first().cursor.block().blockNumber() + 1;
+    return showWindow(c);
 }
 
 bool alive(qint64 pid)

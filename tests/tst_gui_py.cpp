@@ -4,6 +4,7 @@
 // takes a simulated client from the Clients tab (add, connect, send) that gets its echo. Real
 // python3 processes, widgets reached by objectName, and no python process left afterwards.
 
+#include "common/Processes.h"
 #include "common/Widgets.h"
 #include "exec/TracedProcess.h"
 #include "gui/MainWindow.h"
@@ -33,44 +34,6 @@ using gui::MainWindow;
 namespace {
 
 const QString kPython = QStringLiteral("/usr/bin/python3");
-
-std::unique_ptr<MainWindow> openWindow(MainWindow::Config c)
-{
-    c.lang = QStringLiteral("en");
-    c.useLessonPorts = false;
-    c.useSettings = false;
-    auto w = std::make_unique<MainWindow>(c);
-    w->resize(1366, 768);
-    w->show();
-    return w;
-}
-
-/// The line the program editor lights (1-based), or 0.
-int litLine(const QObject *w)
-{
-    const auto selections = child<QPlainTextEdit>(w, "programEditor")->extraSelections();
-    return selections.isEmpty() ? 0 : selections.first().cursor.block().blockNumber() + 1;
-}
-
-/// Live processes whose command line names `file` (zombies are dead: their parent reaps them).
-QList<int> processesRunning(const QString &file)
-{
-    QList<int> pids;
-    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        it.next();
-        bool isPid = false;
-        const int pid = it.fileName().toInt(&isPid);
-        if (!isPid || pid == QCoreApplication::applicationPid())
-            continue;
-        QFile cmd(it.filePath() + QStringLiteral("/cmdline"));
-        QFile status(it.filePath() + QStringLiteral("/status"));
-        if (cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(file.toUtf8()) &&
-            status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ"))
-            pids.append(pid);
-    }
-    return pids;
-}
 
 } // namespace
 
@@ -125,7 +88,7 @@ void TestGuiPy::aLessonOnItsPythonProgramStepsAsHeadless()
     MainWindow::Config c;
     c.lesson = id;
     c.server = QStringLiteral("python");
-    auto w = openWindow(c);
+    auto w = showWindow(c);
     gui::Session *s = sessionOf(w.get());
     QVERIFY(s->runsLessonProgram());
     QCOMPARE(s->lesson()->id, id);
@@ -191,7 +154,7 @@ void TestGuiPy::aLessonWithoutAServerKeepsTheSwitchOff()
     MainWindow::Config c;
     c.lesson = QStringLiteral("client-side-select");
     c.server = QStringLiteral("python");
-    auto w = openWindow(c);
+    auto w = showWindow(c);
     gui::Session *s = sessionOf(w.get());
     // It runs on muxlab's server, and the box says why it cannot run on the Python program.
     QVERIFY(s->hasEngine());
@@ -207,7 +170,7 @@ void TestGuiPy::aSimulatedClientTalksToAnExecProgram()
     const QString script = QStringLiteral(MUXLAB_SOURCE_DIR "/tests/exec/select_echo.py");
     MainWindow::Config c;
     c.program = QStringList{kPython, script, QStringLiteral("0")};
-    auto w = openWindow(c);
+    auto w = showWindow(c);
     gui::Session *s = sessionOf(w.get());
     QVERIFY(s->hasProgram());
     QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
@@ -268,7 +231,7 @@ void TestGuiPy::aProgramWithoutAListenerRefusesAConnect()
     f.close();
     MainWindow::Config c;
     c.program = QStringList{kPython, script};
-    auto w = openWindow(c);
+    auto w = showWindow(c);
     gui::Session *s = sessionOf(w.get());
     QTRY_VERIFY_WITH_TIMEOUT(s->program() && s->program()->isHeld(), 20000);
     child<QPushButton>(w.get(), "clientAdd")->click();

@@ -9,6 +9,7 @@
 // wrote.
 
 #include "common/MuxlabPool.h"
+#include "common/Processes.h"
 #include "lesson/Lesson.h"
 #include "lesson/LessonRun.h"
 #include "trace/Trace.h"
@@ -33,24 +34,6 @@ QStringList withoutPorts(const QStringList &lines)
     for (QString l : lines)
         out.append(l.replace(port, QStringLiteral(":PORT")));
     return out;
-}
-
-/// Processes running the given file (its path in their command line).
-QList<int> processesRunning(const QString &file)
-{
-    QList<int> pids;
-    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        it.next();
-        bool isPid = false;
-        const int pid = it.fileName().toInt(&isPid);
-        if (!isPid)
-            continue;
-        QFile cmd(it.filePath() + QStringLiteral("/cmdline"));
-        if (cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(file.toUtf8()))
-            pids.append(pid);
-    }
-    return pids;
 }
 
 QString programFile(const Lesson &l)

@@ -116,8 +116,7 @@ bool Session::openTrace(const QString &path)
                              .arg(QFileInfo(path).fileName()));
         return false;
     }
-    m_run.reset();
-    closeProgram();
+    stopRuns();
     m_snapshotStale = true;
     m_portsMoved = false;
     m_loaded = std::move(*loaded);

@@ -175,6 +175,11 @@ private:
     QTimer *m_frame = nullptr; ///< one frame at full speed: ticks are gathered until it fires
     qsizetype m_shownFirstKept = 0; ///< the trace's firstKept() when the panes last heard
     void closeProgram();
+    /// Ends the engine's run and the traced program, listeners first (a new run binds the same
+    /// ports).
+    void stopRuns();
+    /// stopRuns(), and forgets a loaded trace and the user's clients and ops: a program starts.
+    void clearForProgram();
 
     std::unique_ptr<mux::LessonRun> m_run;
     std::unique_ptr<ProgramRun> m_program;

@@ -71,7 +71,7 @@ bool Session::replayTo(qsizetype index)
     return startRun(copy, backend(), index);
 }
 
-bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo)
+void Session::stopRuns()
 {
     // The old run's listeners close before the new ones bind: were both open at once, every
     // second restart would find the lesson's own port taken by the run it replaces.
@@ -80,6 +80,11 @@ bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetyp
         m_run.reset();
     }
     closeProgram();
+}
+
+bool Session::startRun(const mux::Lesson &lesson, mux::Backend backend, qsizetype replayTo)
+{
+    stopRuns();
     m_snapshotStale = true;
     m_portsMoved = false;
     mux::Engine::Options options;

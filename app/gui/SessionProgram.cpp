@@ -65,13 +65,10 @@ void Session::setProgramFree(bool on)
     m_program->holdAgain();
 }
 
-bool Session::openProgram(const mux::exec::Command &command, const QString &workingDir)
+void Session::clearForProgram()
 {
-    if (m_run) {
-        disconnect(&m_run->engine(), nullptr, this, nullptr);
-        m_run.reset();
-    }
-    closeProgram();
+    stopRuns();
+    // A loaded trace, and the clients and ops the user gave the run before, belong to that run.
     m_loaded.reset();
     m_loadedLesson.reset();
     m_traceName.clear();
@@ -79,6 +76,11 @@ bool Session::openProgram(const mux::exec::Command &command, const QString &work
     m_extraClients.clear();
     m_pending.clear();
     m_portsMoved = false;
+}
+
+bool Session::openProgram(const mux::exec::Command &command, const QString &workingDir)
+{
+    clearForProgram();
     adoptProgram(std::make_unique<ProgramRun>(command, workingDir));
     return startProgram();
 }
@@ -232,17 +234,7 @@ bool Session::startLesson(const mux::Lesson &lesson, mux::Backend backend)
 
 bool Session::startLessonProgram(const mux::Lesson &lesson, mux::Backend backend)
 {
-    if (m_run) {
-        disconnect(&m_run->engine(), nullptr, this, nullptr);
-        m_run.reset();
-    }
-    closeProgram();
-    m_loaded.reset();
-    m_loadedLesson.reset();
-    m_traceName.clear();
-    m_userOps.clear();
-    m_extraClients.clear();
-    m_portsMoved = false;
+    clearForProgram();
     adoptProgram(std::make_unique<ProgramRun>(lesson, pythonProgramFile(lesson), backend));
     if (startProgram())
         return true;
