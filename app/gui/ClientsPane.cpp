@@ -25,6 +25,8 @@ ClientsPane::ClientsPane(Session *session, ClientsModel *model, QWidget *parent)
 
     m_client = new QComboBox(this);
     m_listener = new QComboBox(this);
+    // "listener :PORT" must show whole: the port is what a student types into nc.
+    m_listener->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_text = new QLineEdit(this);
     m_connect = new QPushButton(this);
     m_send = new QPushButton(this);
