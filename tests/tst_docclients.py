@@ -269,6 +269,16 @@ def start_server(muxlab, lesson, port, data_dir, trace):
     return p, lines
 
 
+def stop_server(server):
+    """SIGTERM (muxlab --serve writes its trace and exits on it), a kill if it does not."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(WAIT)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def connections(trace):
     """Per external connection, in the order they were accepted: what the server did on it."""
     conns, live = [], {}
@@ -332,12 +342,7 @@ def run_lesson(muxlab, lesson, client, listener=0, make=None, udp=False, closes=
                        time.monotonic() < deadline and server.poll() is None):
                     time.sleep(0.02)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(WAIT)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)
     with open(trace_path) as f:
         conns = connections(json.load(f))
 
@@ -430,12 +435,7 @@ def run_typed(muxlab, lesson, play):
                 time.sleep(0.02)
             rounds.append((why, want))
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(WAIT)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)
     with open(trace_path) as f:
         conns = connections(json.load(f))
     if len(conns) != sum(len(w) for _, w in rounds):

@@ -1,6 +1,7 @@
 // The wire formats of document 003 (length prefix, message/file, login) and the servers built
 // on them: split anywhere, refuse early, never write outside the data dir, never leave half a
 // file behind.
+#include "common/Canonical.h"
 #include "common/ClientOps.h"
 #include "engine/Engine.h"
 #include "programs/ProgramFactory.h"
@@ -43,17 +44,6 @@ QByteArray someBytes(int n)
     for (int i = 0; i < n; ++i)
         b[i] = char((i * 131 + 7) & 0xff); // every byte value, NULs and 0xff included
     return b;
-}
-
-/// Everything the server printed (its notes), one per line.
-QByteArray printed(const Trace &trace)
-{
-    QByteArray out;
-    for (qsizetype i = 0; i < trace.size(); ++i)
-        for (const Action &a : trace.at(i).actions)
-            if (a.actor == Action::Actor::Server && a.call == Action::Call::Note)
-                out += a.data + '\n';
-    return out;
 }
 
 QStringList entriesOf(const QString &dir)

@@ -2,6 +2,7 @@
 // real loopback sockets: frames cut anywhere, clients that never read, more clients than the
 // server takes, half-closes and resets, clients that start and never finish, a client that
 // streams without pause under edge-triggered epoll, and broken lesson and trace files.
+#include "common/Canonical.h"
 #include "common/ClientOps.h"
 #include "common/Loopback.h"
 #include "engine/Engine.h"
@@ -39,18 +40,6 @@ bool refusedWith(const Trace &trace, const QByteArray &text)
             if (a.call == Action::Call::Refuse && a.data.contains(text))
                 return true;
     return false;
-}
-
-/// What the server printed (its notes), one line each: where a document's server only prints,
-/// this is what it made of the bytes; a client gets nothing back.
-QByteArray printed(const Trace &trace)
-{
-    QByteArray out;
-    for (qsizetype i = 0; i < trace.size(); ++i)
-        for (const Action &a : trace.at(i).actions)
-            if (a.actor == Action::Actor::Server && a.call == Action::Call::Note)
-                out += a.data + '\n';
-    return out;
 }
 
 } // namespace

@@ -88,3 +88,15 @@ inline QByteArray canonicalShape(const mux::Trace &trace)
     }
     return QJsonDocument(ticks).toJson(QJsonDocument::Indented);
 }
+
+/// What the server printed (its notes), one line each: where a document's server only prints,
+/// this is what it would show on its terminal.
+inline QByteArray printed(const mux::Trace &trace)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < trace.size(); ++i)
+        for (const mux::Action &a : trace.at(i).actions)
+            if (a.actor == mux::Action::Actor::Server && a.call == mux::Action::Call::Note)
+                out += a.data + '\n';
+    return out;
+}
