@@ -1,7 +1,11 @@
 // muxlab --exec: real programs (Python on select, poll, epoll and selectors; C on poll and
 // epoll) run under libmuxtrace.so, each multiplexing call checked as a headless line.
 
+#include "exec/ScriptedRun.h"
 #include "exec/TracedProcess.h"
+#include "lesson/Lesson.h"
+#include "net/FreePorts.h"
+#include "net/Socket.h"
 #include "trace/Trace.h"
 
 #include <QFile>
@@ -132,6 +136,7 @@ private slots:
     void callsFromAThreadAreMarked();
     void stepModeHoldsBeforeEachCall();
     void freeRunIsHeldAgain();
+    void takenPortIsLeftForAFreeOne();
 };
 
 void TestExec::initTestCase()
@@ -547,6 +552,38 @@ void TestExec::freeRunIsHeldAgain()
     QCOMPARE(program.state(), exec::TracedProcess::State::Held);
     program.stop();
     QCOMPARE(program.state(), exec::TracedProcess::State::Finished);
+}
+
+// A lesson's program binds the port the run found free; a program elsewhere on the machine may
+// take it first (the check does not hold it). The run then starts the program again on other
+// ports, and nothing of the first start (its traceback) reaches the learner.
+void TestExec::takenPortIsLeftForAFreeOne()
+{
+    qputenv("MUXLAB_PRELOAD", MUXTRACE_LIBRARY);
+    const quint16 taken = net::freePortBlock(1);
+    QVERIFY(taken != 0);
+    const auto holder = net::tcpListen({QStringLiteral("127.0.0.1"), taken});
+    QVERIFY(holder);
+    const Result<Lesson> lesson = findLesson(QStringLiteral("select-echo"));
+    QVERIFY(lesson);
+    exec::ScriptedRun::Options o;
+    o.programFile = QStringLiteral(MUXLAB_SOURCE_DIR "/lessons/") +
+                    QFileInfo(lesson->path).dir().dirName() + QLatin1Char('/') + lesson->pythonFile;
+    o.firstPort = taken;
+    exec::ScriptedRun run(*lesson, o);
+    QSignalSpy output(&run, &exec::ScriptedRun::output);
+    const auto started = run.start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error().text));
+    QVERIFY(run.basePort() != 0 && run.basePort() != taken);
+    QVERIFY(run.process().isHeld());
+    for (const QList<QVariant> &args : output)
+        QVERIFY2(!args.at(0).toByteArray().contains("Address already in use"),
+                 args.at(0).toByteArray().constData());
+    // The program runs on the port it got: its listener is L0, on that port.
+    const auto at = run.listenerAt(0);
+    QVERIFY(at);
+    QCOMPARE(at->port, run.basePort());
+    run.stop();
 }
 
 QTEST_GUILESS_MAIN(TestExec)

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -89,15 +90,51 @@ Result<void> ScriptedRun::start()
     if (!QFileInfo::exists(m_options.programFile))
         return Error{0, QStringLiteral("The lesson's Python program %1 is not found.")
                             .arg(m_options.programFile)};
-    m_basePort = m_options.basePort ? m_options.basePort : net::freePortBlock(m_listeners);
-    if (m_basePort == 0)
-        return Error{0, QStringLiteral("No free ports were found for the program.")};
     QString dir = m_options.workingDir;
     if (dir.isEmpty()) {
         m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
                                                 QStringLiteral("/muxlab-python-XXXXXX"));
         dir = m_dir->path();
     }
+    // Free ports are checked, not held: nothing can hold a port for a program that binds it
+    // itself. Between the check and the program's bind (python3's start-up, longer on a busy
+    // machine) another program may take them; the run then starts again on other ports, the
+    // first program's traceback unseen. Ports the user chose are never changed.
+    constexpr int tries = 5;
+    for (int attempt = 1;; ++attempt) {
+        m_basePort = m_options.basePort                         ? m_options.basePort
+                     : attempt == 1 && m_options.firstPort != 0 ? m_options.firstPort
+                                                                : net::freePortBlock(m_listeners);
+        if (m_basePort == 0)
+            return Error{0, QStringLiteral("No free ports were found for the program.")};
+        if (auto r = launchPython(python, dir); !r)
+            return r;
+        if (!m_options.waitHeld)
+            return {};
+        waitHeld();
+        if (m_process->isFinished() && !m_options.basePort && attempt < tries &&
+            bindFailedInUse()) {
+            m_early.clear();
+            m_process.reset();
+            continue;
+        }
+        m_holdOutput = false;
+        if (!m_early.isEmpty())
+            emit output(std::exchange(m_early, {}));
+        break;
+    }
+    if (m_process->isFinished())
+        return Error{0, m_process->why() + QLatin1Char('\n') +
+                            QString::fromUtf8(m_process->outputTail()).trimmed()};
+    if (!m_process->isHeld())
+        return Error{0, QStringLiteral("The program made no select, poll or epoll call within "
+                                       "%1 s.")
+                            .arg(m_options.startBudgetMs / 1000)};
+    return {};
+}
+
+Result<void> ScriptedRun::launchPython(const QString &python, const QString &dir)
+{
     Command command{
         python,
         QStringList{m_options.programFile, QStringLiteral("--port"), QString::number(m_basePort)} +
@@ -112,12 +149,19 @@ Result<void> ScriptedRun::start()
     m_process->setBeforeTickClosed([this](bool ended) { completeTick(ended); });
     connect(m_process.get(), &TickSource::tickRecorded, this, &TickSource::tickRecorded);
     connect(m_process.get(), &TickSource::finished, this, &TickSource::finished);
-    connect(m_process.get(), &TracedProcess::output, this, &ScriptedRun::output);
-    if (auto r = m_process->start(); !r)
-        return r;
-    if (!m_options.waitHeld)
-        return {};
+    // Until the program is held, its output is kept: a start that is tried again leaves none.
+    m_holdOutput = m_options.waitHeld;
+    connect(m_process.get(), &TracedProcess::output, this, [this](const QByteArray &bytes) {
+        if (m_holdOutput)
+            m_early += bytes;
+        else
+            emit output(bytes);
+    });
+    return m_process->start();
+}
 
+void ScriptedRun::waitHeld()
+{
     QEventLoop loop;
     QTimer budget;
     budget.setSingleShot(true);
@@ -127,14 +171,22 @@ Result<void> ScriptedRun::start()
     budget.start(m_options.startBudgetMs);
     while (!m_process->isHeld() && !m_process->isFinished() && budget.isActive())
         loop.exec();
-    if (m_process->isFinished())
-        return Error{0, m_process->why() + QLatin1Char('\n') +
-                            QString::fromUtf8(m_process->outputTail()).trimmed()};
-    if (!m_process->isHeld())
-        return Error{0, QStringLiteral("The program made no select, poll or epoll call within "
-                                       "%1 s.")
-                            .arg(m_options.startBudgetMs / 1000)};
-    return {};
+}
+
+bool ScriptedRun::bindFailedInUse() const
+{
+    if (m_process->builder().sawCall())
+        return false;
+    // Before its first call the program's calls are notes (TickBuilder: "bind(3, …) = -1
+    // EADDRINUSE"); when it has ended they are in the trace's setup tick.
+    QList<Action> calls = m_process->builder().pendingActions();
+    const Trace &t = m_process->trace();
+    for (qsizetype i = 0; i < t.size(); ++i)
+        calls += t.at(i).actions;
+    return std::any_of(calls.begin(), calls.end(), [](const Action &a) {
+        return a.call == Action::Call::Note && a.data.startsWith("bind(") &&
+               a.data.endsWith(" = -1 EADDRINUSE");
+    });
 }
 
 void ScriptedRun::stop()

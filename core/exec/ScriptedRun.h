@@ -48,7 +48,10 @@ public:
         QString programFile;   ///< the lesson's .py, absolute
         QStringList extraArgs; ///< given after `--port P`
         quint16 basePort = 0;  ///< 0: free ports, found here (never the documents' own)
-        QString workingDir;    ///< empty: a temporary directory, removed with the run
+        /// With basePort 0: the port tried first, left for free ones when the program finds
+        /// it taken (0: free ones from the start).
+        quint16 firstPort = 0;
+        QString workingDir; ///< empty: a temporary directory, removed with the run
         int settleBudgetMs = 2000;
         int startBudgetMs = 20000; ///< until the program is held before its first call
         int callBudgetMs = 5000;   ///< beyond the call's own timeout, until it is held again
@@ -116,6 +119,13 @@ signals:
 
 private:
     void name(SocketInfo &s);
+    /// Starts the lesson's program on m_basePort.
+    Result<void> launchPython(const QString &python, const QString &dir);
+    /// Waits, bounded by startBudgetMs, until the program is held or has ended.
+    void waitHeld();
+    /// The program ended before its first multiplexing call because its bind found the port
+    /// taken.
+    bool bindFailedInUse() const;
     /// The program is held before its next call, or has ended: the tick's replies reach the
     /// clients, and its probes are taken.
     void completeTick(bool ended);
@@ -134,6 +144,8 @@ private:
     Settler m_settler;
     ProgramFds m_fds;
     quint16 m_basePort = 0;
+    bool m_holdOutput = false; ///< the program's output goes to m_early until it is held
+    QByteArray m_early;
     int m_listeners = 1;
     quint32 m_tick = 0;
     bool m_awaiting = false;      ///< a step was released and its tick is not complete yet
