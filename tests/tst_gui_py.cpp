@@ -43,7 +43,6 @@ private slots:
     void initTestCase();
     void aLessonOnItsPythonProgramStepsAsHeadless_data();
     void aLessonOnItsPythonProgramStepsAsHeadless();
-    void aLessonWithoutAServerKeepsTheSwitchOff();
     void aSimulatedClientTalksToAnExecProgram();
     void aProgramWithoutAListenerRefusesAConnect();
 };
@@ -61,6 +60,8 @@ void TestGuiPy::aLessonOnItsPythonProgramStepsAsHeadless_data()
     QTest::addColumn<bool>("crashes"); ///< the document's program dies before the script ends
     QTest::newRow("select-echo") << QStringLiteral("select-echo") << false;
     QTest::newRow("rw-separation: BrokenPipeError") << QStringLiteral("rw-separation") << true;
+    // The program is a client; muxlab's server is the other process it talks to.
+    QTest::newRow("client-side-select: a client") << QStringLiteral("client-side-select") << false;
 }
 
 void TestGuiPy::aLessonOnItsPythonProgramStepsAsHeadless()
@@ -147,22 +148,6 @@ void TestGuiPy::aLessonOnItsPythonProgramStepsAsHeadless()
 
     w.reset();
     QTRY_VERIFY_WITH_TIMEOUT(processesRunning(file).isEmpty(), 10000);
-}
-
-void TestGuiPy::aLessonWithoutAServerKeepsTheSwitchOff()
-{
-    MainWindow::Config c;
-    c.lesson = QStringLiteral("client-side-select");
-    c.server = QStringLiteral("python");
-    auto w = showWindow(c);
-    gui::Session *s = sessionOf(w.get());
-    // It runs on muxlab's server, and the box says why it cannot run on the Python program.
-    QVERIFY(s->hasEngine());
-    QVERIFY(!s->runsLessonProgram());
-    auto *server = child<QComboBox>(w.get(), "serverCombo");
-    QVERIFY(!server->isEnabled());
-    QCOMPARE(server->currentIndex(), 0);
-    QVERIFY(server->toolTip().contains(QStringLiteral("is a client")));
 }
 
 void TestGuiPy::aSimulatedClientTalksToAnExecProgram()

@@ -58,9 +58,8 @@ void TestPyLines::initTestCase()
     const QList<Lesson> lessons = loadLessons(&errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     for (const Lesson &l : lessons) {
-        // Lessons whose program makes no multiplexing call, or is a client, have no python mode.
-        if (!l.tags.contains(QStringLiteral("select")) ||
-            l.id == QLatin1String("client-side-select"))
+        // Lessons whose program makes no multiplexing call have no line for it to light.
+        if (!l.tags.contains(QStringLiteral("select")))
             continue;
         QList<Backend> backends{l.backends.first()};
         for (auto it = l.pythonArgs.begin(); it != l.pythonArgs.end(); ++it)

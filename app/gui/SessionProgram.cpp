@@ -192,9 +192,6 @@ QString Session::pythonRefusal(const mux::Lesson &lesson)
     if (lesson.program == QLatin1String("blocking") && !lesson.pythonBlocking)
         return tr("This lesson's Python program is a blocking server: it makes no select, poll "
                   "or epoll call, so there is no tick to stop it at.");
-    if (lesson.program == QLatin1String("select-client"))
-        return tr("This lesson's Python program is a client, not a server: the lesson's clients "
-                  "would have nothing to connect to.");
     const QString file = pythonProgramFile(lesson);
     if (file.isEmpty() || !QFileInfo::exists(file))
         return tr("This lesson's Python program %1 is not found beside the lesson.")

@@ -39,6 +39,9 @@ void Server::record(Action a)
 
 int Server::adopt(SocketTable::Socket socket)
 {
+    if (m_firstFd > 0 && socket.fd.get() < m_firstFd)
+        if (Fd moved = duplicate(socket.fd.get(), m_firstFd))
+            socket.fd = std::move(moved);
     const int n = m_sockets.adopt(std::move(socket));
     m_opened.append(*m_sockets.info(n));
     return n;

@@ -57,6 +57,10 @@ public:
     /// otherwise listener i binds base + i.
     void setBind(const QString &host, quint16 basePort);
     void setClientNames(const QStringList &names) { m_clientNames = names; }
+    /// Every descriptor this server opens is numbered `fd` or more. A helper server run beside
+    /// a traced program (exec/PeerServer) shows its sockets in the program's trace: its numbers
+    /// must never be read as the program's own.
+    void setFirstFd(int fd) { m_firstFd = fd; }
     /// The engine's settler. What the program does to its own sockets (a client-side lesson
     /// talking to its own helper listener) is waited for like the clients' actions are.
     void setSettler(Settler *settler) { m_settler = settler; }
@@ -220,6 +224,7 @@ private:
     QList<SocketInfo> m_opened;
     QList<int> m_closed;
     int m_externalCount = 0;
+    int m_firstFd = 0;
     Settler *m_settler = nullptr;
     /// The program's own connects, by (local port << 16 | the listener's port) -> fd: the pair,
     /// because Linux may give connects to different listeners the same local port.

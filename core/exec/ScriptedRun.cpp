@@ -36,6 +36,8 @@ ScriptedRun::ScriptedRun(Lesson lesson, Options options, QObject *parent)
         for (const auto &c : m_clients)
             if (c->fd() >= 0)
                 fds.append(c->fd());
+        if (m_peer)
+            fds += m_peer->fds();
         if (m_process && m_process->isHeld())
             for (auto it = m_process->builder().sockets().begin();
                  it != m_process->builder().sockets().end(); ++it)
@@ -107,6 +109,16 @@ Result<void> ScriptedRun::start()
                                                                 : net::freePortBlock(m_listeners);
         if (m_basePort == 0)
             return Error{0, QStringLiteral("No free ports were found for the program.")};
+        if (PeerServer::wanted(m_lesson)) {
+            // The program is a client: its server listens before it starts.
+            m_peerClient.clear();
+            m_peer = std::make_unique<PeerServer>(m_lesson);
+            if (auto r = m_peer->listen(m_basePort); !r) {
+                if (!m_options.basePort && attempt < tries)
+                    continue;
+                return r;
+            }
+        }
         if (auto r = launchPython(python, dir); !r)
             return r;
         if (!m_options.waitHeld)
@@ -210,6 +222,19 @@ void ScriptedRun::name(SocketInfo &s)
     const auto peer = endpoint(s.peer);
     if (!local || !peer)
         return;
+    if (m_peer && *peer == net::Endpoint{QStringLiteral("127.0.0.1"), m_basePort}) {
+        // One of the client program's connections to its server, named by connect order.
+        auto it = m_peerClient.constFind(s.fd);
+        const int index = it != m_peerClient.constEnd() ? *it : int(m_peerClient.size());
+        if (const QString n = m_peer->nameOf(index); !n.isEmpty()) {
+            s.role = Role::Client;
+            s.name = n;
+            s.label = QStringLiteral("client ") + n.mid(int(qstrlen("client:")));
+            m_peerClient.insert(s.fd, index);
+            m_peer->knowClient(*local, index);
+        }
+        return;
+    }
     if (const int c = m_match.clientAt(*peer, *local); c >= 0) {
         const QString &who = m_clients[size_t(c)]->name();
         s.name = QStringLiteral("conn:") + who;
@@ -419,6 +444,62 @@ QList<Action> ScriptedRun::settleReplies(bool programEnded)
     return reads;
 }
 
+QList<Action> ScriptedRun::peerPass(bool ran, bool programEnded)
+{
+    TickBuilder &builder = m_process->builder();
+    // What the program did to its connections this tick reaches the server first: connects in
+    // its accept queue, bytes in its conns, a closed connection's FIN (or, the program gone,
+    // every one's).
+    for (const Action &a : builder.pendingActions())
+        if (a.actor == Action::Actor::Server && a.call == Action::Call::Close)
+            if (const auto it = m_peerClient.constFind(a.fd); it != m_peerClient.constEnd()) {
+                if (const int conn = m_peer->connOf(*it); conn >= 0)
+                    m_settler.expectPeerClosed(conn);
+                m_peerClient.erase(it);
+            }
+    if (programEnded) {
+        for (const int index : std::as_const(m_peerClient))
+            if (const int conn = m_peer->connOf(index); conn >= 0)
+                m_settler.expectPeerClosed(conn);
+        m_peerClient.clear();
+    }
+    const int unaccepted = m_peer->waitingToBeAccepted();
+    for (auto it = m_peerClient.begin(); it != m_peerClient.end(); ++it)
+        if (const int d = m_fds.dup(it.key()); d >= 0) {
+            if (m_peer->connOf(*it) < 0)
+                m_settler.expectConnected(d, m_peer->listener(), unaccepted);
+            m_settler.expectDelivered(d);
+        }
+    m_settler.nudgeAcks();
+    if (!m_settler.isEmpty())
+        m_settler.wait(m_options.settleBudgetMs);
+
+    if (ran) {
+        QHash<int, int> indexOfConn;
+        for (int fd : m_peer->fds())
+            if (const int i = m_peer->indexOf(fd); i >= 0)
+                indexOfConn.insert(fd, i);
+        m_peer->pass();
+        // What the server sent or closed reaches the program before its next call.
+        QList<Action> done = m_peer->takeActions();
+        for (const Action &a : std::as_const(done)) {
+            if (a.call == Action::Call::Send && a.ret > 0)
+                m_settler.expectDelivered(a.fd);
+            if (a.call == Action::Call::Close && indexOfConn.contains(a.fd))
+                for (auto it = m_peerClient.begin(); it != m_peerClient.end(); ++it)
+                    if (*it == indexOfConn.value(a.fd))
+                        if (const int d = m_fds.dup(it.key()); d >= 0)
+                            m_settler.expectPeerClosed(d);
+        }
+        if (!m_settler.isEmpty())
+            m_settler.wait(m_options.settleBudgetMs);
+        builder.addOtherSockets(m_peer->takeOpened(), m_peer->takeClosed());
+        return done;
+    }
+    builder.addOtherSockets(m_peer->takeOpened(), m_peer->takeClosed());
+    return m_peer->takeActions();
+}
+
 void ScriptedRun::completeTick(bool ended)
 {
     TickBuilder &builder = m_process->builder();
@@ -430,10 +511,11 @@ void ScriptedRun::completeTick(bool ended)
     }
     if (!ended && !m_fds.isOpen())
         m_fds.open(builder.pid());
-    if (m_awaiting) {
-        m_awaiting = false;
+    const bool ran = std::exchange(m_awaiting, false);
+    if (ran)
         builder.addActions(settleReplies(ended));
-    }
+    if (m_peer)
+        builder.addActions(peerPass(ran, ended));
     QList<SocketProbe> atEnd;
     if (!ended)
         atEnd = changedProbes(probeProgram(builder.sockets(), m_fds), m_lastProbes, true);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PeerServer.h"
 #include "ProgramFds.h"
 #include "TracedProcess.h"
 #include "clients/ClientMatch.h"
@@ -131,6 +132,10 @@ private:
     void completeTick(bool ended);
     QList<Action> clientsAct(quint32 tick);
     QList<Action> settleReplies(bool programEnded);
+    /// A lesson whose program is a client: what the program did reaches the peer server, the
+    /// server makes its pass (after a released call, not after the setup), and what it did
+    /// reaches the program.
+    QList<Action> peerPass(bool ran, bool programEnded);
     int connOf(int client) const;
     int listenerFd(int index, Role role) const;
 
@@ -143,6 +148,8 @@ private:
     QMultiMap<quint32, ClientOp> m_script;
     Settler m_settler;
     ProgramFds m_fds;
+    std::unique_ptr<PeerServer> m_peer; ///< the server a client program talks to, or none
+    QHash<int, int> m_peerClient;       ///< the program's fd -> its connection's index (m_peer)
     quint16 m_basePort = 0;
     bool m_holdOutput = false; ///< the program's output goes to m_early until it is held
     QByteArray m_early;

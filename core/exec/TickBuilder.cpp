@@ -92,12 +92,19 @@ void TickBuilder::listChanges(const QList<FdEvents> &next)
         a.ret = was;
         m_actions.append(a);
     };
+    // select's lists are the program's own: a socket that leaves one list for another
+    // (wlist.remove, rlist.append) is two list operations, as the built-in programs record it.
+    const bool lists = m_open && m_open->backend == Backend::Select;
     QHash<int, Events> after;
     for (const FdEvents &e : next) {
         after.insert(e.fd, e.events);
         const Events was = before.value(e.fd);
-        if (was != e.events)
+        if (lists && was && e.events && !(was & e.events)) {
+            change(e.fd, was, 0);
+            change(e.fd, 0, e.events);
+        } else if (was != e.events) {
             change(e.fd, was, e.events);
+        }
     }
     for (const FdEvents &e : previous)
         if (!after.contains(e.fd))

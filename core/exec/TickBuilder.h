@@ -52,6 +52,14 @@ public:
     /// program's sockets at the call and at the tick's end (as the engine records them).
     void setNamer(std::function<void(SocketInfo &)> namer) { m_namer = std::move(namer); }
     void addActions(const QList<Action> &actions) { m_actions += actions; }
+    /// Sockets of another process the run shows beside the program's (a peer server,
+    /// exec/PeerServer): in the tick's socket list, never in sockets() (they are not the
+    /// program's to probe or name).
+    void addOtherSockets(const QList<SocketInfo> &opened, const QList<int> &closed)
+    {
+        m_opened += opened;
+        m_closed += closed;
+    }
     void setProbes(QList<SocketProbe> atCall, QList<SocketProbe> atEnd);
     /// The actions of the tick being built so far (before its call, then after it).
     const QList<Action> &pendingActions() const { return m_actions; }

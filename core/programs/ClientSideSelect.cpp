@@ -7,20 +7,9 @@
 
 namespace mux {
 
-static SleepyServer::Replies repliesFrom(const QJsonObject &p)
-{
-    SleepyServer::Replies r;
-    if (p.contains(QStringLiteral("normal_reply")))
-        r.normal = p.value(QStringLiteral("normal_reply")).toString().toUtf8();
-    if (p.contains(QStringLiteral("delayed_reply")))
-        r.delayed = p.value(QStringLiteral("delayed_reply")).toString().toUtf8();
-    return r;
-}
-
 ClientSideSelect::ClientSideSelect(const QJsonObject &p)
     : m_timeoutMs(p.value(QStringLiteral("timeout_ms")).toInt(1000)),
-      m_remote(p.value(QStringLiteral("sleep_word")).toString(QStringLiteral("sleep")).toUtf8(),
-               p.value(QStringLiteral("sleep_ticks")).toInt(3), repliesFrom(p))
+      m_remote(SleepyServer::fromParams(p))
 {
     for (const QJsonValue &m : p.value(QStringLiteral("messages")).toArray())
         m_messages.append(m.toString().toUtf8());

@@ -11,6 +11,18 @@ SleepyServer::SleepyServer(QByteArray sleepWord, int sleepTicks, Replies replies
 {
 }
 
+SleepyServer SleepyServer::fromParams(const QJsonObject &p)
+{
+    Replies r;
+    if (p.contains(QStringLiteral("normal_reply")))
+        r.normal = p.value(QStringLiteral("normal_reply")).toString().toUtf8();
+    if (p.contains(QStringLiteral("delayed_reply")))
+        r.delayed = p.value(QStringLiteral("delayed_reply")).toString().toUtf8();
+    return SleepyServer(
+        p.value(QStringLiteral("sleep_word")).toString(QStringLiteral("sleep")).toUtf8(),
+        p.value(QStringLiteral("sleep_ticks")).toInt(3), r);
+}
+
 bool SleepyServer::open(Server &server, int index)
 {
     auto fd = server.listenTcp(index);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 
 namespace mux {
@@ -21,6 +22,8 @@ public:
         QByteArray delayed = "已收到延时反馈信息:";
     };
     SleepyServer(QByteArray sleepWord, int sleepTicks, Replies replies);
+    /// From a lesson's params: sleep_word, sleep_ticks, normal_reply, delayed_reply.
+    static SleepyServer fromParams(const QJsonObject &params);
 
     /// Listens as listener `index` (L0…).
     bool open(Server &server, int index);

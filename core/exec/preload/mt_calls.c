@@ -141,13 +141,29 @@ EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
     return doAccept(fd, addr, len, flags, 1);
 }
 
+/* A connect is described with where it is going: a non-blocking one (EINPROGRESS) has no
+ * peer name in the kernel until its handshake ends. */
+static void reportConnect(int fd, int ret, int err, const struct sockaddr *to, socklen_t tolen)
+{
+    struct mt_rec h;
+    initRec(&h, MT_CALL, MTC_CONNECT, fd);
+    h.ret = ret;
+    h.err = ret < 0 ? err : 0;
+    finishRec(&h, 0, 0, 0);
+    const int going = ret == 0 || err == EINPROGRESS || err == EALREADY;
+    pthread_mutex_lock(&g_lock);
+    describeConnectingLocked(fd, going ? to : NULL, going ? tolen : 0);
+    putLocked(&h, NULL, NULL, NULL);
+    sendLocked();
+    pthread_mutex_unlock(&g_lock);
+}
+
 EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
     NEED(connect);
     if (!active())
         return real_connect(fd, addr, len);
-    AROUND(real_connect(fd, addr, len), int,
-           report(MTC_CONNECT, fd, 0, 0, ret_, err_, NULL, 0, fd));
+    AROUND(real_connect(fd, addr, len), int, reportConnect(fd, ret_, err_, addr, len));
 }
 
 EXPORT ssize_t recv(int fd, void *buf, size_t n, int flags)

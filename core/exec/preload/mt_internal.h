@@ -146,6 +146,7 @@ void putLocked(const struct mt_rec *h, const void *pairs, const void *data, cons
 void initRec(struct mt_rec *h, int type, int call, int fd);
 void finishRec(struct mt_rec *h, unsigned npairs, size_t datalen, size_t srclen);
 void describeLocked(int fd);
+void describeConnectingLocked(int fd, const struct sockaddr *to, socklen_t tolen);
 void forgetFd(int fd);
 size_t pythonSource(char *out, size_t cap);
 int active(void);

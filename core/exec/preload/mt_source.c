@@ -32,6 +32,13 @@ static size_t addrText(const struct sockaddr_storage *ss, socklen_t len, char *o
 /* Sends what fd is now. The caller holds g_lock; t_inside is set. */
 void describeLocked(int fd)
 {
+    describeConnectingLocked(fd, NULL, 0);
+}
+
+/* As describeLocked; `to`: where a connect that is still in progress is going. Until the
+ * handshake ends the kernel has no peer name for it, and the socket would read as unconnected. */
+void describeConnectingLocked(int fd, const struct sockaddr *to, socklen_t tolen)
+{
     struct stat st;
     char data[2 * 128 + 2];
     size_t len = 0;
@@ -49,8 +56,13 @@ void describeLocked(int fd)
             sl = 0;
         len = addrText(&ss, sl, data, 128) + 1;
         sl = sizeof ss;
-        if (getpeername(fd, (struct sockaddr *)&ss, &sl) != 0)
+        if (getpeername(fd, (struct sockaddr *)&ss, &sl) != 0) {
             sl = 0;
+            if (to && tolen > 0 && tolen <= sizeof ss) {
+                memcpy(&ss, to, tolen);
+                sl = tolen;
+            }
+        }
         len += addrText(&ss, sl, data + len, 128);
         kind = acc ? MTK_LISTENER : type == SOCK_DGRAM ? MTK_DGRAM : sl ? MTK_STREAM : MTK_SOCKET;
         setBit(g_isSock, fd, 1);
