@@ -8,7 +8,18 @@
 #include <QList>
 #include <QString>
 
-/// Live processes whose command line names `file`, this test left out (a zombie is dead: its
+#include <unistd.h>
+
+/// Every process this test starts, and everything those start, inherit this variable: ctest runs
+/// tests side by side, and another test's live run of the same lesson program is not a survivor
+/// of this one. A survivor is an orphan, so the mark is in its environment, not its parentage.
+inline const QByteArray kTestRunMark = [] {
+    const QByteArray value = QByteArray::number(qint64(::getpid()));
+    qputenv("MUXLAB_TEST_RUN", value);
+    return QByteArrayLiteral("MUXLAB_TEST_RUN=") + value;
+}();
+
+/// Live processes whose command line names `file`, started by this test (a zombie is dead: its
 /// parent reaps it).
 inline QList<int> processesRunning(const QString &file)
 {
@@ -22,8 +33,13 @@ inline QList<int> processesRunning(const QString &file)
             continue;
         QFile cmd(it.filePath() + QStringLiteral("/cmdline"));
         QFile status(it.filePath() + QStringLiteral("/status"));
-        if (cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(file.toUtf8()) &&
-            status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ"))
+        QFile environ(it.filePath() + QStringLiteral("/environ"));
+        if (!cmd.open(QIODevice::ReadOnly) || !cmd.readAll().contains(file.toUtf8()) ||
+            !status.open(QIODevice::ReadOnly) || status.readAll().contains("State:\tZ") ||
+            !environ.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> vars = environ.readAll().split('\0');
+        if (vars.contains(kTestRunMark))
             pids.append(pid);
     }
     return pids;
