@@ -700,182 +700,182 @@
 <context>
     <name>gui::ClientsPane</name>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="131"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="133"/>
         <source>Connect to</source>
         <translation>连接到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="247"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="249"/>
         <source>connect(): open a TCP connection to the chosen listener</source>
         <translation>connect()：向所选监听套接字建立 TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="132"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="134"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="253"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="255"/>
         <source>send(): the text typed on the left, as UTF-8</source>
         <translation>send()：发送左边输入的文字（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="133"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="135"/>
         <source>Type a message for the selected client…</source>
         <translation>为所选客户端输入一条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="134"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="136"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="252"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="254"/>
         <source>Client %1 is already connected.</source>
         <translation>客户端 %1 已经连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="255"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="257"/>
         <source>The text to send, as UTF-8</source>
         <translation>要发送的文本（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="258"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="260"/>
         <source>shutdown(SHUT_WR): send FIN but keep reading</source>
         <translation>shutdown(SHUT_WR)：发送 FIN，但继续读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="135"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="137"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="260"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="262"/>
         <source>close(): send FIN and drop the socket</source>
         <translation>close()：发送 FIN 并丢弃套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="136"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="138"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="261"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="263"/>
         <source>close() with SO_LINGER 0: the kernel sends RST</source>
         <translation>设置 SO_LINGER 0 后 close()：内核发送 RST</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="137"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="139"/>
         <source>Urgent</source>
         <translation>紧急数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="256"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="258"/>
         <source>send(MSG_OOB): one urgent byte, the first of the text (or !)</source>
         <translation>send(MSG_OOB)：发送一个紧急字节，即文字的第一个字节（没有则为 !）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="138"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="140"/>
         <source>Stop reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="262"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="264"/>
         <source>The client stops calling recv: replies pile up in its receive buffer</source>
         <translation>客户端不再调用 recv：回复会堆积在它的接收缓冲区里</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="139"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="141"/>
         <source>Resume reading</source>
         <translation>恢复读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="266"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="268"/>
         <source>The client reads whatever is waiting again</source>
         <translation>客户端重新读取所有待读的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="140"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="142"/>
         <source>Add client</source>
         <translation>添加客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="141"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="143"/>
         <source>Adds another simulated client (not yet connected)</source>
         <translation>再添加一个模拟客户端（尚未连接）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="142"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="144"/>
         <source>Step at once</source>
         <translation>立即单步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="144"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="146"/>
         <source>Run the tick right after an action; untick to gather several actions into one tick</source>
         <translation>动作之后立刻运行这一拍；取消勾选可把几个动作放进同一拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="145"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="147"/>
         <source>The client that acts</source>
         <translation>执行动作的客户端</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="225"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="227"/>
         <source>Client %1 is not connected: connect it first.</source>
         <translation>客户端 %1 尚未连接：请先连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="228"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="230"/>
         <source>Client %1 is closed: its socket is gone, so there is nothing to send on or close. Connect it again first.</source>
         <translation>客户端 %1 已关闭：它的套接字已不存在，无法再发送或关闭。请先重新连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="234"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="236"/>
         <source>Client %1 was reset (RST): its socket is gone. Connect it again first.</source>
         <translation>客户端 %1 已被重置（RST）：它的套接字已不存在。请先重新连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="246"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="248"/>
         <source>Client %1 has half-closed (sent FIN): it can no longer send.</source>
         <translation>客户端 %1 已半关闭（已发送 FIN）：不能再发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="249"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="251"/>
         <source>Client %1 is already connected: close or reset it first.</source>
         <translation>客户端 %1 已经连接：请先关闭或重置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="251"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="253"/>
         <source>The listener to connect to</source>
         <translation>要连接的监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="156"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="158"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="259"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="261"/>
         <source>Client %1 has already half-closed.</source>
         <translation>客户端 %1 已经半关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="264"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="266"/>
         <source>Client %1 has already stopped reading.</source>
         <translation>客户端 %1 已经停止读取。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="268"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="270"/>
         <source>Client %1 is reading already.</source>
         <translation>客户端 %1 正在读取。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="289"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="291"/>
         <source>Waiting for the next step (F10): %1</source>
         <translation>等待下一拍（F10）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ClientsPane.cpp" line="336"/>
+        <location filename="../../app/gui/ClientsPane.cpp" line="338"/>
         <source>Type something to send first…</source>
         <translation>请先输入要发送的内容…</translation>
     </message>
@@ -1836,12 +1836,12 @@
         <translation>保存的轨迹不能重放；请打开它对应的课程重新运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionLesson.cpp" line="92"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="97"/>
         <source>Port %1 is already in use (is another muxlab or server running?), so the lesson listens on ports the system chose instead.</source>
         <translation>端口 %1 已被占用（是否有另一个 muxlab 或服务器在运行？），课程改为监听系统选择的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionLesson.cpp" line="106"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="111"/>
         <source>The lesson &quot;%1&quot; could not start its server: %2</source>
         <translation>课程“%1”无法启动服务器：%2</translation>
     </message>
@@ -1856,62 +1856,61 @@
         <translation>“%1”里没有任何一拍，没有可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="124"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="126"/>
         <source>%1 could not start: %2</source>
         <translation>%1 无法启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="161"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="163"/>
         <source>Simulated clients act between the program&apos;s calls: pause it first (or pick a speed below full speed).</source>
         <translation>模拟客户端只在程序的两次调用之间动作：请先暂停它（或选一个低于全速的速度）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="164"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="166"/>
         <source>The program has ended: restart it to let a client act.</source>
         <translation>程序已经结束：请重新启动它，客户端才能动作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="166"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="168"/>
         <source>The program has no listening socket (yet), so a simulated client has nothing to connect to; connect a real client if it connects out instead.</source>
         <translation>程序（还）没有监听套接字，模拟客户端无处可连；如果是它主动向外连接，请改用真实的客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="187"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="189"/>
         <source>This lesson has no Python program of its own.</source>
         <translation>这一课没有自己的 Python 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="191"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="193"/>
         <source>This lesson&apos;s Python program is a blocking server: it makes no select, poll or epoll call, so there is no tick to stop it at.</source>
         <translation>这一课的 Python 程序是阻塞式服务器：它不调用 select、poll 或 epoll，所以没有可以停下来的拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="194"/>
         <source>This lesson&apos;s Python program is a client, not a server: the lesson&apos;s clients would have nothing to connect to.</source>
-        <translation>这一课的 Python 程序是客户端而不是服务器：本课的客户端无处可连。</translation>
+        <translation type="vanished">这一课的 Python 程序是客户端而不是服务器：本课的客户端无处可连。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="198"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="197"/>
         <source>This lesson&apos;s Python program %1 is not found beside the lesson.</source>
         <translation>在这一课旁边找不到它的 Python 程序 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="202"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="201"/>
         <source>python3 is not installed, so the lesson&apos;s Python program cannot run.</source>
         <translation>没有安装 python3，本课的 Python 程序无法运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionProgram.cpp" line="228"/>
+        <location filename="../../app/gui/SessionProgram.cpp" line="227"/>
         <source>%1 It runs on muxlab&apos;s server instead.</source>
         <translation>%1 因此改用 muxlab 的服务器运行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="184"/>
+        <location filename="../../app/gui/Session.cpp" line="183"/>
         <source>This is the last tick of the saved trace.</source>
         <translation>这是保存的轨迹的最后一拍。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="188"/>
+        <location filename="../../app/gui/Session.cpp" line="187"/>
         <source>The server is frozen while students connect: their connections wait in the accept queue. Unfreeze it to run the next tick.</source>
         <translation>学生连接期间服务器已冻结：他们的连接在 accept 队列中等待。解除冻结才能运行下一拍。</translation>
     </message>
@@ -1920,27 +1919,27 @@
         <translation type="vanished">模拟客户端只在课程中使用。请改为给程序连接一个真实的客户端（课程 ▸ 连接客户端…）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="226"/>
+        <location filename="../../app/gui/Session.cpp" line="225"/>
         <source>A saved trace is only for browsing; open a lesson to act as a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再以客户端身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="236"/>
+        <location filename="../../app/gui/Session.cpp" line="235"/>
         <source>The program is not running: restart it to add a client.</source>
         <translation>程序没有在运行：请重新启动它再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/Session.cpp" line="240"/>
+        <location filename="../../app/gui/Session.cpp" line="239"/>
         <source>A saved trace is only for browsing; open a lesson to add a client.</source>
         <translation>保存的轨迹仅供浏览；请打开一课再添加客户端。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionLesson.cpp" line="170"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="175"/>
         <source>Sorry, the class is full (at most %1 clients): please wait a moment and connect again.</source>
         <translation>Sorry, the class is full (at most %1 clients): please wait a moment and connect again. 抱歉，课堂已满（最多 %1 个客户端）：请稍等片刻再连接。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SessionLesson.cpp" line="175"/>
+        <location filename="../../app/gui/SessionLesson.cpp" line="180"/>
         <source>Sorry, this class server takes clients from %2 only, and %1 is not on that network.</source>
         <translation>Sorry, this class server takes clients from %2 only, and %1 is not on that network. 抱歉，本课堂服务器只接受来自 %2 的客户端，%1 不在这个网络中。</translation>
     </message>
