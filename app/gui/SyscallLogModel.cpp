@@ -45,7 +45,11 @@ QList<SyscallLogModel::Row> SyscallLogModel::rowsOf(qsizetype i) const
         QString text = mux::format::action(a, t.backend, {});
         if (client) // drop format's "client0: " prefix: the name has its own column
             text = text.mid(QStringLiteral("client%1: ").arg(a.client).size());
-        rows.append({i, client ? a.client : -1, text, false});
+        rows.append({.tick = i,
+                     .client = client ? a.client : -1,
+                     .text = text,
+                     .isCall = false,
+                     .remote = a.site == mux::Site::Remote});
     };
     const qsizetype beforeCall = std::clamp<qsizetype>(t.actionsBeforeCall, 0, t.actions.size());
     for (qsizetype k = 0; k < beforeCall; ++k)
@@ -80,6 +84,11 @@ QString SyscallLogModel::textOf(const Row &r) const
 
 QString SyscallLogModel::whoOf(const Row &r) const
 {
+    // The program is the server, except in a lesson whose program is a client: there the
+    // server is the lesson's other process.
+    const mux::Lesson *lesson = m_session->lesson();
+    if (r.client < 0 && !r.remote && lesson && lesson->programIsClient())
+        return tr("program");
     if (r.client < 0)
         return tr("server");
     return tr("client %1").arg(m_session->clientNames().value(r.client, QString::number(r.client)));

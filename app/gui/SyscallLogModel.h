@@ -38,6 +38,7 @@ private:
         QString text;
         bool isCall;
         bool first = false; ///< the tick's first row, which shows its number
+        bool remote = false; ///< made by the lesson's other process (Site::Remote)
     };
     QString textOf(const Row &r) const;
     QString whoOf(const Row &r) const;

@@ -6,7 +6,7 @@ namespace mux::exec {
 
 bool PeerServer::wanted(const Lesson &lesson)
 {
-    return lesson.program == QLatin1String("select-client");
+    return lesson.programIsClient();
 }
 
 PeerServer::PeerServer(const Lesson &lesson)

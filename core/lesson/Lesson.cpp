@@ -359,7 +359,7 @@ Result<Lesson> parseLesson(const QByteArray &json, const QString &path)
                                .arg(where, c.toString()));
                 e.calls.append(c.toString());
             }
-            for (const QString key :
+            for (const QString &key :
                  {QStringLiteral("received"), QStringLiteral("server_received")}) {
                 const QJsonObject rec = ex.value(key).toObject();
                 for (auto it = rec.begin(); it != rec.end(); ++it) {

@@ -111,6 +111,9 @@ struct Lesson {
     LocalText section;        ///< the part of the document it mirrors
     LocalText summary;
     QString program;
+    /// The lesson's program is a client (client-side-select): the server it talks to is the
+    /// lesson's other process (Site::Remote), not the program.
+    bool programIsClient() const { return program == QLatin1String("select-client"); }
     QJsonObject params;
     QList<Backend> backends;
     QStringList clients;

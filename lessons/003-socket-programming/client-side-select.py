@@ -22,7 +22,7 @@ def main():
         client.connect_ex((args.host, args.port))
         client_list[client] = item
 
-    while True:  # 和文档的客户端一样不退出：两个列表都空了，select 照样按超时被调用
+    while True:  # 和文档一样：两个列表都空了也不退出
         r, w, e = select.select(recv_list, list(client_list), [], 1)
         for sock in w:  # 可写：连接已经完成
             data = client_list.pop(sock)

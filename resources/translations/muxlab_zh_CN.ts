@@ -2152,43 +2152,48 @@
     <name>gui::SyscallLogModel</name>
     <message>
         <location filename="../../app/gui/CursorViews.cpp" line="66"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="84"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="93"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="71"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="75"/>
         <source># setup</source>
         <translation># 初始化</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="77"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="81"/>
         <source>timeout</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="76"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="80"/>
         <source>nothing ready (a real call would still be waiting)</source>
         <translation>没有就绪的（真实的调用此刻还在等待）</translation>
     </message>
     <message>
         <location filename="../../app/gui/CursorViews.cpp" line="67"/>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="85"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="94"/>
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="231"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="91"/>
+        <source>program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="240"/>
         <source>Tick</source>
         <translation>拍</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="233"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="242"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/gui/SyscallLogModel.cpp" line="235"/>
+        <location filename="../../app/gui/SyscallLogModel.cpp" line="244"/>
         <source>Call (strace form)</source>
         <translation>调用（strace 格式）</translation>
     </message>
