@@ -12,6 +12,7 @@
 #include "common/Processes.h"
 #include "lesson/Lesson.h"
 #include "lesson/LessonRun.h"
+#include "lesson/Narration.h"
 #include "trace/Trace.h"
 
 #include <QDir>
@@ -148,7 +149,8 @@ void TestPyServer::pythonProgramHoldsTheLessonsCheckpoints()
     // A step marked as differing prints why; every other step's checks ran.
     for (const LessonStep &s : lesson->steps)
         if (const LocalText *d = s.differsOn(QStringLiteral("python"), lesson->backends.first()))
-            QVERIFY(lines.contains(QStringLiteral("    [differs] ") + d->en));
+            QVERIFY(lines.contains(QStringLiteral("    [differs] ") +
+                                   narrate(d->en, lesson->backends.first(), QStringLiteral("en"))));
     // Nothing of the program is left running (every run has ended by now).
     QVERIFY2(processesRunning(file).isEmpty(), qPrintable(file));
 

@@ -7,6 +7,7 @@
 #include "exec/ScriptedRun.h"
 #include "lesson/LessonFiles.h"
 #include "lesson/LessonRun.h"
+#include "lesson/Narration.h"
 #include "trace/TickFormat.h"
 
 #include <QDir>
@@ -90,7 +91,8 @@ int runHeadlessPython(const Options &o, const mux::Lesson &lesson)
                  .arg(step->correction ? QStringLiteral("[correction] ") : QString(),
                       step->sayFor(trace.backend, o.lang)));
         if (const mux::LocalText *d = step->differsOn(QStringLiteral("python"), trace.backend)) {
-            line(QStringLiteral("    [differs] %1").arg(d->in(o.lang)));
+            line(QStringLiteral("    [differs] %1")
+                     .arg(mux::narrate(d->in(o.lang), trace.backend, o.lang)));
             return;
         }
         for (const mux::CheckResult &c : mux::LessonRun::checkStep(lesson, trace, *step, true)) {

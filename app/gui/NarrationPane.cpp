@@ -5,6 +5,7 @@
 #include "Session.h"
 #include "SocketLabel.h"
 #include "lesson/LessonRun.h"
+#include "lesson/Narration.h"
 #include "trace/TickFormat.h"
 
 #include <QEvent>
@@ -156,7 +157,7 @@ void NarrationPane::refresh()
         step && onProgram ? step->differsOn(QStringLiteral("python"), rec.backend) : nullptr;
     if (differs) {
         blocks << tr("Here the Python program differs from muxlab's server: %1")
-                      .arg(differs->in(lang));
+                      .arg(mux::narrate(differs->in(lang), rec.backend, lang));
     } else if (step && (m_session->run() || onProgram)) {
         const QList<mux::CheckResult> checks =
             m_session->run() ? m_session->run()->checkStep(*step)

@@ -83,7 +83,8 @@ QString nameSocketsIn(const QString &text, const QList<QHash<int, mux::SocketInf
         }
         if (label == m.captured() && name.contains(QLatin1Char(':')))
             label = socketLabel(name, {}); // closed by now: still named in the window's words
-        out += label;
+        // One name on one line: a wrap inside "listener :9991" reads as two things.
+        out += label.replace(QLatin1Char(' '), QChar::Nbsp);
         from = m.capturedEnd();
     }
     out += QStringView(text).mid(from);

@@ -37,7 +37,7 @@ private:
         int client; ///< the client that made the call; -1: the server
         QString text;
         bool isCall;
-        bool first = false; ///< the tick's first row, which shows its number
+        bool first = false;  ///< the tick's first row, which shows its number
         bool remote = false; ///< made by the lesson's other process (Site::Remote)
     };
     QString textOf(const Row &r) const;
