@@ -601,6 +601,10 @@ void TestGuiClassroom::theNarrationNamesSocketsAsTheChipsDo()
     auto w = openWindow(QStringLiteral("poll-server"), QStringLiteral("poll"), false);
     w->setLanguage(lang);
     action(w.get(), "step")->trigger();
+    // A name is kept on one line: its words are joined by no-break spaces.
+    const auto oneLine = [](QString s) { return s.replace(QLatin1Char(' '), QChar::Nbsp); };
+    listener = oneLine(listener);
+    conn = oneLine(conn);
     const QString say = child<QLabel>(w.get(), "narrationSay")->text();
     const quint16 port = sessionOf(w.get())->listeners().value(0).port;
     QVERIFY(port != 0);
