@@ -1,5 +1,6 @@
 #include "HtmlCommand.h"
 
+#include "share/ClientNames.h"
 #include "share/HtmlPage.h"
 
 #include <QFileInfo>
@@ -95,7 +96,7 @@ int runHtml(const Options &o)
     if (auto l = mux::findLesson(trace->lessonId))
         lesson = std::move(*l);
     return writeHtml(o, *trace, lesson ? &*lesson : nullptr,
-                     lesson ? lesson->clients : QStringList{});
+                     mux::share::clientNamesIn(*trace, lesson ? lesson->clients : QStringList{}));
 }
 
 } // namespace cli

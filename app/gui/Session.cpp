@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "ProgramRun.h"
+#include "share/ClientNames.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -124,21 +125,10 @@ bool Session::openTrace(const QString &path)
     if (auto l = mux::findLesson(m_loaded->lessonId))
         m_loadedLesson = std::move(*l);
     m_traceName = QFileInfo(path).fileName();
-    // Clients by index as the run named them: the lesson's, then those the user added, whose
-    // names the trace keeps on their sockets ("client:C"), so "client C" stays "client C".
-    QStringList clients = m_loadedLesson ? m_loadedLesson->clients : QStringList();
-    for (qsizetype i = m_loaded->firstKept(); i < m_loaded->size(); ++i)
-        for (const mux::Action &a : m_loaded->at(i).actions) {
-            if (a.actor != mux::Action::Actor::Client || a.call != mux::Action::Call::Connect ||
-                a.fd < 0 || a.client < 0)
-                continue;
-            const QString socket = m_loaded->socketsAt(i).value(a.fd).name;
-            if (!socket.startsWith(QLatin1String("client:")))
-                continue;
-            while (clients.size() <= a.client)
-                clients.append(QString::number(clients.size()));
-            clients[a.client] = socket.mid(7);
-        }
+    // Clients by index as the run named them: the lesson's, then those the user added, named
+    // as the trace keeps them on their sockets, its starting state's included.
+    const QStringList clients = mux::share::clientNamesIn(
+        *m_loaded, m_loadedLesson ? m_loadedLesson->clients : QStringList());
     if (m_loadedLesson)
         m_loadedLesson->clients = clients;
     m_userOps.clear();

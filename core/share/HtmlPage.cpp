@@ -117,6 +117,20 @@ QJsonArray peerEndTable()
 // file keeps every byte.
 constexpr qsizetype kPayloadChars = 1024;
 
+QJsonObject withoutLongPayload(QJsonObject o)
+{
+    const QString text = o.value(QStringLiteral("text")).toString();
+    const QString b64 = o.value(QStringLiteral("b64")).toString();
+    if (text.size() <= kPayloadChars && b64.size() <= kPayloadChars)
+        return o;
+    const qsizetype bytes =
+        !text.isEmpty() ? text.toUtf8().size() : QByteArray::fromBase64(b64.toLatin1()).size();
+    o.remove(QStringLiteral("text"));
+    o.remove(QStringLiteral("b64"));
+    o.insert(QStringLiteral("omitted_bytes"), double(bytes));
+    return o;
+}
+
 QJsonObject withoutLongPayloads(QJsonObject trace)
 {
     QJsonArray ticks = trace.value(QStringLiteral("ticks")).toArray();
@@ -125,17 +139,11 @@ QJsonObject withoutLongPayloads(QJsonObject trace)
         QJsonArray actions = tick.value(QStringLiteral("actions")).toArray();
         bool cut = false;
         for (qsizetype k = 0; k < actions.size(); ++k) {
-            QJsonObject a = actions.at(k).toObject();
-            const QString text = a.value(QStringLiteral("text")).toString();
-            const QString b64 = a.value(QStringLiteral("b64")).toString();
-            if (text.size() <= kPayloadChars && b64.size() <= kPayloadChars)
+            const QJsonObject a = actions.at(k).toObject();
+            const QJsonObject shown = withoutLongPayload(a);
+            if (shown == a)
                 continue;
-            const qsizetype bytes = !text.isEmpty() ? text.toUtf8().size()
-                                                    : QByteArray::fromBase64(b64.toLatin1()).size();
-            a.remove(QStringLiteral("text"));
-            a.remove(QStringLiteral("b64"));
-            a.insert(QStringLiteral("omitted_bytes"), double(bytes));
-            actions.replace(k, a);
+            actions.replace(k, shown);
             cut = true;
         }
         if (cut) {
@@ -144,6 +152,15 @@ QJsonObject withoutLongPayloads(QJsonObject trace)
         }
     }
     trace.insert(QStringLiteral("ticks"), ticks);
+    // What the clients had received before the first kept tick grows with the run.
+    QJsonObject base = trace.value(QStringLiteral("before_first")).toObject();
+    QJsonArray received = base.value(QStringLiteral("received")).toArray();
+    for (qsizetype k = 0; k < received.size(); ++k)
+        received.replace(k, withoutLongPayload(received.at(k).toObject()));
+    if (!received.isEmpty()) {
+        base.insert(QStringLiteral("received"), received);
+        trace.insert(QStringLiteral("before_first"), base);
+    }
     return trace;
 }
 
@@ -191,8 +208,12 @@ QByteArray fill(const QByteArray &tpl, const QHash<QByteArray, QByteArray> &valu
 QJsonObject pageData(const PageSource &s)
 {
     const Trace &trace = *s.trace;
+    // A trace that kept only its newest ticks: the page's ticks are the kept ones, and the state
+    // the dropped ones left behind travels in the trace's "before_first" (Trace::toJson), from
+    // which the page starts its replay.
+    const qsizetype first = trace.firstKept();
     QJsonArray log, lit;
-    for (qsizetype i = 0; i < trace.size(); ++i) {
+    for (qsizetype i = first; i < trace.size(); ++i) {
         log.append(tickLog(trace, i));
         // The program's lines that made each tick, decided where the window decides them.
         if (s.lesson) {
@@ -216,8 +237,8 @@ QJsonObject pageData(const PageSource &s)
                   {QStringLiteral("log"), log}};
     if (s.lesson) {
         o.insert(QStringLiteral("lesson"),
-                 lessonJson(*s.lesson,
-                            trace.isEmpty() ? s.lesson->backends.value(0) : trace.at(0).backend));
+                 lessonJson(*s.lesson, trace.isEmpty() ? s.lesson->backends.value(0)
+                                                       : trace.at(first).backend));
         o.insert(QStringLiteral("lit"), lit);
         // The switch is offered only when the lesson speaks both languages.
         const bool both = s.lesson->title.complete() && s.lesson->summary.complete();
@@ -234,11 +255,6 @@ Result<QByteArray> pageHtml(const PageSource &s)
 {
     if (!s.trace || s.trace->isEmpty())
         return Error{0, QStringLiteral("The run has no ticks yet, so there is nothing to show.")};
-    if (s.trace->firstKept() > 0)
-        return Error{0, QStringLiteral("This run kept only its newest ticks (from tick %1); the "
-                                       "page replays from tick 0. Ask for --trace FILE when it "
-                                       "starts.")
-                            .arg(s.trace->firstKept())};
     const QByteArray tpl = resource(QStringLiteral(":/web/page.html"));
     const QByteArray css = resource(QStringLiteral(":/web/page.css"));
     const QByteArray js = resource(QStringLiteral(":/web/page.js"));

@@ -16,7 +16,8 @@ namespace mux {
 /// the run goes in as JSON in a <script type="application/json"> block.
 ///
 /// The run is the trace as Trace::toJson() writes it (delta-encoded: the page replays the
-/// interest from keyframes as Trace does; payloads over 1 KiB, which the page never shows, are
+/// interest from keyframes as Trace does, starting from "before_first" when the run kept only
+/// its newest ticks; payloads over 1 KiB, which the page never shows, are
 /// left out with their size), plus what only core can say: each tick's syscall log
 /// in TickFormat's strace form, the flag names of kFlagTable, and the lesson's texts in zh and en
 /// when the lesson is known. The page computes the chips from those, the way the window does.
@@ -32,7 +33,8 @@ struct PageSource {
 
 /// The run as the page reads it (what goes in the JSON block).
 QJsonObject pageData(const PageSource &source);
-/// The whole page. Refuses a trace that kept only its newest ticks: the replay starts at tick 0.
+/// The whole page. A trace that kept only its newest ticks is shown from its first kept tick,
+/// replayed from the state the dropped ticks left behind.
 Result<QByteArray> pageHtml(const PageSource &source);
 /// Writes the page through QSaveFile: the file is whole or untouched.
 Result<void> writePage(const QString &path, const PageSource &source);

@@ -9,6 +9,11 @@
   const ticks = run.trace.ticks;
   const lesson = run.lesson || null;
   const last = ticks.length - 1;
+  // A run that kept only its newest ticks: what the dropped ones left behind at the end of the
+  // tick before the first kept one (the interest then passed in, the sockets open, their last
+  // probes and bytes counted, what each client had received), as Trace::toJson writes it. The
+  // replay starts from it instead of from nothing.
+  const base = run.trace.before_first || null;
 
   // Words
   // The window's own translations (resources/translations/muxlab_zh_CN.ts) for what both
@@ -86,6 +91,19 @@
     '%1 (%2, fd %3)\n%4': '%1（%2，fd %3）\n%4',
     'Recorded by muxlab: %n ticks on %1. ← and → step through them.':
       '由 muxlab 记录：%1 上的 %n 拍。用 ← 和 → 逐拍查看。',
+    'Sockets': '套接字',
+    'Clients': '客户端',
+    'fd': 'fd',
+    'Socket': '套接字',
+    'Bytes in': '收到字节',
+    'Bytes out': '发出字节',
+    'Client': '客户端',
+    'Received so far': '目前收到的',
+    '%n bytes': '%n 字节',
+    'nothing yet': '还没有',
+    'At the end of tick %1': '第 %1 拍结束时',
+    'This run kept only its ticks from tick %1 on; what came before is summarised as the state the page starts from.':
+      '这次运行只保留了第 %1 拍及以后的各拍；之前发生的一切汇总为本页开始时的状态。',
   };
 
   let lang = run.langs.indexOf(run.lang) >= 0 ? run.lang : run.langs[0];
@@ -136,13 +154,57 @@
   // The state after tick j: the interest passed in at j (keyframes and deltas, as Trace
   // replays them), the sockets open at its end and their latest probes. Reading tick after
   // tick moves one cursor forward; a jump back starts from the nearest saved checkpoint.
+  // Besides: the bytes each socket took in and put out (Trace::trafficAt) and what each client
+  // received (Trace::receivedByClients), as {bytes, tail}: the page shows only the end of it.
   function emptyState() {
-    return { at: -1, interest: [], sockets: new Map(), probes: new Map() };
+    const s = { at: -1, interest: [], sockets: new Map(), probes: new Map(),
+      traffic: new Map(), received: new Map() };
+    if (base) {
+      s.interest = (base.interest || []).map((e) => [e[0], e[1]]);
+      for (const o of base.sockets || [])
+        s.sockets.set(o.fd, o);
+      for (const p of base.probes || [])
+        s.probes.set(p[0], probeOf(p));
+      for (const [fd, bytesIn, bytesOut] of base.traffic || [])
+        s.traffic.set(fd, [bytesIn, bytesOut]);
+      for (const r of base.received || [])
+        receive(s.received, r.client, r);
+    }
+    return s;
   }
   function cloneState(s) {
     return { at: s.at, interest: s.interest.slice(), sockets: new Map(s.sockets),
-      probes: new Map(s.probes) };
+      probes: new Map(s.probes), traffic: new Map(s.traffic), received: new Map(s.received) };
   }
+  // A payload as the trace carries it: "text", "b64" (bytes that are not UTF-8), or only its
+  // size when the page's copy left it out.
+  const TAIL = 48;
+  function payload(o) {
+    if (o.omitted_bytes !== undefined)
+      return { bytes: o.omitted_bytes, text: null };
+    if (o.b64 !== undefined) {
+      const raw = atob(o.b64);
+      let text = '';
+      for (const ch of raw) {
+        const c = ch.charCodeAt(0);
+        text += c >= 32 && c < 127 ? ch : '\\x' + c.toString(16).padStart(2, '0');
+      }
+      return { bytes: raw.length, text };
+    }
+    const text = o.text || '';
+    return { bytes: new TextEncoder().encode(text).length, text };
+  }
+  function receive(received, client, o) {
+    const p = payload(o);
+    if (!p.bytes && p.text === '')
+      return;
+    const had = received.get(client) || { bytes: 0, tail: '' };
+    const tail = p.text === null ? '…' : had.tail + p.text;
+    received.set(client, { bytes: had.bytes + p.bytes,
+      tail: tail.length > TAIL ? '…' + tail.slice(tail.length - TAIL) : tail });
+  }
+  const RECV = new Set(['recv', 'recvfrom', 'recv_oob']);
+  const SEND = new Set(['send', 'sendto', 'send_oob']);
   function applyDelta(interest, delta) {
     for (const [fd, events] of delta) {
       const k = interest.findIndex((e) => e[0] === fd);
@@ -169,10 +231,23 @@
       s.sockets.delete(fd);
       s.probes.delete(fd);
     }
-    for (const o of t.opened || [])
+    for (const o of t.opened || []) {
       s.sockets.set(o.fd, o);
+      s.traffic.delete(o.fd); // a reused fd starts again at 0
+    }
     for (const p of t.probes || [])
       s.probes.set(p[0], probeOf(p));
+    for (const a of t.actions || []) {
+      if (a.by === 'client' && (a.call === 'recv' || a.call === 'recvfrom'))
+        receive(s.received, a.client, a);
+      if (a.fd < 0 || !(a.ret > 0) || a.errno)
+        continue;
+      const counted = s.traffic.get(a.fd) || [0, 0];
+      if (RECV.has(a.call))
+        s.traffic.set(a.fd, [counted[0] + a.ret, counted[1]]);
+      else if (SEND.has(a.call))
+        s.traffic.set(a.fd, [counted[0], counted[1] + a.ret]);
+    }
   }
   const CHECKPOINT_EVERY = 64;
   const checkpoints = [];
@@ -204,6 +279,8 @@
     const after = stateAt(i);
     const interestIn = t.setup ? [] : after.interest.slice();
     const socketsAfter = new Map(after.sockets);
+    const trafficAfter = new Map(after.traffic);
+    const receivedAfter = new Map(after.received);
     let interestAfter;
     if (i < last) {
       interestAfter = stateAt(i + 1).interest.slice();
@@ -224,7 +301,7 @@
     for (const [fd, e] of t.ready || [])
       ready.set(fd, (ready.get(fd) || 0) | e);
     return { index: i, t, interestIn, interestAfter, ready, sockets, socketsBefore, socketsAfter,
-      probesAtCall };
+      probesAtCall, trafficAfter, receivedAfter };
   }
   function info(snap, fd) {
     return snap.sockets.get(fd) ||
@@ -403,6 +480,10 @@
       $('section').textContent = tr('Browsing only: step back and forward through what was recorded.');
     }
     $('backend').textContent = run.trace.backend;
+    const trimmed = $('trimmed');
+    trimmed.hidden = !base;
+    trimmed.textContent = base ? tr('This run kept only its ticks from tick %1 on; what came ' +
+      'before is summarised as the state the page starts from.', ticks[0].tick) : '';
     const langs = $('langs');
     langs.textContent = '';
     if (run.langs.length > 1)
@@ -729,9 +810,63 @@
       });
   }
 
+  // The sockets open and what each client received, at the end of the tick (the window's
+  // Sockets and Clients tabs).
+  function renderState(snap) {
+    $('state-tick').textContent = tr('At the end of tick %1', snap.t.tick);
+    const sockets = $('sockets');
+    sockets.textContent = '';
+    const head = el('tr');
+    for (const h of ['fd', 'Socket', 'Bytes in', 'Bytes out'])
+      head.appendChild(el('th', '', tr(h)));
+    sockets.appendChild(head);
+    for (const s of [...snap.socketsAfter.values()].sort((a, b) => a.fd - b.fd)) {
+      const row = el('tr', 'r-' + s.role);
+      row.dataset.name = s.name;
+      const counted = snap.trafficAfter.get(s.fd) || [0, 0];
+      row.appendChild(el('td', 'num', String(s.fd)));
+      const label = el('td', 'label', s.label || s.name);
+      label.title = s.name;
+      row.appendChild(label);
+      row.appendChild(el('td', 'num', String(counted[0])));
+      row.appendChild(el('td', 'num', String(counted[1])));
+      sockets.appendChild(row);
+    }
+    const clients = $('clients');
+    clients.textContent = '';
+    const names = run.clients.length ? run.clients.slice() : [];
+    for (const c of snap.receivedAfter.keys())
+      while (names.length <= c)
+        names.push(String(names.length));
+    $('clients-box').hidden = !names.length;
+    if (!names.length)
+      return;
+    const chead = el('tr');
+    for (const h of ['Client', 'Received so far'])
+      chead.appendChild(el('th', '', tr(h)));
+    clients.appendChild(chead);
+    names.forEach((name, c) => {
+      const got = snap.receivedAfter.get(c);
+      const row = el('tr');
+      row.dataset.client = name;
+      row.dataset.bytes = String(got ? got.bytes : 0);
+      row.appendChild(el('td', '', name));
+      const cell = el('td', 'received');
+      if (got) {
+        cell.appendChild(el('span', 'bytes', trn('%n bytes', got.bytes)));
+        cell.appendChild(el('span', 'tail', got.tail));
+      } else {
+        cell.appendChild(el('span', 'muted', tr('nothing yet')));
+      }
+      row.appendChild(cell);
+      clients.appendChild(row);
+    });
+  }
+
   function render() {
     const snap = snapshot(cursor);
     renderTick(snap);
+    renderState(snap);
     renderNarration(snap);
     renderProgramLight(snap);
     renderLog(snap);

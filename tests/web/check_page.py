@@ -16,6 +16,16 @@ for select, poll and epoll, and one page from the saved trace (--html --open); e
   - change the narration when 中文 is clicked,
   - never scroll sideways at 1366×768 and at 390×844, at any tick, in either language.
 
+With --long-traces MAKER, one long run kept whole and trimmed to its newest ticks (the engine
+drops the oldest chunk for real; tests/web/make_long_traces.cpp writes both traces), each made
+into a page by `muxlab --html --open`; the trimmed page
+  - says once, at the top, from which tick it kept the run (and the whole page does not),
+  - opens at its first kept tick, and at that tick and every later one shows what the whole
+    page shows at the same tick: the chips (names, labels, ready, added, removed, events and
+    why ready), the call and its result, the syscall log, the narration, the position,
+  - steps, drags and jumps (Home, End) only within the kept ticks, in both languages, and
+    never scrolls sideways.
+
 Screenshot mode (--screenshot OUT.png): the page at one tick and one size, for the README.
 
 Every wait is bounded; chromium's whole process group is gone when the script ends.
@@ -441,6 +451,145 @@ def check_page(b, page, trace, lessonful):
     return n, judged
 
 
+VIEW_JS = """(() => {
+  const text = (id) => document.getElementById(id).textContent;
+  const tv = document.getElementById('tickview');
+  return {
+    index: Number(tv.dataset.index), tick: Number(tv.dataset.tick),
+    title: text('tick-title'), call: text('call'), returned: text('returned'),
+    position: text('position'), narration: text('narration-tick'), say: text('say'),
+    lanes: [...document.querySelectorAll('.lane')].map(l => [l.dataset.lane,
+      [...l.querySelectorAll('.chip')].map(c => [c.dataset.name, c.dataset.fd, c.dataset.ready,
+        c.dataset.change, c.querySelector('.label').textContent,
+        (c.querySelector('.events') || {}).textContent || '', c.title])]),
+    log: [...document.querySelectorAll('#log tr')].map(r => r.textContent),
+    sockets: [...document.querySelectorAll('#sockets tr')].map(r => r.textContent),
+    clients: [...document.querySelectorAll('#clients tr')].map(r => [r.dataset.client,
+      r.dataset.bytes, r.textContent]),
+  };
+})()"""
+
+
+def jump(b, index):
+    """The slider set to index, as a drag that ends there sets it."""
+    b.eval("(() => { const s = document.getElementById('slider'); s.value = %d;"
+           " s.dispatchEvent(new Event('input')); })()" % index)
+
+
+def view_of(b):
+    """What the page shows at its tick, without the tick's index in the page."""
+    v = b.eval(VIEW_JS)
+    v.pop('index')
+    return v
+
+
+def check_trimmed(b, muxlab, maker, work):
+    """The trimmed page against the whole page of the same run, tick by tick."""
+    r = subprocess.run([maker, work], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       timeout=180)
+    if r.returncode != 0:
+        raise Failure('make_long_traces exited %d: %s' % (r.returncode, r.stderr.decode()))
+    pages = {}
+    for name in ('whole', 'trimmed'):
+        pages[name] = os.path.join(work, name + '.html')
+        r = subprocess.run([muxlab, '--html', pages[name], '--open',
+                            os.path.join(work, name + '.json')],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60)
+        if r.returncode != 0:
+            raise Failure('muxlab --html --open %s.json exited %d: %s'
+                          % (name, r.returncode, r.stderr.decode(errors='replace')))
+    with open(os.path.join(work, 'trimmed.json'), encoding='utf-8') as f:
+        trimmed = json.load(f)
+    first = int(trimmed.get('first', 0))
+    kept = len(trimmed['ticks'])
+    if first <= 0 or not kept:
+        raise Failure('the trimmed trace kept %d ticks from index %d: nothing was dropped'
+                      % (kept, first))
+
+    b.resize(1366, 768, False)
+    b.events = []
+    b.navigate('file://' + pages['whole'])
+    if not b.eval("document.getElementById('trimmed').hidden"):
+        raise Failure('whole.html says it kept only its newest ticks')
+    want = []
+    for k in range(kept):
+        jump(b, first + k)
+        want.append(view_of(b))
+
+    b.navigate('file://' + pages['trimmed'])
+    b.pump(0.3)
+    if b.problems():
+        raise Failure('trimmed.html: on load: %s' % '; '.join(b.problems()))
+    banner = b.eval("[document.getElementById('trimmed').hidden,"
+                    " document.getElementById('trimmed').textContent]")
+    if banner[0] or str(trimmed['ticks'][0]['tick']) not in banner[1]:
+        raise Failure('trimmed.html does not say from which tick it kept the run: %r' % banner)
+    index = b.eval("Number(document.getElementById('tickview').dataset.index)")
+    if index != 0:
+        raise Failure('trimmed.html opens at index %d, not at its first kept tick' % index)
+    chips = 0
+    for k in range(kept):
+        if k:
+            b.key('ArrowRight', 'ArrowRight', 39)
+        got = view_of(b)
+        if got != want[k]:
+            diff = {key: (got[key], want[k][key]) for key in got if got[key] != want[k].get(key)}
+            raise Failure('trimmed.html at tick %d shows what whole.html does not (trimmed, whole): '
+                          '%s' % (want[k]['tick'], json.dumps(diff, ensure_ascii=False)[:1500]))
+        chips += sum(len(c) for _, c in got['lanes'])
+    # At the last tick, against the whole trace itself: every socket open, and every byte each
+    # client received from the run's start (most of them in the dropped ticks).
+    with open(os.path.join(work, 'whole.json'), encoding='utf-8') as f:
+        whole = json.load(f)
+    got = b.eval("[[...document.querySelectorAll('#sockets tr[data-name]')].map(r => r.dataset.name),"
+                 " Object.fromEntries([...document.querySelectorAll('#clients tr[data-client]')]"
+                 ".map(r => [r.dataset.client, Number(r.dataset.bytes)]))]")
+    open_names = sorted(s['name'] for s in sockets_before(whole, len(whole['ticks'])).values())
+    if sorted(got[0]) != open_names:
+        raise Failure('trimmed.html at its last tick lists the sockets %s, the trace has %s open'
+                      % (sorted(got[0]), open_names))
+    received = {}
+    for t in whole['ticks']:
+        for a in t.get('actions', []):
+            if a['by'] == 'client' and a['call'] in ('recv', 'recvfrom'):
+                data = base64.b64decode(a['b64']) if 'b64' in a else a.get('text', '').encode()
+                received[a['client']] = received.get(a['client'], 0) + len(data)
+    names = ['A', 'B', 'C']
+    want_bytes = {names[c]: n for c, n in received.items()}
+    if {k: v for k, v in got[1].items() if v} != want_bytes:
+        raise Failure('trimmed.html at its last tick says the clients received %s bytes; the '
+                      'trace says %s' % (got[1], want_bytes))
+    # The ends of the slider and the keys are the kept ticks.
+    b.key('Home', 'Home', 36)
+    if view_of(b) != want[0]:
+        raise Failure('trimmed.html: Home does not go back to the first kept tick')
+    b.drag_slider_to_end()
+    if view_of(b) != want[-1]:
+        raise Failure('trimmed.html: the slider at its end is not the last tick')
+    b.click_element('#lang-zh')
+    banner_zh = b.eval("document.getElementById('trimmed').textContent")
+    if not any('\u4e00' <= c <= '\u9fff' for c in banner_zh) or \
+            str(trimmed['ticks'][0]['tick']) not in banner_zh:
+        raise Failure('trimmed.html in 中文 says %r at the top' % banner_zh)
+    for width, height, mobile in SIZES:
+        b.resize(width, height, mobile)
+        for lang in ('zh', 'en'):
+            b.click_element('#lang-' + lang)
+            b.key('Home', 'Home', 36)
+            for k in range(kept):
+                if k:
+                    b.key('ArrowRight', 'ArrowRight', 39)
+                no_sideways_scroll(b, 'trimmed.html at %dx%d, %s, tick %d'
+                                   % (width, height, lang, want[k]['tick']))
+    b.pump(0.2)
+    if b.problems():
+        raise Failure('trimmed.html: %s' % '; '.join(b.problems()))
+    print('ok  trimmed.html: kept %d of %d ticks (from tick %d), %d chips as whole.html shows '
+          'them, %d KB (whole.html %d KB)'
+          % (kept, first + kept, trimmed['ticks'][0]['tick'], chips,
+             os.path.getsize(pages['trimmed']) // 1024, os.path.getsize(pages['whole']) // 1024))
+
+
 def make_pages(muxlab, work, cases):
     """Runs muxlab for each (lesson, backend) case; returns [(page, trace json, lessonful)]."""
     out = []
@@ -468,6 +617,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--chromium', default=shutil.which('chromium') or '')
     ap.add_argument('--muxlab', help='the built muxlab, to make the pages (test mode)')
+    ap.add_argument('--long-traces', help='make_long_traces, for the trimmed page (test mode)')
     ap.add_argument('--page', help='an existing page (screenshot mode)')
     ap.add_argument('--screenshot', help='write a PNG of --page here')
     ap.add_argument('--size', default='1366x768')
@@ -512,6 +662,8 @@ def main():
                   'no sideways scroll at 1366x768 and 390x844'
                   % (os.path.basename(page), os.path.getsize(page) // 1024, len(trace['ticks']),
                      n, judged))
+        if a.long_traces:
+            check_trimmed(b, a.muxlab, a.long_traces, work)
         print('check_page: every page passed in %.1f s' % (time.monotonic() - started))
         return 0
     except (Failure, subprocess.TimeoutExpired, OSError) as e:

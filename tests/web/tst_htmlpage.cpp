@@ -1,7 +1,9 @@
 // The shared web page as a file: whole, self-contained, small, and carrying the run exactly.
 // What it does in a browser is check_page.py's part (the `web` ctest entry).
 
+#include "LongRun.h"
 #include "lesson/LessonRun.h"
+#include "share/ClientNames.h"
 #include "share/HtmlPage.h"
 
 #include <QFileInfo>
@@ -23,6 +25,8 @@ private slots:
     void longPayloadsAreLeftOutWithTheirSize();
     void anUnwritablePathIsOneSentence();
     void anEmptyRunIsRefused();
+    void aTrimmedRunStartsWhereTheWholeRunStood_data();
+    void aTrimmedRunStartsWhereTheWholeRunStood();
 };
 
 namespace {
@@ -42,6 +46,15 @@ QJsonObject pageJson(const QByteArray &page)
     QJsonParseError e;
     const QJsonDocument doc = QJsonDocument::fromJson(dataBlock(page), &e);
     return e.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
+}
+
+// What the page shows of each socket: its descriptor, name, label and role.
+QMap<int, QStringList> shown(const QHash<int, SocketInfo> &sockets)
+{
+    QMap<int, QStringList> out;
+    for (const SocketInfo &s : sockets)
+        out.insert(s.fd, {s.name, s.label, roleName(s.role)});
+    return out;
 }
 
 share::PageSource sourceOf(const LessonRun &run)
@@ -232,6 +245,100 @@ void TestHtmlPage::anEmptyRunIsRefused()
     auto page = share::pageHtml(s);
     QVERIFY(!page);
     QVERIFY(!page.error().text.isEmpty());
+}
+
+void TestHtmlPage::aTrimmedRunStartsWhereTheWholeRunStood_data()
+{
+    QTest::addColumn<Backend>("backend");
+    QTest::newRow("select") << Backend::Select;
+    QTest::newRow("epoll") << Backend::Epoll;
+}
+
+void TestHtmlPage::aTrimmedRunStartsWhereTheWholeRunStood()
+{
+    // The same lesson run twice, once keeping only its newest ticks (the engine drops the
+    // oldest chunk for real): the trimmed page must start from the state the whole run stood
+    // in at the tick before its first kept one, and show every kept tick as the whole page does.
+    QFETCH(Backend, backend);
+    auto lesson = findLesson(QStringLiteral("select-echo"));
+    QVERIFY(lesson);
+    // One run after the other, each gone before the next starts: both see the same descriptors.
+    struct Made {
+        Trace trace;
+        QByteArray page;
+    };
+    const quint16 port = net::freePortBlock(1);
+    QVERIFY(port);
+    auto make = [&](qsizetype keep) -> std::optional<Made> {
+        LessonRun run(*lesson, test::longRunOptions(backend, keep, port));
+        QString why;
+        if (!test::runLong(run, &why)) {
+            qWarning("%s", qPrintable(why));
+            return std::nullopt;
+        }
+        auto page = share::pageHtml(sourceOf(run));
+        if (!page) {
+            qWarning("%s", qPrintable(page.error().text));
+            return std::nullopt;
+        }
+        return Made{run.engine().trace(), *page};
+    };
+    const auto wholeMade = make(0);
+    const auto trimmedMade = make(1);
+    QVERIFY(wholeMade && trimmedMade);
+    const Trace &whole = wholeMade->trace;
+    const Trace &trimmed = trimmedMade->trace;
+    QCOMPARE(whole.firstKept(), qsizetype(0));
+    const qsizetype first = trimmed.firstKept();
+    QCOMPARE(first, TickStore::kChunk);
+    QCOMPARE(trimmed.size(), whole.size());
+    const QByteArray *page = &trimmedMade->page;
+    const QByteArray *wholePage = &wholeMade->page;
+    qInfo("kept %lld of %lld ticks: %lld bytes (the whole run: %lld)",
+          qlonglong(trimmed.size() - first), qlonglong(trimmed.size()), qlonglong(page->size()),
+          qlonglong(wholePage->size()));
+    const QJsonObject data = pageJson(*page);
+    const QJsonObject wholeData = pageJson(*wholePage);
+
+    // The kept ticks, their log lines and lit program lines, as the whole page has them.
+    const QJsonArray ticks =
+        data.value(QStringLiteral("trace")).toObject().value(QStringLiteral("ticks")).toArray();
+    QCOMPARE(ticks.size(), trimmed.size() - first);
+    QCOMPARE(qsizetype(ticks.at(0).toObject().value(QStringLiteral("tick")).toDouble()),
+             qsizetype(whole.at(first).tick));
+    for (const char *key : {"log", "lit"}) {
+        const QJsonArray kept = data.value(QLatin1String(key)).toArray();
+        const QJsonArray all = wholeData.value(QLatin1String(key)).toArray();
+        QCOMPARE(kept.size(), ticks.size());
+        QCOMPARE(all.size(), whole.size());
+        for (qsizetype k = 0; k < kept.size(); ++k)
+            QCOMPARE(kept.at(k), all.at(first + k));
+    }
+
+    // The state the page starts from, read back as muxlab reads a trace: the sockets open, their
+    // names and labels, the interest and what each client had received, as the whole run had
+    // them at the end of the tick before the first kept one, and the same from there on.
+    auto back = Trace::fromJson(data.value(QStringLiteral("trace")).toObject());
+    QVERIFY2(back, qPrintable(back.error().text));
+    QCOMPARE(back->firstKept(), first);
+    // (The clients' own ports are the kernel's pick in each run: the page never shows them.)
+    const QHash<int, SocketInfo> sockets = whole.socketsAt(first - 1);
+    QVERIFY(std::any_of(sockets.begin(), sockets.end(),
+                        [](const SocketInfo &s) { return s.name == QLatin1String("client:C"); }));
+    for (qsizetype i = first - 1; i < whole.size(); ++i) {
+        QCOMPARE(shown(back->socketsAt(i)), shown(whole.socketsAt(i)));
+        QCOMPARE(back->receivedByClients(i), whole.receivedByClients(i));
+        if (i >= first)
+            QCOMPARE(back->interestAt(i), whole.interestAt(i));
+    }
+    const QHash<int, QByteArray> received = whole.receivedByClients(first - 1);
+    QVERIFY(received.value(1).contains("before and after"));
+
+    // The client the user added connected in the dropped ticks: its name comes from its socket.
+    const QStringList names = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
+    QCOMPARE(share::clientNamesIn(trimmed, lesson->clients), names);
+    QCOMPARE(share::clientNamesIn(whole, lesson->clients), names);
+    QCOMPARE(share::clientNamesIn(*back, lesson->clients), names);
 }
 
 QTEST_GUILESS_MAIN(TestHtmlPage)
