@@ -69,6 +69,9 @@ public:
     bool isHeld() const { return m_run->started() && m_run->process().isHeld(); }
     /// Ended, or never started.
     bool isFinished() const { return !m_run->started() || m_run->process().isFinished(); }
+    /// It ended before its first call because its free port was taken meanwhile
+    /// (ScriptedRun::portWasTaken): start() again finds other ports.
+    bool portWasTaken() const { return m_run->started() && m_run->portWasTaken(); }
     /// No multiplexing call yet after the silent delay.
     bool isSilent() const { return m_silent; }
 

@@ -191,6 +191,8 @@ private:
     mutable bool m_snapshotStale = true; ///< a new run or trace: rebuild even at the same index
     bool m_useLessonPorts = true;
     bool m_portsMoved = false;
+    int m_portRetries = 0; ///< starts again because the program's free port was taken
+
     QString m_lang = QStringLiteral("en");
     QStringList m_extraClients; ///< clients the user added, in order
     QList<UserOp> m_userOps;    ///< every op the user sent, at the tick it ran

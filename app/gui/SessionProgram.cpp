@@ -76,6 +76,7 @@ void Session::clearForProgram()
     m_extraClients.clear();
     m_pending.clear();
     m_portsMoved = false;
+    m_portRetries = 0;
 }
 
 bool Session::openProgram(const mux::exec::Command &command, const QString &workingDir)
@@ -90,6 +91,16 @@ void Session::adoptProgram(std::unique_ptr<ProgramRun> program)
     m_program = std::move(program);
     connect(m_program.get(), &ProgramRun::tickRecorded, this, &Session::onTick);
     connect(m_program.get(), &ProgramRun::finished, this, [this] {
+        // Another program took the free port between muxlab's check and the program's bind:
+        // start it again on others (a few times), as the command line does.
+        if (m_program->portWasTaken() && m_portRetries < 4) {
+            ++m_portRetries;
+            QTimer::singleShot(0, this, [this] {
+                if (m_program && m_program->portWasTaken())
+                    startProgram();
+            });
+            return;
+        }
         m_programFree = false;
         m_programHolding = false;
         if (m_frame->isActive()) {

@@ -111,6 +111,13 @@ public:
     /// without a timeout wakes up only when a client acts. False when there was nothing to
     /// play, or the program is held (the next step plays them).
     bool actNow();
+    /// The program ended before its first multiplexing call because another program had taken
+    /// the free port it was given (never said of a port the user chose): starting again finds
+    /// others. start() does so itself when it waits; a window (waitHeld false) asks here.
+    bool portWasTaken() const
+    {
+        return m_process && m_process->isFinished() && !m_options.basePort && bindFailedInUse();
+    }
     /// Where the program's TCP listener `index` (L0, L1…) is bound, if it has one.
     std::optional<net::Endpoint> listenerAt(int index) const;
 
