@@ -257,6 +257,8 @@ void TestGuiExec::ctrlSSavesAndCtrlEnterRunsTheEditedScript()
     QVERIFY(dir.isValid());
     const QString script = dir.filePath(QStringLiteral("mine.py"));
     QVERIFY(QFile::copy(execFile("select_echo.py"), script));
+    // The module it imports, beside it as in tests/exec.
+    QVERIFY(QFile::copy(execFile("echo_loop.py"), dir.filePath(QStringLiteral("echo_loop.py"))));
     QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner);
     const int selectLine = lineOf(script, QStringLiteral("select.select("));
     auto w = openProgram({kPython, script, QStringLiteral("0")});
