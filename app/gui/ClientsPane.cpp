@@ -10,6 +10,8 @@
 #include <QHeaderView>
 #include <QVBoxLayout>
 
+#include <map>
+
 namespace gui {
 
 ClientsPane::ClientsPane(Session *session, ClientsModel *model, QWidget *parent)
@@ -159,15 +161,13 @@ void ClientsPane::refreshChoices()
     m_client->setCurrentIndex(std::clamp(client, 0, m_client->count() - 1));
     m_listener->clear();
     if (const mux::Trace *t = m_session->trace(); t && m_session->cursor() >= 0) {
-        QList<mux::SocketInfo> listeners;
+        std::map<int, mux::SocketInfo> listeners; // by index: the order a script numbers them
         for (const mux::SocketInfo &s : t->socketsAt(m_session->cursor()))
-            if (s.role == mux::Role::Listener)
-                listeners.append(s);
-        std::sort(
-            listeners.begin(), listeners.end(),
-            [](const mux::SocketInfo &a, const mux::SocketInfo &b) { return a.name < b.name; });
-        for (const mux::SocketInfo &s : listeners)
-            m_listener->addItem(socketLabel(s), s.name.mid(1).toInt());
+            if (const int index = mux::listenerIndex(s);
+                s.role == mux::Role::Listener && index >= 0)
+                listeners.emplace(index, s);
+        for (const auto &[index, s] : listeners)
+            m_listener->addItem(socketLabel(s), index);
     }
     m_listener->setCurrentIndex(std::clamp(listener, 0, m_listener->count() - 1));
     const bool live = m_session->takesClientOps();

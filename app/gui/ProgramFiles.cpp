@@ -5,6 +5,7 @@
 #include "ProgramDialog.h"
 #include "ProgramRun.h"
 #include "Session.h"
+#include "exec/RecordText.h"
 
 #include <QAction>
 #include <QDir>
@@ -39,6 +40,21 @@ QStringList argvOf(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QStringLiteral("argv")).toArray())
         argv.append(v.toString());
     return argv;
+}
+
+/// Where a client on this machine reaches a listener the program bound: where it bound, or
+/// loopback for a program bound to every address (0.0.0.0, or [::], which takes IPv4 too).
+std::optional<mux::net::Endpoint> reachedAt(const mux::SocketInfo &listener)
+{
+    QString local = listener.local;
+    if (local.startsWith(QLatin1String("[::]:")))
+        local.replace(0, 4, QStringLiteral("0.0.0.0"));
+    auto e = mux::exec::endpoint(local);
+    if (!e || !e->port)
+        return std::nullopt;
+    if (e->host == QLatin1String("0.0.0.0"))
+        e->host = mux::net::Endpoint().host;
+    return e;
 }
 
 } // namespace
@@ -107,19 +123,9 @@ ConnectDialog *ProgramFiles::openConnectDialog()
     const mux::Trace *t = m_session->trace();
     QList<mux::net::Endpoint> listeners;
     if (t && !t->isEmpty())
-        for (const mux::SocketInfo &s : t->socketsAt(t->size() - 1)) {
-            const qsizetype colon = s.local.lastIndexOf(u':');
-            if (s.role != mux::Role::Listener || colon < 0)
-                continue;
-            mux::net::Endpoint e;
-            e.port = quint16(s.local.mid(colon + 1).toUInt());
-            // A program bound to every address is reached on loopback here.
-            const QString host = s.local.left(colon);
-            if (host != QLatin1String("0.0.0.0") && host != QLatin1String("[::]"))
-                e.host = host;
-            if (e.port)
-                listeners.append(e);
-        }
+        for (const mux::SocketInfo &s : t->socketsAt(t->size() - 1))
+            if (const auto e = reachedAt(s); e && s.role == mux::Role::Listener)
+                listeners.append(*e);
     if (listeners.isEmpty()) {
         emit failed(tr("The program has no listening socket yet: step until it has called "
                        "listen(), then connect a client."));

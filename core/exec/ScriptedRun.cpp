@@ -253,10 +253,11 @@ int ScriptedRun::connOf(int client) const
 
 int ScriptedRun::listenerFd(int index, Role role) const
 {
-    const QString name = QLatin1Char(role == Role::Listener ? 'L' : 'U') + QString::number(index);
+    if (index < 0)
+        return -1;
     const QHash<int, SocketInfo> &sockets = m_process->builder().sockets();
     for (auto it = sockets.begin(); it != sockets.end(); ++it)
-        if (it->role == role && it->name == name)
+        if (it->role == role && listenerIndex(*it) == index)
             return it.key();
     return -1;
 }

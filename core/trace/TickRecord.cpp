@@ -24,6 +24,16 @@ QString roleName(Role r)
     return {};
 }
 
+int listenerIndex(const SocketInfo &s)
+{
+    const QLatin1Char letter(s.role == Role::Listener ? 'L' : 'U');
+    if ((s.role != Role::Listener && s.role != Role::Udp) || !s.name.startsWith(letter))
+        return -1;
+    bool ok = false;
+    const int index = QStringView(s.name).mid(1).toInt(&ok);
+    return ok && index >= 0 ? index : -1;
+}
+
 static const char *const kCallNames[] = {
     "listen",   "accept",  "recv",       "send",         "close",          "connect",
     "shutdown", "reset",   "send_oob",   "recv_oob",     "recvfrom",       "sendto",

@@ -28,6 +28,10 @@ struct SocketInfo {
     bool operator==(const SocketInfo &) const = default;
 };
 
+/// A listener's (or a UDP socket's) index i, the number a lesson's script and a client's connect
+/// name it by, which the trace keeps in its name ("L<i>", "U<i>"). -1 for every other socket.
+int listenerIndex(const SocketInfo &s);
+
 /// Why a socket is or is not ready, read from the kernel after the tick.
 struct SocketProbe {
     int fd = -1;
