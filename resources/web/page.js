@@ -28,6 +28,7 @@
     'tick %1': '第 %1 拍',
     'Tick %1 of %2': '第 %1 / %2 拍',
     'Tick %1': '第 %1 拍',
+    'Tick %1 (the lesson\'s script ended at tick %2)': '第 %1 拍（本课脚本在第 %2 拍结束）',
     'passed in': '传入',
     'came back ready': '就绪返回',
     'appended for the next call': '为下次调用追加',
@@ -691,8 +692,11 @@
 
   function renderNarration(snap) {
     const t = snap.t;
-    $('narration-tick').textContent = lesson ? tr('Tick %1 of %2', t.tick, lesson.ticks)
-      : tr('Tick %1', t.tick);
+    // Past the script's end the server still runs: never "tick 9 of 7" (as the window says it).
+    const scripted = lesson ? lesson.ticks : 0;
+    $('narration-tick').textContent = !scripted ? tr('Tick %1', t.tick)
+      : t.tick <= scripted ? tr('Tick %1 of %2', t.tick, scripted)
+      : tr('Tick %1 (the lesson\'s script ended at tick %2)', t.tick, scripted);
     const step = t.tick ? stepAt(t.tick) : null;
     const correction = $('correction');
     correction.hidden = !(step && step.correction);

@@ -35,6 +35,7 @@ Exit 0 pass, 1 fail, 77 skip (no chromium).
 import argparse
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -566,7 +567,18 @@ def check_trimmed(b, muxlab, maker, work):
     b.drag_slider_to_end()
     if view_of(b) != want[-1]:
         raise Failure('trimmed.html: the slider at its end is not the last tick')
-    b.click_element('#lang-zh')
+    # The last tick is long past the lesson's script: the header says so, never "Tick N of M"
+    # with N > M.
+    last_tick = trimmed['ticks'][-1]['tick']
+    ended = {'en': r"Tick (\d+) \(the lesson's script ended at tick (\d+)\)",
+             'zh': r'第 (\d+) 拍（本课脚本在第 (\d+) 拍结束）'}
+    for lang in ('en', 'zh'):
+        b.click_element('#lang-' + lang)
+        header = b.eval("document.getElementById('narration-tick').textContent")
+        m = re.fullmatch(ended[lang], header)
+        if not m or int(m.group(1)) != last_tick or not 0 < int(m.group(2)) < last_tick:
+            raise Failure('trimmed.html at tick %d, past the script, in %s reads %r'
+                          % (last_tick, lang, header))
     banner_zh = b.eval("document.getElementById('trimmed').textContent")
     if not any('\u4e00' <= c <= '\u9fff' for c in banner_zh) or \
             str(trimmed['ticks'][0]['tick']) not in banner_zh:
