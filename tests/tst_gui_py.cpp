@@ -7,9 +7,12 @@
 #include "common/Processes.h"
 #include "common/Widgets.h"
 #include "exec/TracedProcess.h"
+#include "gui/ClientsModel.h"
 #include "gui/MainWindow.h"
 #include "gui/ProgramRun.h"
 #include "gui/Session.h"
+#include "gui/SyscallLogModel.h"
+#include "gui/TraceFiles.h"
 #include "lesson/LessonFiles.h"
 #include "lesson/LessonRun.h"
 
@@ -23,6 +26,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QtTest>
@@ -44,6 +48,7 @@ private slots:
     void aLessonOnItsPythonProgramStepsAsHeadless_data();
     void aLessonOnItsPythonProgramStepsAsHeadless();
     void aSimulatedClientTalksToAnExecProgram();
+    void anOpenedExecTraceNamesItsClients();
     void aProgramWithoutAListenerRefusesAConnect();
 };
 
@@ -199,6 +204,58 @@ void TestGuiPy::aSimulatedClientTalksToAnExecProgram()
     // The echo reached the client within the tick: it read it back.
     QCOMPARE(s->trace()->receivedByClients(2).value(0), QByteArray("hello"));
     QCOMPARE(mux::LessonRun::readyNamesAt(*s->trace(), 2).r, QStringList{QStringLiteral("conn:A")});
+
+    w.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(processesRunning(script).isEmpty(), 10000);
+}
+
+void TestGuiPy::anOpenedExecTraceNamesItsClients()
+{
+    // Two clients added, only the second (B) acts: saved, then opened with File ▸ Open trace,
+    // the log and the Clients tab name it B, as the run did, not by its index.
+    const QString script = QStringLiteral(MUXLAB_SOURCE_DIR "/tests/exec/select_echo.py");
+    MainWindow::Config c;
+    c.program = QStringList{kPython, script, QStringLiteral("0")};
+    auto w = showWindow(c);
+    gui::Session *s = sessionOf(w.get());
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(s->cursor(), qsizetype(0), 20000);
+    auto *add = child<QPushButton>(w.get(), "clientAdd");
+    add->click();
+    add->click();
+    const QStringList names{QStringLiteral("A"), QStringLiteral("B")};
+    QCOMPARE(s->clientNames(), names);
+    child<QComboBox>(w.get(), "clientChoice")->setCurrentIndex(1);
+    child<QPushButton>(w.get(), "clientConnect")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(s->cursor(), qsizetype(1), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(s->program()->isHeld(), 20000);
+    child<QLineEdit>(w.get(), "clientText")->setText(QStringLiteral("hello"));
+    child<QPushButton>(w.get(), "clientSend")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(s->cursor(), qsizetype(2), 20000);
+    QCOMPARE(s->trace()->receivedByClients(2).value(1), QByteArray("hello"));
+
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("run.json"));
+    auto *files = child<gui::TraceFiles>(w.get(), "traceFiles");
+    QVERIFY(files->saveTrace(saved));
+    QVERIFY(files->openTrace(saved));
+    QVERIFY(!s->hasProgram());
+    QCOMPARE(s->clientNames(), names);
+    s->setCursor(s->trace()->size() - 1);
+    QAbstractItemModel *log = child<QTableView>(w.get(), "syscallLog")->model();
+    QStringList who;
+    for (int r = 0; r < log->rowCount(); ++r)
+        who.append(log->index(r, gui::SyscallLogModel::WhoColumn).data().toString());
+    QVERIFY2(who.contains(QStringLiteral("client B")), qPrintable(who.join(u'|')));
+    QVERIFY2(!who.contains(QStringLiteral("client 1")), qPrintable(who.join(u'|')));
+    QAbstractItemModel *clients = child<QTableView>(w.get(), "clientsTable")->model();
+    QCOMPARE(clients->rowCount(), 2);
+    QCOMPARE(clients->index(1, gui::ClientsModel::NameColumn).data().toString(),
+             QStringLiteral("client B"));
+    QVERIFY(clients->index(1, gui::ClientsModel::ReceivedColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("hello")));
 
     w.reset();
     QTRY_VERIFY_WITH_TIMEOUT(processesRunning(script).isEmpty(), 10000);

@@ -61,9 +61,7 @@ QStringList Session::clientNames() const
         return m_run->engine().clientNames();
     if (m_program)
         return m_program->run().clientNames();
-    if (m_loadedLesson)
-        return m_loadedLesson->clients;
-    return {};
+    return m_loaded ? m_loadedClients : QStringList();
 }
 
 QString Session::title() const
@@ -126,11 +124,12 @@ bool Session::openTrace(const QString &path)
         m_loadedLesson = std::move(*l);
     m_traceName = QFileInfo(path).fileName();
     // Clients by index as the run named them: the lesson's, then those the user added, named
-    // as the trace keeps them on their sockets, its starting state's included.
-    const QStringList clients = mux::share::clientNamesIn(
-        *m_loaded, m_loadedLesson ? m_loadedLesson->clients : QStringList());
+    // as the trace keeps them on their sockets (its starting state's included), or as the
+    // window named them where their sockets are not the traced program's.
+    m_loadedClients = mux::share::clientNamesIn(*m_loaded, m_loadedLesson ? m_loadedLesson->clients
+                                                                          : QStringList());
     if (m_loadedLesson)
-        m_loadedLesson->clients = clients;
+        m_loadedLesson->clients = m_loadedClients;
     m_userOps.clear();
     m_extraClients.clear();
     m_pending.clear();
@@ -229,14 +228,7 @@ QString Session::addClient()
         emit errorRaised(tr("A saved trace is only for browsing; open a lesson to add a client."));
         return {};
     }
-    const QStringList names = clientNames();
-    QString name;
-    for (int i = 0; i < 26 * 27 && name.isEmpty(); ++i) {
-        const QString candidate = i < 26 ? QString(QChar(u'A' + i))
-                                         : QString(QChar(u'A' + i / 26 - 1)) + QChar(u'A' + i % 26);
-        if (!names.contains(candidate))
-            name = candidate;
-    }
+    const QString name = mux::share::nextClientName(clientNames());
     if (m_program) { // a restart keeps it (ProgramRun::start)
         m_program->run().addClient(name);
     } else {

@@ -185,6 +185,7 @@ private:
     std::unique_ptr<ProgramRun> m_program;
     std::optional<mux::Trace> m_loaded;
     std::optional<mux::Lesson> m_loadedLesson; ///< the lesson a loaded trace came from, if known
+    QStringList m_loadedClients; ///< a loaded trace's clients by index, as the run named them
     QString m_traceName;
     qsizetype m_cursor = -1;
     mutable TickSnapshot m_snapshot;

@@ -4,8 +4,21 @@
 
 namespace mux::share {
 
+QString nextClientName(const QStringList &taken)
+{
+    for (int i = 0; i < 26 * 27; ++i) {
+        const QString candidate = i < 26 ? QString(QChar(u'A' + i))
+                                         : QString(QChar(u'A' + i / 26 - 1)) + QChar(u'A' + i % 26);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+    return {};
+}
+
 QStringList clientNamesIn(const Trace &trace, QStringList names)
 {
+    QHash<int, QString> named; // by the trace's sockets
+    int count = int(names.size());
     for (qsizetype i = trace.firstKept(); i < trace.size(); ++i) {
         const QList<Action> &actions = trace.at(i).actions;
         const auto byClient = [](const Action &a) {
@@ -20,16 +33,22 @@ QStringList clientNamesIn(const Trace &trace, QStringList names)
         for (const Action &a : actions) {
             if (!byClient(a))
                 continue;
+            count = std::max(count, a.client + 1);
             const bool opens = a.call == Action::Call::Connect;
             QString socket = (opens ? after : before).value(a.fd).name;
             if (socket.isEmpty())
                 socket = (opens ? before : after).value(a.fd).name;
-            if (!socket.startsWith(QLatin1String("client:")))
-                continue;
-            while (names.size() <= a.client)
-                names.append(QString::number(names.size()));
-            names[a.client] = socket.mid(7);
+            if (socket.startsWith(QLatin1String("client:")))
+                named.insert(a.client, socket.mid(7));
         }
+    }
+    // Client k was added after the clients before it, so it took the first name they left.
+    for (int k = 0; k < count; ++k) {
+        const QString name = named.value(k, k < names.size() ? names[k] : QString());
+        if (k < names.size())
+            names[k] = name.isEmpty() ? nextClientName(names.first(k)) : name;
+        else
+            names.append(name.isEmpty() ? nextClientName(names) : name);
     }
     return names;
 }
