@@ -312,8 +312,16 @@ QString TickView::fit(const QString &text, bool bold, qreal width) const
 {
     if (textWidth(text, bold) <= width)
         return text;
+    QHash<QString, Elided> &cache = m_elided[bold];
+    if (auto it = cache.constFind(text); it != cache.constEnd() && it->width == width)
+        return it->text;
+    if (cache.size() > 20000)
+        cache.clear();
     const QFontMetricsF fm(scaled(font(), 1.0, bold));
-    return bold ? elideChipLabel(text, fm, width) : fm.elidedText(text, Qt::ElideRight, width);
+    const QString cut =
+        bold ? elideChipLabel(text, fm, width) : fm.elidedText(text, Qt::ElideRight, width);
+    cache.insert(text, {width, cut});
+    return cut;
 }
 
 int TickView::contentHeight(int width) const
@@ -424,8 +432,10 @@ bool TickView::event(QEvent *e)
         return true;
     }
     if (e->type() == QEvent::FontChange) {
-        m_widths[0].clear();
-        m_widths[1].clear();
+        for (int bold = 0; bold < 2; ++bold) {
+            m_widths[bold].clear();
+            m_elided[bold].clear();
+        }
     }
     if (e->type() == QEvent::FontChange || e->type() == QEvent::LanguageChange)
         relayout();

@@ -90,9 +90,19 @@ private:
     /// Text widths, cached: labels and reasons repeat tick after tick, and shaping a
     /// thousand strings per step would be most of the cost of a step.
     qreal textWidth(const QString &text, bool bold) const;
-    /// `text` cut to `width` with an ellipsis, only when it does not fit.
+    /// `text` cut to `width` with an ellipsis, only when it does not fit. Cut texts are cached
+    /// too: a chip's width stays the same paint after paint, and eliding shapes the text anew.
     QString fit(const QString &text, bool bold, qreal width) const;
-    void paintChip(QPainter &p, const Chip &c, qreal phase) const;
+    /// The fonts every chip is drawn with, made once per paint instead of once per chip.
+    struct ChipFonts {
+        QFont normal, bold;
+        QFontMetricsF fm, boldFm;
+    };
+    void paintChip(QPainter &p, const Chip &c, qreal phase, const ChipFonts &fonts) const;
+    /// A header line (the call, what it returned) cut to `width`. With a thousand sockets the
+    /// call is thousands of characters: eliding it shapes all of them, so the last cut of each
+    /// line is kept for the repaints of the same tick (animation frames, exposes).
+    QString elideHeader(int line, const QFont &font, const QString &text, qreal width) const;
     void relayout();
 
     QPointer<TickViewModel> m_model;
@@ -111,6 +121,18 @@ private:
     qsizetype m_lastIndex = -1;
     QVariantAnimation m_anim;
     mutable QHash<QString, qreal> m_widths[2]; ///< [bold]
+    struct Elided {
+        qreal width;
+        QString text;
+    };
+    mutable QHash<QString, Elided> m_elided[2]; ///< [bold]: the last cut of each text
+    struct HeaderCut {
+        QString text;
+        QFont font;
+        qreal width = -1;
+        QString cut;
+    };
+    mutable HeaderCut m_headerCuts[2]; ///< the call line, the returned line
 };
 
 } // namespace gui

@@ -76,8 +76,7 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
     y += titleFm.height() + u * 0.3;
     p.setFont(mono);
     const qreal textW = area.width() - 2 * margin;
-    p.drawText(QPointF(margin, y + monoFm.ascent()),
-               monoFm.elidedText(m_call, Qt::ElideRight, textW));
+    p.drawText(QPointF(margin, y + monoFm.ascent()), elideHeader(0, mono, m_call, textW));
     y += monoFm.height();
     if (m_setup) {
         // A new learner's first screen: say what the next key does.
@@ -94,8 +93,7 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
         QString ret = m_returned;
         if (!m_outcome.isEmpty())
             ret += QStringLiteral("   ") + m_outcome;
-        p.drawText(QPointF(margin + u, y + monoFm.ascent()),
-                   monoFm.elidedText(ret, Qt::ElideRight, textW - u));
+        p.drawText(QPointF(margin + u, y + monoFm.ascent()), elideHeader(1, mono, ret, textW - u));
     }
     y += monoFm.height() + u * 0.4;
 
@@ -122,6 +120,9 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
     }
 
     // Lanes.
+    QFont bold = font();
+    bold.setBold(true);
+    const ChipFonts chipFonts{font(), bold, fm, QFontMetricsF(bold)};
     const QFont laneFont = scaled(font(), 1.35, true);
     const QFontMetricsF laneFm(laneFont);
     for (int i = 0; i < l.lanes.size(); ++i) {
@@ -152,15 +153,31 @@ void TickView::paint(QPainter &p, const Layout &l, const QRectF &area, qreal pha
         }
         for (int c = 0; c < b.chipCount; ++c)
             if (visible(l.chips[b.firstChip + c].rect))
-                paintChip(p, l.chips[b.firstChip + c], phase);
+                paintChip(p, l.chips[b.firstChip + c], phase, chipFonts);
     }
 }
 
-void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
+QString TickView::elideHeader(int line, const QFont &font, const QString &text, qreal width) const
+{
+    HeaderCut &c = m_headerCuts[line];
+    if (c.width == width && c.font == font && c.text == text)
+        return c.cut;
+    // Cut at the right, what is kept is the text's start: a start already wider than the room
+    // is cut at the same place, and only it is shaped (a few hundred characters, not thousands).
+    const QFontMetricsF fm(font);
+    QString start = text;
+    if (const qsizetype n = qsizetype(2 * width / std::max(1.0, fm.averageCharWidth())) + 16;
+        text.size() > n && fm.horizontalAdvance(text.left(n)) > width)
+        start.truncate(n);
+    c = {text, font, width, fm.elidedText(start, Qt::ElideRight, width)};
+    return c.cut;
+}
+
+void TickView::paintChip(QPainter &p, const Chip &c, qreal phase, const ChipFonts &fonts) const
 {
     using Change = TickViewModel::Change;
     using Kind = TickViewModel::ChipKind;
-    const QFontMetricsF fm(font());
+    const QFontMetricsF &fm = fonts.fm;
     const qreal u = fm.height();
     const qreal pad = u * 0.45;
     const qreal readyP = c.ready ? clamp01((phase - 0.3) / 0.3) : 0.0;
@@ -212,16 +229,14 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
     const QColor mutedColor = onFill ? textColor : m_theme.mutedText();
     const qreal textW = r.width() - 2 * pad;
     qreal y = r.top() + pad;
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(bold);
+    p.setFont(fonts.bold);
     p.setPen(textColor);
-    const QFontMetricsF boldFm(bold);
+    const QFontMetricsF &boldFm = fonts.boldFm;
     const qreal badgeW =
         c.ready || c.change != Change::None || c.kind == Kind::Refused ? u * 0.9 : 0;
     p.drawText(QPointF(r.left() + pad, y + boldFm.ascent()), fit(c.label, true, textW - badgeW));
     y += u * 1.15;
-    p.setFont(font());
+    p.setFont(fonts.normal);
     if (!c.events.isEmpty()) {
         p.setPen(textColor);
         p.drawText(QPointF(r.left() + pad, y + fm.ascent()), fit(c.events, false, textW));
@@ -267,9 +282,7 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase) const
         p.setPen(Qt::NoPen);
         p.setBrush(badgeColor);
         p.drawEllipse(br);
-        QFont bf = font();
-        bf.setBold(true);
-        p.setFont(bf);
+        p.setFont(fonts.bold);
         p.setPen(m_theme.highContrast ? QColor(Qt::black) : QColor(Qt::white));
         p.drawText(br, Qt::AlignCenter, badge);
     }

@@ -168,11 +168,7 @@ public:
     Events interestOf(int fd) const { return m_interest.value(fd, 0); }
     bool isWatched(int fd, Events e) const { return m_interest.value(fd, 0) & e; }
 
-    bool isListener(int fd) const
-    {
-        const SocketInfo *i = info(fd);
-        return i && i->role == Role::Listener;
-    }
+    bool isListener(int fd) const { return m_sockets.isListener(fd); }
     int listenerIndex(int fd) const
     {
         const SocketTable::Socket *s = m_sockets.find(fd);

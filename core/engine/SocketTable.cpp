@@ -10,8 +10,11 @@ int SocketTable::adopt(Socket socket)
     socket.info.fd = n;
     const int index = socket.listenerIndex;
     ++m_countByRole[int(socket.info.role)];
-    if (m_byFd.size() <= size_t(n))
+    if (m_byFd.size() <= size_t(n)) {
         m_byFd.resize(size_t(n) + 1);
+        m_listenerByFd.resize(size_t(n) + 1);
+    }
+    m_listenerByFd[size_t(n)] = socket.info.role == Role::Listener;
     m_byFd[size_t(n)] = std::make_unique<Socket>(std::move(socket));
     m_fds.insert(std::lower_bound(m_fds.begin(), m_fds.end(), n), n);
     if (index >= 0) {
@@ -31,6 +34,7 @@ bool SocketTable::erase(int fd)
     if (const int index = s->listenerIndex; index >= 0 && m_listeners.value(index) == fd)
         m_listeners[index] = -1;
     m_byFd[size_t(fd)].reset();
+    m_listenerByFd[size_t(fd)] = false;
     m_fds.erase(std::lower_bound(m_fds.begin(), m_fds.end(), fd));
     return true;
 }

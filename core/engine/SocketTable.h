@@ -40,6 +40,12 @@ public:
         const Socket *s = find(fd);
         return s ? &s->info : nullptr;
     }
+    /// True when fd is a TCP listener. A program asks this of every ready fd: answered from a
+    /// byte per fd, not from the Socket (a separate allocation, cold after the kernel's work).
+    bool isListener(int fd) const
+    {
+        return fd >= 0 && size_t(fd) < m_listenerByFd.size() && m_listenerByFd[size_t(fd)];
+    }
     /// Every fd held, ascending. Kept sorted as sockets come and go, so reading it is free.
     const QList<int> &fds() const { return m_fds; }
     int size() const { return int(m_fds.size()); }
@@ -54,6 +60,7 @@ private:
     /// By fd number: descriptors are small and dense (the kernel hands out the lowest free
     /// one). A Socket never moves once adopted, so a pointer to one stays valid until erase.
     std::vector<std::unique_ptr<Socket>> m_byFd;
+    std::vector<bool> m_listenerByFd; ///< by fd number, as m_byFd
     QList<int> m_fds;
     QList<int> m_listeners; ///< fds of listeners, by index (-1: none with that index)
     int m_countByRole[int(Role::Udp) + 1] = {};
