@@ -244,7 +244,11 @@ TickView::Layout TickView::layout(qreal width) const
                 c.reasonLines = std::max(1, int(std::ceil(need.height() / fm.lineSpacing())));
                 lines = 1 + c.reasonLines;
             } else {
-                w = std::max({textWidth(c.label, true), textWidth(c.reason, false),
+                // The label shares its line with the corner badge (✓ + − ~): room for both,
+                // or a ready chip cuts its name where an unready one of the same name does not.
+                const qreal badge =
+                    c.ready || c.change != TickViewModel::Change::None ? kBadgeWidth * u : 0;
+                w = std::max({textWidth(c.label, true) + badge, textWidth(c.reason, false),
                               textWidth(c.events, false), textWidth(c.waiting, false)}) +
                     2 * pad + u * 0.8;
                 // A fold chip's count is its message: it is never cut.

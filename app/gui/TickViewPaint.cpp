@@ -233,7 +233,7 @@ void TickView::paintChip(QPainter &p, const Chip &c, qreal phase, const ChipFont
     p.setPen(textColor);
     const QFontMetricsF &boldFm = fonts.boldFm;
     const qreal badgeW =
-        c.ready || c.change != Change::None || c.kind == Kind::Refused ? u * 0.9 : 0;
+        c.ready || c.change != Change::None || c.kind == Kind::Refused ? kBadgeWidth * u : 0;
     p.drawText(QPointF(r.left() + pad, y + boldFm.ascent()), fit(c.label, true, textW - badgeW));
     y += u * 1.15;
     p.setFont(fonts.normal);

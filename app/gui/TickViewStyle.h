@@ -12,6 +12,9 @@ namespace gui::tickstyle {
 /// How the tick view's text and legend look: shared by its layout (TickView.cpp) and its
 /// painting (TickViewPaint.cpp), so both measure what the other draws.
 
+/// A chip's corner badge (✓ + − ~ ✗) takes this many units of its label's line.
+inline constexpr qreal kBadgeWidth = 0.9;
+
 inline QFont scaled(QFont f, qreal factor, bool bold = false)
 {
     f.setPointSizeF(f.pointSizeF() * factor);
