@@ -60,6 +60,9 @@ QString describe(const MuxlabJob &j)
         .arg(j.out, j.err);
 }
 
+/// Lessons also run at a person's pace (300 ms a tick), compared with their full-speed run.
+const QStringList kPaced{QStringLiteral("rw-separation"), QStringLiteral("client-side-select")};
+
 } // namespace
 
 class TestPyServer : public QObject {
@@ -69,6 +72,7 @@ private slots:
     void pythonProgramHoldsTheLessonsCheckpoints_data();
     void pythonProgramHoldsTheLessonsCheckpoints();
     void sameRunTwiceGivesTheSameLines();
+    void aPersonsPaceGivesTheSameLines_data();
     void aPersonsPaceGivesTheSameLines();
     void serverFlagIsChecked();
 
@@ -100,10 +104,12 @@ void TestPyServer::initTestCase()
         m_index.insert(key, qsizetype(m_jobs.size()));
         m_jobs.push_back({.args = args});
     };
-    // The paced run is the longest (300 ms a tick): it starts first.
-    add(QStringLiteral("rw-separation/paced"),
-        lessonArgs(QStringLiteral("rw-separation"), QStringLiteral("python")) +
-            QStringList{QStringLiteral("--pace"), QStringLiteral("300")});
+    // The paced runs are the longest (300 ms a tick): they start first. client-side-select's
+    // server is muxlab's own, one pass a tick: at a person's pace it must give the same ticks.
+    for (const QString &id : kPaced)
+        add(id + QStringLiteral("/paced"),
+            lessonArgs(id, QStringLiteral("python")) +
+                QStringList{QStringLiteral("--pace"), QStringLiteral("300")});
     for (const QString &id : std::as_const(m_ids)) {
         add(id + QStringLiteral("/python"),
             lessonArgs(id, QStringLiteral("python"),
@@ -210,10 +216,18 @@ void TestPyServer::sameRunTwiceGivesTheSameLines()
     QCOMPARE(withoutPorts(second.lines()), withoutPorts(first.lines()));
 }
 
+void TestPyServer::aPersonsPaceGivesTheSameLines_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const QString &id : kPaced)
+        QTest::newRow(qPrintable(id)) << id;
+}
+
 void TestPyServer::aPersonsPaceGivesTheSameLines()
 {
-    const MuxlabJob &fast = job(QStringLiteral("rw-separation"), QStringLiteral("python"));
-    const MuxlabJob &paced = job(QStringLiteral("rw-separation"), QStringLiteral("paced"));
+    QFETCH(QString, id);
+    const MuxlabJob &fast = job(id, QStringLiteral("python"));
+    const MuxlabJob &paced = job(id, QStringLiteral("paced"));
     QVERIFY2(fast.code == 0, qPrintable(describe(fast)));
     QVERIFY2(paced.code == 0, qPrintable(describe(paced)));
     QCOMPARE(withoutPorts(paced.lines()), withoutPorts(fast.lines()));
