@@ -18,11 +18,9 @@ PeerServer::PeerServer(const Lesson &lesson)
       m_sleepy(SleepyServer::fromParams(lesson.params))
 {
     for (const QJsonValue &m : lesson.params.value(QStringLiteral("messages")).toArray())
-        m_names.append(QStringLiteral("client:") + m.toString());
-    QStringList who;
-    for (const QString &n : std::as_const(m_names))
-        who.append(n.mid(int(qstrlen("client:"))));
-    m_server.setClientNames(who);
+        m_messages.append(m.toString());
+    // The accepted end of connection i is "conn:<message i>" (Server names it after its client).
+    m_server.setClientNames(m_messages);
     m_server.setFirstFd(kFirstFd);
 }
 
@@ -45,21 +43,17 @@ void PeerServer::knowClient(const net::Endpoint &local, int index)
 
 int PeerServer::connOf(int index) const
 {
-    if (index < 0 || index >= m_names.size())
+    if (index < 0 || index >= m_messages.size())
         return -1;
-    const QString name = QStringLiteral("conn:") + m_names[index].mid(int(qstrlen("client:")));
     for (int fd : m_server.fds())
-        if (const SocketInfo *s = m_server.info(fd); s && s->name == name)
+        if (m_server.who(fd) == m_messages[index] && !m_server.isListener(fd))
             return fd;
     return -1;
 }
 
 int PeerServer::indexOf(int conn) const
 {
-    for (int i = 0; i < m_names.size(); ++i)
-        if (connOf(i) == conn)
-            return i;
-    return -1;
+    return m_server.isListener(conn) ? -1 : int(m_messages.indexOf(m_server.who(conn)));
 }
 
 void PeerServer::pass()

@@ -28,9 +28,10 @@ public:
 
     /// Listens as L0 on 127.0.0.1:port; one sentence if it cannot.
     Result<void> listen(quint16 port);
-    /// The name the lesson gives the program's connection number `index` (in connect order):
-    /// "client:<message>"; its accepted end here is "conn:<message>". Empty past the last.
-    QString nameOf(int index) const { return m_names.value(index); }
+    /// Who the program's connection number `index` (in connect order) is: its message
+    /// ("first"). The lesson names it "client:first", its accepted end here "conn:first".
+    /// Empty past the last.
+    QString whoOf(int index) const { return m_messages.value(index); }
     /// The program's connection `index` is the one whose local end is `local`.
     void knowClient(const net::Endpoint &local, int index);
 
@@ -53,7 +54,7 @@ public:
     int waitingToBeAccepted() const;
 
 private:
-    QStringList m_names;
+    QStringList m_messages;             ///< one connection per message, in connect order
     std::unique_ptr<Multiplexer> m_mux; // never waited on: the server finds what is ready itself
     QList<Action> m_actions;
     QHash<QString, int> m_clientAt; ///< the program's local endpoint -> its connection's index

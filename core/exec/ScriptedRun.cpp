@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cerrno>
 #include <utility>
 
 #include <netinet/in.h>
@@ -189,15 +190,14 @@ bool ScriptedRun::bindFailedInUse() const
 {
     if (m_process->builder().sawCall())
         return false;
-    // Before its first call the program's calls are notes (TickBuilder: "bind(3, …) = -1
-    // EADDRINUSE"); when it has ended they are in the trace's setup tick.
+    // Before its first call the program's calls are notes ("bind(3, …) = -1 EADDRINUSE", the
+    // errno kept beside the text); when it has ended they are in the trace's setup tick.
     QList<Action> calls = m_process->builder().pendingActions();
     const Trace &t = m_process->trace();
     for (qsizetype i = 0; i < t.size(); ++i)
         calls += t.at(i).actions;
     return std::any_of(calls.begin(), calls.end(), [](const Action &a) {
-        return a.call == Action::Call::Note && a.data.startsWith("bind(") &&
-               a.data.endsWith(" = -1 EADDRINUSE");
+        return a.call == Action::Call::Note && a.err == EADDRINUSE && a.data.startsWith("bind(");
     });
 }
 
@@ -226,10 +226,10 @@ void ScriptedRun::name(SocketInfo &s)
         // One of the client program's connections to its server, named by connect order.
         auto it = m_peerClient.constFind(s.fd);
         const int index = it != m_peerClient.constEnd() ? *it : int(m_peerClient.size());
-        if (const QString n = m_peer->nameOf(index); !n.isEmpty()) {
+        if (const QString who = m_peer->whoOf(index); !who.isEmpty()) {
             s.role = Role::Client;
-            s.name = n;
-            s.label = QStringLiteral("client ") + n.mid(int(qstrlen("client:")));
+            s.name = QStringLiteral("client:") + who;
+            s.label = QStringLiteral("client ") + who;
             m_peerClient.insert(s.fd, index);
             m_peer->knowClient(*local, index);
         }

@@ -63,11 +63,12 @@ bool TickBuilder::take(const Record &r)
     }
 }
 
-void TickBuilder::note(const QString &text, int fd)
+void TickBuilder::note(const QString &text, int fd, int err)
 {
     Action a;
     a.call = Action::Call::Note;
     a.fd = fd;
+    a.err = qint16(err);
     a.data = text.toUtf8();
     m_actions.append(a);
 }
@@ -417,7 +418,7 @@ void TickBuilder::call(const Record &r)
         note(QStringLiteral("bind(%1, %2) = %3")
                  .arg(h.fd)
                  .arg(m_known.value(h.fd).local, resultText(h.ret, h.err)),
-             h.fd);
+             h.fd, h.ret < 0 ? h.err : 0);
         return;
     case MTC_CONNECT: {
         const SocketInfo &s = m_known.value(h.fd);

@@ -71,7 +71,9 @@ private:
     void exit(const Record &r);
     void call(const Record &r);
     void describe(const Record &r);
-    void note(const QString &text, int fd = -1);
+    /// A call the trace keeps as text; `err`: its errno when it failed (a bind's EADDRINUSE is
+    /// read by ScriptedRun).
+    void note(const QString &text, int fd = -1, int err = 0);
     void closeTick();
     void listChanges(const QList<FdEvents> &next);
     QList<FdEvents> epollInterest(int epfd) const;
